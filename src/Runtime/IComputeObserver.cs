@@ -1,0 +1,39 @@
+using System;
+
+namespace TaskGraph;
+
+/// <summary>
+/// Watches computes (dask's scheduler callbacks). Callbacks run on the thread that starts or finishes
+/// the task and must be quick and thread-safe. <see cref="OnComputeFinished"/> always fires once the
+/// compute started, whether it succeeded, failed or was cancelled.
+/// </summary>
+public interface IComputeObserver
+{
+    /// <summary>The compute has counted its tasks and is about to start the first.</summary>
+    void OnComputeStarted(ComputeInfo compute)
+    {
+    }
+
+    /// <summary>A task is about to run.</summary>
+    void OnTaskStarted(ComputeInfo compute, DelayedNode task)
+    {
+    }
+
+    /// <summary>A task finished successfully.</summary>
+    void OnTaskCompleted(ComputeInfo compute, DelayedNode task)
+    {
+    }
+
+    /// <summary>A task threw (or its asynchronous result faulted).</summary>
+    void OnTaskFailed(ComputeInfo compute, DelayedNode task, Exception exception)
+    {
+    }
+
+    /// <summary>The compute ended and no task of it is still running.</summary>
+    /// <param name="compute">The compute.</param>
+    /// <param name="status">How it ended.</param>
+    /// <param name="exception">The exception the compute ends with; <see langword="null"/> when it succeeded.</param>
+    void OnComputeFinished(ComputeInfo compute, ComputeStatus status, Exception? exception)
+    {
+    }
+}
