@@ -61,4 +61,62 @@ public sealed class FailureTests
         Assert.Equal(new[] { "bad", "slow" }, probe.Started.OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(2, probe.Finished.Count);
     }
+
+    [Fact]
+    public void QueuedTasksNeverStartAfterAFailure()
+    {
+        // Two slots: "slow" and "bad" take them (they come first); fifty more wait in the queue.
+        using var slowStarted = new ManualResetEventSlim();
+        var probe = new Probe((name, input, ct) =>
+        {
+            if (name == "slow")
+            {
+                slowStarted.Set();
+                ct.WaitHandle.WaitOne(HangGuard);
+                Thread.Sleep(20);
+            }
+            else if (name == "bad")
+            {
+                slowStarted.Wait(HangGuard);
+                throw new InvalidOperationException("broken");
+            }
+
+            return input;
+        });
+        Delayed<int>[] targets = new[] { probe.RunDelayed("slow", 0), probe.RunDelayed("bad", 0) }
+            .Concat(Enumerable.Range(0, 50).Select(i => probe.RunDelayed("queued", i)))
+            .ToArray();
+
+        var error = Assert.Throws<DelayedTaskException>(() => Delayed.Compute(targets, new ComputeOptions { MaxDegreeOfParallelism = 2 }));
+
+        Assert.Equal(targets[1].Key, error.TaskKey);
+        Assert.DoesNotContain("queued", probe.Started);
+        Assert.Equal(0, probe.Running);
+        Assert.Equal(probe.Started.Count, probe.Finished.Count);
+    }
+
+    [Fact]
+    public void FirstFailureWins()
+    {
+        using var firstFailed = new ManualResetEventSlim();
+        var probe = new Probe((name, _, ct) =>
+        {
+            if (name == "second")
+            {
+                firstFailed.Wait(HangGuard);
+                ct.ThrowIfCancellationRequested();
+                throw new InvalidOperationException("second");
+            }
+
+            firstFailed.Set();
+            throw new InvalidOperationException("first");
+        });
+        Delayed<int> first = probe.RunDelayed("first", 0);
+        Delayed<int> second = probe.RunDelayed("second", 0);
+
+        var error = Assert.Throws<DelayedTaskException>(() => Delayed.Compute(second, first, new ComputeOptions { MaxDegreeOfParallelism = 2 }));
+
+        Assert.Equal(first.Key, error.TaskKey);
+        Assert.Equal("first", error.InnerException?.Message);
+    }
 }
