@@ -348,7 +348,7 @@ internal sealed class Computation : IThreadPoolWorkItem
 
     private TaskStep StartTask(TaskRun run)
     {
-        if (IsStopped)
+        if (IsStoppedOrCanceled())
         {
             return TaskStep.NotStarted;
         }
@@ -471,6 +471,27 @@ internal sealed class Computation : IThreadPoolWorkItem
         {
             // A task's cancellation callback threw; the task itself reports through its result.
         }
+    }
+
+    /// <summary>
+    /// Also looks at the token itself: it wakes the token's waiters before it runs the callback that
+    /// stops the compute, so a task that saw cancellation could otherwise finish and let its successor start.
+    /// </summary>
+    private bool IsStoppedOrCanceled()
+    {
+        if (IsStopped)
+        {
+            return true;
+        }
+
+        if (!taskToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        // Only the caller cancels the token before a stop reason is set.
+        Stop(CanceledReason);
+        return true;
     }
 
     private void Schedule(TaskRun run)
