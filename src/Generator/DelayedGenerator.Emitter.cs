@@ -21,11 +21,6 @@ public sealed partial class DelayedGenerator
 
         public static void Emit(SourceProductionContext output, TypeSpec type)
         {
-            foreach (var diagnostic in type.Diagnostics)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
             if (!type.Methods.IsEmpty)
             {
                 output.AddSource(type.Hierarchy.HintName + ".Delayed.g.cs", SourceText.From(Write(type), System.Text.Encoding.UTF8));

@@ -40,30 +40,133 @@ public sealed partial class DelayedGenerator
                 return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
             }
 
+            if (IsAlreadyAnError(method, containingType))
+            {
+                // The compiler reports the broken declaration; a wrapper would only add errors of its own.
+                return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
             var location = LocationInfo.From(method.Locations.FirstOrDefault());
             string methodDisplay = method.Name;
             var diagnostics = new List<DiagnosticInfo>();
             void Report(DiagnosticDescriptor descriptor, params string[] arguments)
                 => diagnostics.Add(DiagnosticInfo.Create(descriptor, location, [methodDisplay, .. arguments]));
 
-            CheckMethodKind(method, Report);
             CheckContainingTypes(method, containingType, Report, cancellationToken);
-            CheckSignature(method, Report);
-            var parameters = ParseParameters(method, Report);
+            var parameters = CheckMethod(method, Report);
             if (diagnostics.Count > 0)
             {
                 return new ParseResult(null, diagnostics.ToEquatableArray());
             }
 
-            var spec = CreateSpec(context, method, containingType, parameters, location);
+            var spec = CreateSpec(context, method, containingType, parameters);
             if (WrapperSignatures.ClashesWithExisting(spec))
             {
                 Report(DiagnosticDescriptors.NameClash, containingType.Name, spec.WrapperName, "declared in the type or a base type");
-                return new ParseResult(null, diagnostics.ToEquatableArray());
+            }
+            else if (EarlierClashingSibling(method, containingType, spec) is { } sibling)
+            {
+                Report(DiagnosticDescriptors.NameClash, containingType.Name, spec.WrapperName, $"the wrapper of [Delayed] method '{sibling}' declared before it");
             }
 
-            return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+            return diagnostics.Count > 0
+                ? new ParseResult(null, diagnostics.ToEquatableArray())
+                : new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
         }
+
+        /// <summary>The method-level checks; returns the parameters (meaningful only when nothing was reported).</summary>
+        private static ImmutableArray<ParameterSpec> CheckMethod(IMethodSymbol method, Action<DiagnosticDescriptor, string[]> report)
+        {
+            CheckMethodKind(method, report);
+            CheckSignature(method, report);
+            return ParseParameters(method, report);
+        }
+
+        private static bool IsAlreadyAnError(IMethodSymbol method, INamedTypeSymbol containingType)
+            => HasErrorType(method)
+               || (!method.IsStatic && containingType.IsStatic)
+               || method.Name.Length == 0
+               || HasUnnamedContainer(containingType)
+               || containingType.GetMembers(method.Name).OfType<IMethodSymbol>().Any(other =>
+                   !SymbolEqualityComparer.Default.Equals(other, method) && other.MethodKind == method.MethodKind && SameSignature(other, method));
+
+        private static bool HasUnnamedContainer(INamedTypeSymbol? type)
+        {
+            for (; type is not null; type = type.ContainingType)
+            {
+                if (type.Name.Length == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool SameSignature(IMethodSymbol a, IMethodSymbol b)
+            => a.TypeParameters.Length == b.TypeParameters.Length
+               && a.Parameters.Length == b.Parameters.Length
+               && a.Parameters.Zip(b.Parameters, (x, y) => x.RefKind == y.RefKind && SignatureType(x.Type, a) == SignatureType(y.Type, b)).All(same => same);
+
+        /// <summary>
+        /// Another wrappable <c>[Delayed]</c> method of the type, declared earlier (by file, then position), whose
+        /// core wrapper has the same signature as this one's (<c>Load(string)</c> and <c>LoadAsync(string)</c>).
+        /// </summary>
+        private static string? EarlierClashingSibling(IMethodSymbol method, INamedTypeSymbol containingType, MethodSpec spec)
+        {
+            string key = WrapperSignatures.Key(spec, WrapperSignatures.Core(spec));
+            foreach (var member in containingType.GetMembers())
+            {
+                if (member is not IMethodSymbol other
+                    || SymbolEqualityComparer.Default.Equals(other, method)
+                    || WrapperName(other.Name) != spec.WrapperName
+                    || !IsDeclaredBefore(other, method)
+                    || !HasDelayedAttribute(other)
+                    || IsAlreadyAnError(other, containingType))
+                {
+                    continue;
+                }
+
+                bool wrappable = true;
+                var parameters = CheckMethod(other, (_, _) => wrappable = false);
+                if (wrappable && WrapperSignatures.Key(spec.WrapperName, other.TypeParameters.Length, parameters.Where(p => !p.IsCancellationToken).Select(p => WrapperSignatures.HandleSignatureType(p))) == key)
+                {
+                    return other.Name;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsDeclaredBefore(ISymbol first, ISymbol second)
+        {
+            var a = first.Locations.FirstOrDefault();
+            var b = second.Locations.FirstOrDefault();
+            if (a?.SourceTree is null || b?.SourceTree is null)
+            {
+                return false;
+            }
+
+            int byFile = string.CompareOrdinal(a.SourceTree.FilePath, b.SourceTree.FilePath);
+            return byFile < 0 || (byFile == 0 && a.SourceSpan.Start < b.SourceSpan.Start);
+        }
+
+        private static bool HasDelayedAttribute(IMethodSymbol method)
+            => method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DelayedAttributeMetadataName);
+
+        private static bool HasErrorType(IMethodSymbol method)
+            => IsOrContainsErrorType(method.ReturnType)
+               || method.Parameters.Any(p => IsOrContainsErrorType(p.Type))
+               || method.TypeParameters.Any(t => t.ConstraintTypes.Any(IsOrContainsErrorType));
+
+        private static bool IsOrContainsErrorType(ITypeSymbol type) => type switch
+        {
+            { TypeKind: TypeKind.Error } => true,
+            IArrayTypeSymbol array => IsOrContainsErrorType(array.ElementType),
+            IPointerTypeSymbol pointer => IsOrContainsErrorType(pointer.PointedAtType),
+            INamedTypeSymbol named => named.TypeArguments.Any(IsOrContainsErrorType) || (named.ContainingType is { } outer && IsOrContainsErrorType(outer)),
+            _ => false,
+        };
 
         private static void CheckMethodKind(IMethodSymbol method, Action<DiagnosticDescriptor, string[]> report)
         {
@@ -281,7 +384,7 @@ public sealed partial class DelayedGenerator
             _ => null,
         };
 
-        private static MethodSpec CreateSpec(GeneratorAttributeSyntaxContext context, IMethodSymbol method, INamedTypeSymbol containingType, ImmutableArray<ParameterSpec> parameters, LocationInfo? location)
+        private static MethodSpec CreateSpec(GeneratorAttributeSyntaxContext context, IMethodSymbol method, INamedTypeSymbol containingType, ImmutableArray<ParameterSpec> parameters)
         {
             var (resultKind, resultType) = ResultShape(method);
             bool pure = false, blocking = false;
@@ -321,8 +424,7 @@ public sealed partial class DelayedGenerator
                 Pure: pure,
                 Blocking: blocking,
                 ExistingSignatures: ExistingSignatures(containingType, wrapperName).ToEquatableArray(),
-                ReservedNames: containingType.GetMembers().Select(m => m.Name).Where(n => n.StartsWith("__", StringComparison.Ordinal)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
-                Location: location);
+                ReservedNames: containingType.GetMembers().Select(m => m.Name).Where(n => n.StartsWith("__", StringComparison.Ordinal)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
         }
 
         /// <summary><c>M</c> -> <c>MDelayed</c>; a trailing <c>Async</c> is dropped (<c>LoadAsync</c> -> <c>LoadDelayed</c>).</summary>
@@ -569,8 +671,7 @@ public sealed partial class DelayedGenerator
                     {
                         signatures.Add(member is IMethodSymbol existing ? ExistingSignature(existing) : WrapperSignatures.AnySignature);
                     }
-                    else if (isBase && member is IMethodSymbol baseMethod && WrapperName(baseMethod.Name) == wrapperName
-                             && baseMethod.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DelayedAttributeMetadataName))
+                    else if (isBase && member is IMethodSymbol baseMethod && WrapperName(baseMethod.Name) == wrapperName && HasDelayedAttribute(baseMethod))
                     {
                         // Its wrapper is generated in the base type, where this run cannot see it.
                         signatures.Add(WrapperSignatures.AnySignature);

@@ -53,8 +53,9 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
     }
 
     /// <summary>
-    /// Groups methods per containing type and plans each wrapper's overloads: a core overload that clashes
-    /// with another method's is reported; an alternative overload that clashes is left out.
+    /// Groups methods per containing type and plans each wrapper's overloads: an alternative overload whose
+    /// signature is already taken (by a member or an earlier overload) is left out. Clashes of core overloads
+    /// were reported by the parser; the check here only keeps such a case from ever emitting a duplicate.
     /// </summary>
     internal static ImmutableArray<TypeSpec> GroupByType(ImmutableArray<MethodSpec> methods, CancellationToken cancellationToken)
     {
@@ -63,21 +64,8 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
         {
             cancellationToken.ThrowIfCancellationRequested();
             var hierarchy = group.First().Hierarchy;
-            string typeName = hierarchy.Types[hierarchy.Types.Count - 1].Name;
             var taken = new HashSet<string>(group.SelectMany(m => m.ExistingSignatures));
-            var diagnostics = new List<DiagnosticInfo>();
-            var kept = new List<MethodSpec>();
-            foreach (var method in group)
-            {
-                if (taken.Add(WrapperSignatures.Key(method, WrapperSignatures.Core(method))))
-                {
-                    kept.Add(method);
-                }
-                else
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, method.Location, method.MetadataName, typeName, method.WrapperName, "the wrapper of another [Delayed] method"));
-                }
-            }
+            var kept = group.Where(method => taken.Add(WrapperSignatures.Key(method, WrapperSignatures.Core(method)))).ToList();
 
             var fieldNames = new HashSet<string>(group.SelectMany(m => m.ReservedNames));
             var overloadIndex = new Dictionary<string, int>();
@@ -91,7 +79,7 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
                 wrapped.Add(new WrappedMethodSpec(method, DescriptorField(method, kept, overloadIndex, fieldNames), overloads.ToEquatableArray()));
             }
 
-            types.Add(new TypeSpec(hierarchy, wrapped.ToEquatableArray(), diagnostics.ToEquatableArray()));
+            types.Add(new TypeSpec(hierarchy, wrapped.ToEquatableArray()));
         }
 
         return types.ToImmutable();

@@ -94,6 +94,8 @@ internal static class WrapperSignatures
         }
     }
 
+    public static string HandleSignatureType(ParameterSpec parameter) => SignatureType(parameter, ParameterForm.Handle);
+
     private static string SignatureType(ParameterSpec parameter, ParameterForm form) => form switch
     {
         ParameterForm.Sequence => $"{EnumerableType}<{DelayedType}<{parameter.ElementSignatureType}>>",

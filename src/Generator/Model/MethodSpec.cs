@@ -33,7 +33,7 @@ internal enum ResultKind
 /// <param name="Blocking">From <c>DelayedAttribute.Blocking</c>.</param>
 /// <param name="ExistingSignatures">Signatures of the members the type already has under the wrapper's name (see <see cref="WrapperSignatures"/>).</param>
 /// <param name="ReservedNames">Names of the type's members that begin with <c>__</c>, which descriptor fields avoid.</param>
-/// <param name="Location">The method's name, where grouping diagnostics point.</param>
+/// <remarks>No location: a model that does not move when code above it is edited stays cached.</remarks>
 internal sealed record MethodSpec(
     HierarchyInfo Hierarchy,
     string Name,
@@ -55,5 +55,4 @@ internal sealed record MethodSpec(
     bool Pure,
     bool Blocking,
     EquatableArray<string> ExistingSignatures,
-    EquatableArray<string> ReservedNames,
-    LocationInfo? Location);
+    EquatableArray<string> ReservedNames);

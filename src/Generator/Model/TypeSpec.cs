@@ -1,7 +1,7 @@
 namespace TaskGraph.Generator.Model;
 
-/// <summary>One generated file: a containing type, its wrapped methods, and the diagnostics found while grouping them.</summary>
-internal sealed record TypeSpec(HierarchyInfo Hierarchy, EquatableArray<WrappedMethodSpec> Methods, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>One generated file: a containing type and its wrapped methods.</summary>
+internal sealed record TypeSpec(HierarchyInfo Hierarchy, EquatableArray<WrappedMethodSpec> Methods);
 
 /// <summary>A method as emitted: its descriptor field and the overloads of its wrapper.</summary>
 /// <param name="Method">The method.</param>
