@@ -15,11 +15,11 @@ public sealed record DelayColumn(string File, double[] DepDelay, bool[] Cancelle
     public static DelayColumn Select(FlightFrame frame)
     {
         var rows = frame.Rows;
-        var delays = new double[rows.Length];
-        var cancelled = new bool[rows.Length];
-        for (int i = 0; i < rows.Length; i++)
+        var delays = new double[rows.Count];
+        var cancelled = new bool[rows.Count];
+        for (int i = 0; i < rows.Count; i++)
         {
-            delays[i] = rows[i].DepDelay ?? double.NaN;
+            delays[i] = rows[i].DepDelayOrNaN;
             cancelled[i] = rows[i].Cancelled;
         }
 

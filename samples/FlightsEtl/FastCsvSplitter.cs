@@ -14,7 +14,7 @@ internal static class FastCsvSplitter
 {
     private const int BufferSize = 1 << 16;
 
-    public static void ReadAll(TextReader text, string path, List<FlightRecord> rows, CsvFlightReader.BadRows bad, CancellationToken cancellationToken)
+    public static void ReadAll(TextReader text, string path, CsvFlightReader.RowBuffer rows, CsvFlightReader.BadRows bad, CancellationToken cancellationToken)
     {
         char[] buffer = new char[BufferSize];
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -40,27 +40,27 @@ internal static class FlightRowParser
         }
 
         return new FlightRecord(
-            Date: new DateOnly(year, month, day),
-            DayOfWeek: RequiredInt(fields, FlightColumns.DayOfWeek, file, line),
-            DepTime: OptionalDouble(fields, FlightColumns.DepTime, file, line),
-            CRSDepTime: RequiredInt(fields, FlightColumns.CRSDepTime, file, line),
-            ArrTime: OptionalDouble(fields, FlightColumns.ArrTime, file, line),
-            CRSArrTime: RequiredInt(fields, FlightColumns.CRSArrTime, file, line),
-            UniqueCarrier: RequiredText(fields, FlightColumns.UniqueCarrier, file, line),
-            FlightNum: RequiredInt(fields, FlightColumns.FlightNum, file, line),
-            TailNum: OptionalText(fields, FlightColumns.TailNum, file, line),
-            ActualElapsedTime: OptionalDouble(fields, FlightColumns.ActualElapsedTime, file, line),
-            CRSElapsedTime: OptionalDouble(fields, FlightColumns.CRSElapsedTime, file, line),
-            AirTime: OptionalDouble(fields, FlightColumns.AirTime, file, line),
-            ArrDelay: OptionalDouble(fields, FlightColumns.ArrDelay, file, line),
-            DepDelay: OptionalDouble(fields, FlightColumns.DepDelay, file, line),
-            Origin: RequiredText(fields, FlightColumns.Origin, file, line),
-            Dest: RequiredText(fields, FlightColumns.Dest, file, line),
-            Distance: OptionalDouble(fields, FlightColumns.Distance, file, line),
-            TaxiIn: OptionalDouble(fields, FlightColumns.TaxiIn, file, line),
-            TaxiOut: OptionalDouble(fields, FlightColumns.TaxiOut, file, line),
-            Cancelled: Flag(fields, FlightColumns.Cancelled, file, line),
-            Diverted: RequiredInt(fields, FlightColumns.Diverted, file, line));
+            date: new DateOnly(year, month, day),
+            dayOfWeek: RequiredInt(fields, FlightColumns.DayOfWeek, file, line),
+            depTime: OptionalDouble(fields, FlightColumns.DepTime, file, line),
+            crsDepTime: RequiredInt(fields, FlightColumns.CRSDepTime, file, line),
+            arrTime: OptionalDouble(fields, FlightColumns.ArrTime, file, line),
+            crsArrTime: RequiredInt(fields, FlightColumns.CRSArrTime, file, line),
+            uniqueCarrier: RequiredText(fields, FlightColumns.UniqueCarrier, file, line),
+            flightNum: RequiredInt(fields, FlightColumns.FlightNum, file, line),
+            tailNum: OptionalText(fields, FlightColumns.TailNum, file, line),
+            actualElapsedTime: OptionalDouble(fields, FlightColumns.ActualElapsedTime, file, line),
+            crsElapsedTime: OptionalDouble(fields, FlightColumns.CRSElapsedTime, file, line),
+            airTime: OptionalDouble(fields, FlightColumns.AirTime, file, line),
+            arrDelay: OptionalDouble(fields, FlightColumns.ArrDelay, file, line),
+            depDelay: OptionalDouble(fields, FlightColumns.DepDelay, file, line),
+            origin: RequiredText(fields, FlightColumns.Origin, file, line),
+            dest: RequiredText(fields, FlightColumns.Dest, file, line),
+            distance: OptionalDouble(fields, FlightColumns.Distance, file, line),
+            taxiIn: OptionalDouble(fields, FlightColumns.TaxiIn, file, line),
+            taxiOut: OptionalDouble(fields, FlightColumns.TaxiOut, file, line),
+            cancelled: Flag(fields, FlightColumns.Cancelled, file, line),
+            diverted: RequiredInt(fields, FlightColumns.Diverted, file, line));
     }
 
     /// <summary>Whether a field holds one of the spellings pandas reads as a missing value.</summary>

@@ -23,7 +23,7 @@ public sealed class CsvFlightReaderTests
         string file = Write(directory, Header, GoodRow, CancelledRow);
         var frame = CsvFlightReader.Read(file, new FlightReadOptions(Parser: parser));
 
-        Assert.Equal(2, frame.Rows.Length);
+        Assert.Equal(2, frame.Rows.Count);
         var row = frame.Rows[0];
         Assert.Equal(new DateOnly(1990, 1, 1), row.Date);
         Assert.Equal(1621.0, row.DepTime);
@@ -88,7 +88,7 @@ public sealed class CsvFlightReaderTests
         var reported = new System.Collections.Concurrent.ConcurrentQueue<FlightDataException>();
         var frame = CsvFlightReader.Read(file, new FlightReadOptions(SkipBadRows: true, parser, reported.Enqueue));
 
-        Assert.Equal(2, frame.Rows.Length);
+        Assert.Equal(2, frame.Rows.Count);
         Assert.Equal(2, frame.SkippedRows);
         Assert.Equal(new long[] { 3, 4 }, reported.Select(error => error.Line));
     }
@@ -134,7 +134,7 @@ public sealed class CsvFlightReaderTests
         {
             var library = CsvFlightReader.Read(file, new FlightReadOptions(Parser: CsvParserKind.CsvHelper));
             var fast = CsvFlightReader.Read(file, new FlightReadOptions(Parser: CsvParserKind.Fast));
-            Assert.Equal(1_000, library.Rows.Length);
+            Assert.Equal(1_000, library.Rows.Count);
             Assert.Equal(library.Rows, fast.Rows);
         }
     }
