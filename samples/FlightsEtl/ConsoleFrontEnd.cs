@@ -82,11 +82,16 @@ public static class ConsoleFrontEnd
     }
 
     /// <summary>A Spectre console that writes plain text (no colours, no cursor moves) to <paramref name="output"/>.</summary>
-    public static IAnsiConsole PlainConsole(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole PlainConsole(TextWriter output)
     {
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-        Out = new AnsiConsoleOutput(output),
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 160; // a file has no width: keep the table's rows on one line each
+        return console;
+    }
 }

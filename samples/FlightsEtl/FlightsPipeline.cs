@@ -37,10 +37,6 @@ public static partial class FlightsPipeline
     [Delayed]
     public static int[] Concatenate(IReadOnlyList<int[]> columns) => DelayImputer.Concatenate(columns);
 
-    /// <summary>The extract's result: the summary and the imputed values, computed together so that their shared tasks run once.</summary>
-    [Delayed]
-    public static ExtractedDelays Extracted(DelaySummary summary, int[] values) => new(summary, values);
-
     /// <summary>Transforms one batch when there is no simulated latency: pure CPU work.</summary>
     [Delayed]
     public static int[] Transform(ArraySegment<int> batch, CancellationToken cancellationToken)

@@ -38,18 +38,18 @@ public static class TaskGraphEngine
         var columns = inputs.Files.Select(file => FlightsPipeline.SelectDelaysDelayed(FlightsPipeline.ReadFlightsDelayed(file, inputs.Read))).ToList();
         var total = FlightsPipeline.MergeSummariesDelayed(columns.Select(FlightsPipeline.SummarizeDelayed).ToList());
         var values = FlightsPipeline.ConcatenateDelayed(columns.Select(column => FlightsPipeline.ImputeDelayed(column, total)).ToList());
-        var extracted = await FlightsPipeline.ExtractedDelayed(total, values)
-            .ComputeAsync(new ComputeOptions { Observers = new IComputeObserver[] { extractObserver } }, cancellationToken)
+        // One compute for both outputs, so the tasks they share (every read, select and summary) run once.
+        var (summary, imputed) = await Delayed.ComputeAsync(total, values, new ComputeOptions { Observers = new IComputeObserver[] { extractObserver } }, cancellationToken)
             .ConfigureAwait(false);
         Complete(extractBars.Values);
 
         // Transform and load: one task per batch, then one writer.
-        var batches = BatchTransform.Split(extracted.Values, inputs.BatchSize);
+        var batches = BatchTransform.Split(imputed, inputs.BatchSize);
         var loadBars = new Dictionary<PipelineStage, IStageProgress>
         {
             [PipelineStage.Transform] = progress.StartStage("Transform (batches)", batches.Count),
         };
-        var loadRows = progress.StartStage("Load (rows)", extracted.Summary.Rows);
+        var loadRows = progress.StartStage("Load (rows)", summary.Rows);
         var loadObserver = new StageObserver(loadBars);
         var transformed = batches
             .Select(batch => inputs.LatencyPerRow > TimeSpan.Zero
@@ -57,7 +57,7 @@ public static class TaskGraphEngine
                 : FlightsPipeline.TransformDelayed(batch))
             .ToList();
         var loaded = FlightsPipeline.LoadDelayed(transformed, inputs.Target, Delayed.Value<IProgress<long>?>(new RowProgress(loadRows)));
-        long tableRows = await FlightsPipeline.CheckRowCountDelayed(loaded, extracted.Summary.Rows, inputs.Target)
+        long tableRows = await FlightsPipeline.CheckRowCountDelayed(loaded, summary.Rows, inputs.Target)
             .ComputeAsync(new ComputeOptions { Observers = new IComputeObserver[] { loadObserver } }, cancellationToken)
             .ConfigureAwait(false);
         Complete(loadBars.Values);
@@ -69,7 +69,7 @@ public static class TaskGraphEngine
             stageTimes[stage] = time;
         }
 
-        return new PipelineRun(Name, extracted.Summary, batches.Count, tableRows, stageTimes, Stopwatch.GetElapsedTime(started));
+        return new PipelineRun(Name, summary, batches.Count, tableRows, stageTimes, Stopwatch.GetElapsedTime(started));
     }
 
     private static void Complete(IEnumerable<IStageProgress> bars)
