@@ -29,6 +29,11 @@ public sealed partial class DelayedGenerator
         private static readonly SymbolDisplayFormat CrefFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.ExpandValueTuple | SymbolDisplayMiscellaneousOptions.ExpandNullable);
 
+        /// <summary>Names as people read them, for descriptors: <c>Ns.Outer&lt;T&gt;.Inner</c>, keywords unescaped.</summary>
+        private static readonly SymbolDisplayFormat DisplayFormat = new(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+            genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
+
         private static readonly SymbolDisplayFormat NamespaceFormat = new(
             typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
             miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
@@ -409,7 +414,7 @@ public sealed partial class DelayedGenerator
                 MetadataName: method.Name,
                 WrapperName: wrapperName,
                 Id: method.GetDocumentationCommentId() ?? method.Name,
-                ContainingTypeDisplay: containingType.ToDisplayString(),
+                ContainingTypeDisplay: containingType.ToDisplayString(DisplayFormat),
                 ContainingType: containingType.ToDisplayString(TypeFormat),
                 Accessibility: AccessibilityText(method.DeclaredAccessibility),
                 IsStatic: method.IsStatic,
