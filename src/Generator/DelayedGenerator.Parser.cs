@@ -40,6 +40,24 @@ public sealed partial class DelayedGenerator
 
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
+            try
+            {
+                return ParseMethod(context, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A bug here must not take the IDE's compilation down (CS8785): the method is reported instead.
+                var diagnostic = DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InternalError,
+                    LocationInfo.From(context.TargetSymbol.Locations.FirstOrDefault()),
+                    context.TargetSymbol.Name,
+                    exception.GetType().Name + ": " + exception.Message);
+                return new ParseResult(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+            }
+        }
+
+        private static ParseResult ParseMethod(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
             if (context.TargetSymbol is not IMethodSymbol method || method.ContainingType is not { } containingType)
             {
                 return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
@@ -265,10 +283,21 @@ public sealed partial class DelayedGenerator
         private static bool IsRefLikeOrPointer(ITypeSymbol type) => type switch
         {
             { IsRefLikeType: true } => true,
+            ITypeParameterSymbol parameter => AllowsRefLikeType(parameter),
             { TypeKind: TypeKind.Pointer or TypeKind.FunctionPointer } => true,
             IArrayTypeSymbol array => IsRefLikeOrPointer(array.ElementType),
             _ => false,
         };
+
+        /// <summary>
+        /// <c>where T : allows ref struct</c> (C# 13). The property is newer than the Roslyn this assembly
+        /// compiles against, so it is read from the running compiler's interface when it has one.
+        /// </summary>
+        private static bool AllowsRefLikeType(ITypeParameterSymbol parameter)
+            => AllowsRefLikeTypeProperty?.GetValue(parameter) is true;
+
+        private static readonly System.Reflection.PropertyInfo? AllowsRefLikeTypeProperty
+            = typeof(ITypeParameterSymbol).GetProperty("AllowsRefLikeType");
 
         private static ImmutableArray<ParameterSpec> ParseParameters(IMethodSymbol method, Action<DiagnosticDescriptor, string[]> report)
         {
