@@ -111,7 +111,13 @@ public sealed partial class DelayedGenerator
                || method.Name.Length == 0
                || HasUnnamedContainer(containingType)
                || containingType.GetMembers(method.Name).OfType<IMethodSymbol>().Any(other =>
-                   !SymbolEqualityComparer.Default.Equals(other, method) && other.MethodKind == method.MethodKind && SameSignature(other, method));
+                   !IsSameMethod(other, method) && other.MethodKind == method.MethodKind && SameSignature(other, method));
+
+        /// <summary>The same method, or the other part of the same partial method.</summary>
+        private static bool IsSameMethod(IMethodSymbol a, IMethodSymbol b)
+            => SymbolEqualityComparer.Default.Equals(a, b)
+               || SymbolEqualityComparer.Default.Equals(a.PartialImplementationPart, b)
+               || SymbolEqualityComparer.Default.Equals(a.PartialDefinitionPart, b);
 
         private static bool HasUnnamedContainer(INamedTypeSymbol? type)
         {
@@ -141,7 +147,7 @@ public sealed partial class DelayedGenerator
             foreach (var member in containingType.GetMembers())
             {
                 if (member is not IMethodSymbol other
-                    || SymbolEqualityComparer.Default.Equals(other, method)
+                    || IsSameMethod(other, method)
                     || WrapperName(other.Name) != spec.WrapperName
                     || !IsDeclaredBefore(other, method)
                     || !HasDelayedAttribute(other)
