@@ -36,6 +36,7 @@ public sealed class ConsoleProgressBar : IProgress<ComputeProgress>, IDisposable
     private bool lineOpen;
     private bool ended = true;
     private int lastStep = -1;
+    private int writtenDone = -1;
     private int lastCells = -1;
     private int lastLength;
     private long lastDraw;
@@ -124,6 +125,7 @@ public sealed class ConsoleProgressBar : IProgress<ComputeProgress>, IDisposable
         last = start;
         ended = false;
         lastStep = 0;
+        writtenDone = 0;
         lastCells = -1;
         lastLength = 0;
         if (redraw)
@@ -168,10 +170,14 @@ public sealed class ConsoleProgressBar : IProgress<ComputeProgress>, IDisposable
     private void WriteStepLine(bool finished)
     {
         int step = last.Total == 0 ? StepsPerCompute : (int)((long)last.Done * StepsPerCompute / last.Total);
-        if (step > lastStep || finished)
+        bool stopped = finished && last.Done < last.Total;
+
+        // The last task's own report may already have written the 100% line; the compute's end repeats it.
+        if (step > lastStep || stopped || (finished && last.Done != writtenDone))
         {
             lastStep = step;
-            WriteLine(Format(stopped: finished && last.Done < last.Total));
+            writtenDone = last.Done;
+            WriteLine(Format(stopped));
         }
     }
 

@@ -72,6 +72,21 @@ public sealed class ConsoleProgressBarTests
     }
 
     [Fact]
+    public void HundredPercentIsWrittenOnceWhenTheLastTaskIsSeenBeforeItStopsRunning()
+    {
+        // A snapshot may count the last task done before it stops counting it as running.
+        var output = new StringWriter();
+        var bar = new ConsoleProgressBar(output, "etl", redraw: false);
+
+        bar.Report(new ComputeProgress(10, 0, 0, 0));
+        bar.Report(new ComputeProgress(10, 10, 1, 0));
+        bar.Report(new ComputeProgress(10, 10, 0, 0));
+        bar.Dispose();
+
+        Assert.Equal(new[] { "etl:   0% 0/10 tasks", "etl: 100% 10/10 tasks" }, Lines(output));
+    }
+
+    [Fact]
     public void ParallelComputeReportsRisingPercentagesToTheEnd()
     {
         var output = new StringWriter();
