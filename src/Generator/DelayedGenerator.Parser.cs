@@ -29,11 +29,34 @@ public sealed partial class DelayedGenerator
         private static readonly SymbolDisplayFormat CrefFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.ExpandValueTuple | SymbolDisplayMiscellaneousOptions.ExpandNullable);
 
+        /// <summary>Names as people read them, for descriptors: <c>Ns.Outer&lt;T&gt;.Inner</c>, keywords unescaped.</summary>
+        private static readonly SymbolDisplayFormat DisplayFormat = new(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+            genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
+
         private static readonly SymbolDisplayFormat NamespaceFormat = new(
             typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
             miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return ParseMethod(context, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A bug here must not take the IDE's compilation down (CS8785): the method is reported instead.
+                var diagnostic = DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InternalError,
+                    LocationInfo.From(context.TargetSymbol.Locations.FirstOrDefault()),
+                    context.TargetSymbol.Name,
+                    exception.GetType().Name + ": " + exception.Message);
+                return new ParseResult(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+            }
+        }
+
+        private static ParseResult ParseMethod(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not IMethodSymbol method || method.ContainingType is not { } containingType)
             {
@@ -88,7 +111,13 @@ public sealed partial class DelayedGenerator
                || method.Name.Length == 0
                || HasUnnamedContainer(containingType)
                || containingType.GetMembers(method.Name).OfType<IMethodSymbol>().Any(other =>
-                   !SymbolEqualityComparer.Default.Equals(other, method) && other.MethodKind == method.MethodKind && SameSignature(other, method));
+                   !IsSameMethod(other, method) && other.MethodKind == method.MethodKind && SameSignature(other, method));
+
+        /// <summary>The same method, or the other part of the same partial method.</summary>
+        private static bool IsSameMethod(IMethodSymbol a, IMethodSymbol b)
+            => SymbolEqualityComparer.Default.Equals(a, b)
+               || SymbolEqualityComparer.Default.Equals(a.PartialImplementationPart, b)
+               || SymbolEqualityComparer.Default.Equals(a.PartialDefinitionPart, b);
 
         private static bool HasUnnamedContainer(INamedTypeSymbol? type)
         {
@@ -118,7 +147,7 @@ public sealed partial class DelayedGenerator
             foreach (var member in containingType.GetMembers())
             {
                 if (member is not IMethodSymbol other
-                    || SymbolEqualityComparer.Default.Equals(other, method)
+                    || IsSameMethod(other, method)
                     || WrapperName(other.Name) != spec.WrapperName
                     || !IsDeclaredBefore(other, method)
                     || !HasDelayedAttribute(other)
@@ -260,10 +289,21 @@ public sealed partial class DelayedGenerator
         private static bool IsRefLikeOrPointer(ITypeSymbol type) => type switch
         {
             { IsRefLikeType: true } => true,
+            ITypeParameterSymbol parameter => AllowsRefLikeType(parameter),
             { TypeKind: TypeKind.Pointer or TypeKind.FunctionPointer } => true,
             IArrayTypeSymbol array => IsRefLikeOrPointer(array.ElementType),
             _ => false,
         };
+
+        /// <summary>
+        /// <c>where T : allows ref struct</c> (C# 13). The property is newer than the Roslyn this assembly
+        /// compiles against, so it is read from the running compiler's interface when it has one.
+        /// </summary>
+        private static bool AllowsRefLikeType(ITypeParameterSymbol parameter)
+            => AllowsRefLikeTypeProperty?.GetValue(parameter) is true;
+
+        private static readonly System.Reflection.PropertyInfo? AllowsRefLikeTypeProperty
+            = typeof(ITypeParameterSymbol).GetProperty("AllowsRefLikeType");
 
         private static ImmutableArray<ParameterSpec> ParseParameters(IMethodSymbol method, Action<DiagnosticDescriptor, string[]> report)
         {
@@ -409,7 +449,7 @@ public sealed partial class DelayedGenerator
                 MetadataName: method.Name,
                 WrapperName: wrapperName,
                 Id: method.GetDocumentationCommentId() ?? method.Name,
-                ContainingTypeDisplay: containingType.ToDisplayString(),
+                ContainingTypeDisplay: containingType.ToDisplayString(DisplayFormat),
                 ContainingType: containingType.ToDisplayString(TypeFormat),
                 Accessibility: AccessibilityText(method.DeclaredAccessibility),
                 IsStatic: method.IsStatic,

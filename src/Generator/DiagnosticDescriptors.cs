@@ -57,6 +57,11 @@ internal static class DiagnosticDescriptors
         "The type containing a [Delayed] method cannot be file-local",
         "Method '{0}' cannot get a lazy wrapper: its containing type '{1}' is file-local, so generated code cannot extend it");
 
+    public static readonly DiagnosticDescriptor InternalError = Create(
+        "TG0099",
+        "The generator failed on a [Delayed] method",
+        "Method '{0}' did not get a lazy wrapper because the TaskGraph generator failed ({1}); please report this with the method's declaration");
+
     /// <summary>All descriptors, for lookup by id and for the test that every help link has a page.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         ContainingTypeNotPartial,
@@ -67,7 +72,8 @@ internal static class DiagnosticDescriptors
         MethodInInterface,
         InstanceMethodOfRefStruct,
         UnsupportedMethod,
-        FileLocalContainingType);
+        FileLocalContainingType,
+        InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);
 

@@ -40,6 +40,7 @@ public class DiagnosticTests
     [InlineData("public static unsafe partial class Etl { [Delayed] public static int {|Load|}(int* p) => 0; }", "parameter 'p'")]
     [InlineData("public static unsafe partial class Etl { [Delayed] public static int {|Load|}(int*[] p) => 0; }", "parameter 'p'")]
     [InlineData("public static unsafe partial class Etl { [Delayed] public static int {|Load|}(delegate*<int, int> f) => 0; }", "parameter 'f'")]
+    [InlineData("public static partial class Etl { [Delayed] public static int {|Load|}<T>(T value) where T : allows ref struct => 0; }", "parameter 'value'")]
     public void TG0004_ref_struct_or_pointer(string source, string message)
         => AssertSingleDiagnostic(source, "TG0004", message);
 

@@ -12,6 +12,7 @@ internal static class GeneratorAssert
     public const string Usings = """
         using System;
         using System.Collections.Generic;
+        using System.Linq;
         using System.Threading;
         using System.Threading.Tasks;
         using TaskGraph;

@@ -382,6 +382,18 @@ public class MethodShapeTests
             }
             static class Use { static void Run() { _ = new Names().GoDelayed(1, 2, 3, 4, 5); _ = Suffixes.AsyncDelayed(); _ = Suffixes.DelayedDelayed(); } }
             """,
+        ["partial methods, marked on either part"] = """
+            namespace Ns;
+            public partial class Parts
+            {
+                public partial int Defined(int x);
+                [Delayed] public partial int Defined(int x) => x;
+                [Delayed] public partial int Implemented(int x);
+                public partial int Implemented(int x) => x;
+                [Delayed] partial void Hook(string message);
+            }
+            static class Use { static void Run(Parts p) { _ = p.DefinedDelayed(1); _ = p.ImplementedDelayed(2); } }
+            """,
         ["partial type spread over several declarations and base and derived types"] = """
             namespace Ns;
             public partial class Base { [Delayed] public virtual int Load(int x) => x; }
