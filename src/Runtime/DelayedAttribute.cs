@@ -21,4 +21,26 @@ public sealed class DelayedAttribute : Attribute
     /// CPU-sized pool, so that blocked calls overlap instead of starving the compute.
     /// </summary>
     public bool Blocking { get; set; }
+
+    /// <summary>
+    /// How many times a failing call is run again before the compute fails with its error (0, the
+    /// default: the compute's <see cref="ComputeOptions.Retries"/>). The waits between attempts are set by
+    /// <see cref="RetryDelayMilliseconds"/>. Retry only methods that are safe to run twice.
+    /// </summary>
+    public int Retries { get; set; }
+
+    /// <summary>
+    /// The wait before the first retry, in milliseconds; each further retry waits twice as long as the one
+    /// before (0, the default: the compute's <see cref="ComputeOptions.RetryDelay"/>). The wait holds no
+    /// thread and ends at once when the compute is cancelled or fails.
+    /// </summary>
+    public int RetryDelayMilliseconds { get; set; }
+
+    /// <summary>
+    /// The longest a call may run, in milliseconds (0, the default: the compute's
+    /// <see cref="ComputeOptions.TaskTimeout"/>). When it overruns, its cancellation token is cancelled and
+    /// the attempt fails with a <see cref="TaskTimeoutException"/> once the call returns: a method that
+    /// ignores its <see cref="System.Threading.CancellationToken"/> cannot be stopped, only failed.
+    /// </summary>
+    public int TimeoutMilliseconds { get; set; }
 }

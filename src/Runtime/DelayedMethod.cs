@@ -46,6 +46,40 @@ public sealed class DelayedMethod
     /// <summary>From <see cref="DelayedAttribute.Blocking"/>: the method runs outside the CPU-sized pool.</summary>
     public bool Blocking { get; init; }
 
+    /// <summary>From <see cref="DelayedAttribute.Retries"/>: how many times a failing call runs again (0: the compute's default).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int Retries
+    {
+        get => retries;
+        init => retries = NotNegative(value, nameof(Retries));
+    }
+
+    /// <summary>From <see cref="DelayedAttribute.RetryDelayMilliseconds"/>: the wait before the first retry, doubled for each next one (0: the compute's default).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int RetryDelayMilliseconds
+    {
+        get => retryDelayMilliseconds;
+        init => retryDelayMilliseconds = NotNegative(value, nameof(RetryDelayMilliseconds));
+    }
+
+    /// <summary>From <see cref="DelayedAttribute.TimeoutMilliseconds"/>: the longest a call may run (0: the compute's default).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int TimeoutMilliseconds
+    {
+        get => timeoutMilliseconds;
+        init => timeoutMilliseconds = NotNegative(value, nameof(TimeoutMilliseconds));
+    }
+
+    private readonly int retries;
+    private readonly int retryDelayMilliseconds;
+    private readonly int timeoutMilliseconds;
+
     /// <summary>The label used in keys, pictures and messages: <c>Name</c>.</summary>
     public override string ToString() => Name;
+
+    private static int NotNegative(int value, string name)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value, name);
+        return value;
+    }
 }
