@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -102,10 +103,23 @@ public sealed partial class DelayedGenerator
                 writer.WriteLine("Blocking = true,");
             }
 
+            WriteNumber(writer, "Retries", method.Retries);
+            WriteNumber(writer, "RetryDelayMilliseconds", method.RetryDelayMilliseconds);
+            WriteNumber(writer, "TimeoutMilliseconds", method.TimeoutMilliseconds);
+
             writer.CloseBlock(";");
         }
 
-        private static void WriteWrapper(IndentedWriter writer, HierarchyInfo hierarchy, WrappedMethodSpec wrapped, WrapperOverload overload)
+        /// <summary>A numeric option, written only when set, so descriptors of methods without it stay as they were.</summary>
+        private static void WriteNumber(IndentedWriter writer, string property, int value)
+        {
+            if (value != 0)
+            {
+                writer.WriteLine($"{property} = {value.ToString(CultureInfo.InvariantCulture)},");
+            }
+        }
+
+                private static void WriteWrapper(IndentedWriter writer, HierarchyInfo hierarchy, WrappedMethodSpec wrapped, WrapperOverload overload)
         {
             var method = wrapped.Method;
             var parameters = WrapperSignatures.WrapperParameters(method).ToList();

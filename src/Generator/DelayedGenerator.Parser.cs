@@ -17,6 +17,10 @@ public sealed partial class DelayedGenerator
     /// <summary>Turns a <c>[Delayed]</c> method into a value-equatable model, or into the diagnostics that explain why it cannot be wrapped.</summary>
     internal static class Parser
     {
+        private const string RetriesOption = "Retries";
+        private const string RetryDelayOption = "RetryDelayMilliseconds";
+        private const string TimeoutOption = "TimeoutMilliseconds";
+
         /// <summary>Types as emitted: fully qualified, keywords escaped, nullable annotations kept.</summary>
         private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -77,6 +81,7 @@ public sealed partial class DelayedGenerator
 
             CheckContainingTypes(method, containingType, Report, cancellationToken);
             var parameters = CheckMethod(method, Report);
+            CheckOptions(context.Attributes[0], Report);
             if (diagnostics.Count > 0)
             {
                 return new ParseResult(null, diagnostics.ToEquatableArray());
@@ -95,6 +100,18 @@ public sealed partial class DelayedGenerator
             return diagnostics.Count > 0
                 ? new ParseResult(null, diagnostics.ToEquatableArray())
                 : new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        /// <summary>The attribute's numeric options are counts and milliseconds: a negative one gets no wrapper (its descriptor would throw).</summary>
+        private static void CheckOptions(AttributeData attribute, Action<DiagnosticDescriptor, string[]> report)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key is RetriesOption or RetryDelayOption or TimeoutOption && argument.Value.Value is int value && value < 0)
+                {
+                    report(DiagnosticDescriptors.NegativeOption, [argument.Key, value.ToString(CultureInfo.InvariantCulture)]);
+                }
+            }
         }
 
         /// <summary>The method-level checks; returns the parameters (meaningful only when nothing was reported).</summary>
@@ -428,9 +445,11 @@ public sealed partial class DelayedGenerator
         {
             var (resultKind, resultType) = ResultShape(method);
             bool pure = false, blocking = false;
+            int retries = 0, retryDelay = 0, timeout = 0;
             foreach (var argument in context.Attributes[0].NamedArguments)
             {
                 bool flag = argument.Value.Value is true;
+                int number = argument.Value.Value is int value ? value : 0;
                 switch (argument.Key)
                 {
                     case "Pure":
@@ -438,6 +457,15 @@ public sealed partial class DelayedGenerator
                         break;
                     case "Blocking":
                         blocking = flag;
+                        break;
+                    case RetriesOption:
+                        retries = number;
+                        break;
+                    case RetryDelayOption:
+                        retryDelay = number;
+                        break;
+                    case TimeoutOption:
+                        timeout = number;
                         break;
                 }
             }
@@ -463,6 +491,9 @@ public sealed partial class DelayedGenerator
                 Obsolete: ObsoleteArguments(method),
                 Pure: pure,
                 Blocking: blocking,
+                Retries: retries,
+                RetryDelayMilliseconds: retryDelay,
+                TimeoutMilliseconds: timeout,
                 ExistingSignatures: ExistingSignatures(containingType, wrapperName).ToEquatableArray(),
                 ReservedNames: containingType.GetMembers().Select(m => m.Name).Where(n => n.StartsWith("__", StringComparison.Ordinal)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
         }

@@ -57,6 +57,11 @@ internal static class DiagnosticDescriptors
         "The type containing a [Delayed] method cannot be file-local",
         "Method '{0}' cannot get a lazy wrapper: its containing type '{1}' is file-local, so generated code cannot extend it");
 
+    public static readonly DiagnosticDescriptor NegativeOption = Create(
+        "TG0010",
+        "A [Delayed] retry or timeout option cannot be negative",
+        "Method '{0}' cannot get a lazy wrapper: [Delayed]'s {1} is {2}; it must be 0 (the compute's default) or more");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "TG0099",
         "The generator failed on a [Delayed] method",
@@ -73,6 +78,7 @@ internal static class DiagnosticDescriptors
         InstanceMethodOfRefStruct,
         UnsupportedMethod,
         FileLocalContainingType,
+        NegativeOption,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -31,6 +31,9 @@ internal enum ResultKind
 /// <param name="Obsolete">The arguments of the method's <c>[Obsolete]</c>, carried to the wrapper; <see langword="null"/> when not obsolete.</param>
 /// <param name="Pure">From <c>DelayedAttribute.Pure</c>.</param>
 /// <param name="Blocking">From <c>DelayedAttribute.Blocking</c>.</param>
+/// <param name="Retries">From <c>DelayedAttribute.Retries</c> (0 when not set).</param>
+/// <param name="RetryDelayMilliseconds">From <c>DelayedAttribute.RetryDelayMilliseconds</c> (0 when not set).</param>
+/// <param name="TimeoutMilliseconds">From <c>DelayedAttribute.TimeoutMilliseconds</c> (0 when not set).</param>
 /// <param name="ExistingSignatures">Signatures of the members the type already has under the wrapper's name (see <see cref="WrapperSignatures"/>).</param>
 /// <param name="ReservedNames">Names of the type's members that begin with <c>__</c>, which descriptor fields avoid.</param>
 /// <remarks>No location: a model that does not move when code above it is edited stays cached.</remarks>
@@ -54,5 +57,8 @@ internal sealed record MethodSpec(
     string? Obsolete,
     bool Pure,
     bool Blocking,
+    int Retries,
+    int RetryDelayMilliseconds,
+    int TimeoutMilliseconds,
     EquatableArray<string> ExistingSignatures,
     EquatableArray<string> ReservedNames);
