@@ -9,7 +9,7 @@ public sealed record ComputeOptions
     /// <summary>The longest retry delay or timeout: what the attribute's millisecond values can express.</summary>
     private static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(int.MaxValue);
 
-    /// <summary>The defaults: parallel scheduler, one CPU task per core, no progress, no observers.</summary>
+    /// <summary>The defaults: parallel scheduler, one CPU task per core, no retries, no task timeout, no progress, no observers.</summary>
     public static ComputeOptions Default { get; } = new();
 
     /// <summary>The scheduler that runs the tasks. Default: <see cref="ComputeScheduler.Parallel"/>.</summary>
