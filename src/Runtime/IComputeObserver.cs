@@ -29,6 +29,21 @@ public interface IComputeObserver
     {
     }
 
+    /// <summary>
+    /// An attempt of a task failed and the task will run again after <paramref name="delay"/>: it has
+    /// retries left (<see cref="DelayedAttribute.Retries"/>, <see cref="ComputeOptions.Retries"/>). The next
+    /// attempt is announced by <see cref="OnTaskStarted"/> again; <see cref="OnTaskFailed"/> fires only when
+    /// the last attempt fails.
+    /// </summary>
+    /// <param name="compute">The compute.</param>
+    /// <param name="task">The task.</param>
+    /// <param name="exception">What the failed attempt threw (a <see cref="TaskTimeoutException"/> when it overran its timeout).</param>
+    /// <param name="attempt">The failed attempt's number: 1 for the first run.</param>
+    /// <param name="delay">The wait before the next attempt.</param>
+    void OnTaskRetrying(ComputeInfo compute, DelayedNode task, Exception exception, int attempt, TimeSpan delay)
+    {
+    }
+
     /// <summary>The compute ended and no task of it is still running.</summary>
     /// <param name="compute">The compute.</param>
     /// <param name="status">How it ended.</param>
