@@ -74,9 +74,16 @@ public sealed class MarkBlockingCodeFixProvider : DocumentCodeFixProvider
         }
 
         var blocking = SyntaxFactory.AttributeArgument(
-            SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName("Blocking")),
+            SyntaxFactory.NameEquals(
+                SyntaxFactory.IdentifierName("Blocking"),
+                SyntaxFactory.Token(SyntaxKind.EqualsToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space)),
             nameColon: null,
             value);
-        return attribute.WithArgumentList(SyntaxFactory.AttributeArgumentList(arguments.Add(blocking)));
+        var list = arguments.Count == 0
+            ? SyntaxFactory.SingletonSeparatedList(blocking)
+            : SyntaxFactory.SeparatedList<AttributeArgumentSyntax>(arguments.GetWithSeparators()
+                .Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space))
+                .Add(blocking));
+        return attribute.WithArgumentList((attribute.ArgumentList ?? SyntaxFactory.AttributeArgumentList()).WithArguments(list));
     }
 }
