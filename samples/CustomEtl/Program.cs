@@ -1,1 +1,39 @@
-return 0;
+using System;
+using System.Threading;
+using CustomEtl;
+
+CustomEtlOptions options;
+try
+{
+    if (args is ["--help"] or ["-h"])
+    {
+        Console.WriteLine(CustomEtlOptions.Usage);
+        return 0;
+    }
+
+    options = CustomEtlOptions.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine(CustomEtlOptions.Usage);
+    return 2;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+try
+{
+    await CustomEtlJob.RunAsync(options, Console.Out, cancellation.Token);
+    return 0;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
+}

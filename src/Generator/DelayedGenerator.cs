@@ -1,14 +1,106 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using TaskGraph.Generator.Model;
 
 namespace TaskGraph.Generator;
 
-/// <summary>Writes a lazy wrapper and a descriptor for every <c>[Delayed]</c> method.</summary>
+/// <summary>
+/// Writes a lazy wrapper and a descriptor for every <c>[Delayed]</c> method: the parser turns each method
+/// into a value-equatable model, methods are grouped per containing type, and the emitter writes one file
+/// per type. Nothing downstream of the parser holds a symbol or syntax node, so edits that do not touch a
+/// <c>[Delayed]</c> method leave every step cached.
+/// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class DelayedGenerator : IIncrementalGenerator
 {
+    internal const string DelayedAttributeMetadataName = "TaskGraph.DelayedAttribute";
+
+    /// <summary>Names of the tracked pipeline steps, for incremental tests.</summary>
+    internal static class StepNames
+    {
+        /// <summary>One parse result per <c>[Delayed]</c> method.</summary>
+        public const string Methods = "Methods";
+
+        /// <summary>The diagnostics of methods that cannot be wrapped.</summary>
+        public const string MethodDiagnostics = "MethodDiagnostics";
+
+        /// <summary>Wrappable methods grouped per containing type, overloads planned.</summary>
+        public const string Types = "Types";
+    }
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // Filled in by the generator work (Parser -> model -> Emitter).
+        var methods = context.SyntaxProvider
+            .ForAttributeWithMetadataName(DelayedAttributeMetadataName, static (_, _) => true, Parser.Parse)
+            .WithTrackingName(StepNames.Methods);
+
+        var methodDiagnostics = methods
+            .SelectMany(static (result, _) => result.Diagnostics)
+            .WithTrackingName(StepNames.MethodDiagnostics);
+        context.RegisterSourceOutput(methodDiagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
+        var types = methods
+            .Where(static result => result.Method is not null)
+            .Select(static (result, _) => result.Method!)
+            .Collect()
+            .SelectMany(static (all, cancellationToken) => GroupByType(all, cancellationToken))
+            .WithTrackingName(StepNames.Types);
+        context.RegisterSourceOutput(types, static (output, type) => Emitter.Emit(output, type));
+    }
+
+    /// <summary>
+    /// Groups methods per containing type and plans each wrapper's overloads: an alternative overload whose
+    /// signature is already taken (by a member or an earlier overload) is left out. Clashes of core overloads
+    /// were reported by the parser; the check here only keeps such a case from ever emitting a duplicate.
+    /// </summary>
+    internal static ImmutableArray<TypeSpec> GroupByType(ImmutableArray<MethodSpec> methods, CancellationToken cancellationToken)
+    {
+        var types = ImmutableArray.CreateBuilder<TypeSpec>();
+        foreach (var group in methods.GroupBy(m => m.Hierarchy.HintName))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var hierarchy = group.First().Hierarchy;
+            var taken = new HashSet<string>(group.SelectMany(m => m.ExistingSignatures));
+            var kept = group.Where(method => taken.Add(WrapperSignatures.Key(method, WrapperSignatures.Core(method)))).ToList();
+
+            var fieldNames = new HashSet<string>(group.SelectMany(m => m.ReservedNames));
+            var overloadIndex = new Dictionary<string, int>();
+            var wrapped = new List<WrappedMethodSpec>();
+            foreach (var method in kept)
+            {
+                var overloads = WrapperSignatures.Overloads(method)
+                    .Select((overload, i) => (overload, i))
+                    .Where(o => o.i == 0 || taken.Add(WrapperSignatures.Key(method, o.overload)))
+                    .Select(o => o.overload);
+                wrapped.Add(new WrappedMethodSpec(method, DescriptorField(method, kept, overloadIndex, fieldNames), overloads.ToEquatableArray()));
+            }
+
+            types.Add(new TypeSpec(hierarchy, wrapped.ToEquatableArray()));
+        }
+
+        return types.ToImmutable();
+    }
+
+    /// <summary><c>__Process_Method</c>; overloads are numbered in declaration order (<c>__Process_Method1</c>).</summary>
+    private static string DescriptorField(MethodSpec method, List<MethodSpec> kept, Dictionary<string, int> overloadIndex, HashSet<string> taken)
+    {
+        string name = "__" + method.MetadataName + "_Method";
+        if (kept.Count(m => m.MetadataName == method.MetadataName) > 1)
+        {
+            overloadIndex.TryGetValue(method.MetadataName, out int index);
+            overloadIndex[method.MetadataName] = index + 1;
+            name += index;
+        }
+
+        while (!taken.Add(name))
+        {
+            name += "_";
+        }
+
+        return name;
     }
 }

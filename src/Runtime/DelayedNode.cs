@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using TaskGraph.Scheduling;
 
 namespace TaskGraph;
 
@@ -25,4 +27,38 @@ public abstract class DelayedNode
 
     /// <summary>The nodes whose results this node takes as arguments, in parameter order.</summary>
     public abstract IReadOnlyList<DelayedNode> Dependencies { get; }
+
+    // What the scheduler reads. Nodes never hold per-compute state: that lives in a TaskRun.
+
+    /// <summary>The argument handles in parameter order; a <see langword="null"/> entry reads as default.</summary>
+    internal virtual DelayedNode?[] Arguments => Array.Empty<DelayedNode?>();
+
+    /// <summary>A constant is not a task: its value is read straight from the node.</summary>
+    internal virtual bool IsConstant => false;
+
+    /// <summary>The process-wide build order of a call node (arguments are always built before their consumer).</summary>
+    internal virtual long Sequence => 0;
+
+    internal virtual bool IsPure => false;
+
+    internal virtual bool IsBlocking => false;
+
+    /// <summary>Whether <see cref="Key"/> is already computed (pure keys are built without recursion, inputs first).</summary>
+    internal virtual bool HasKey => true;
+
+    /// <summary>The per-compute state of this node's task.</summary>
+    internal virtual TaskRun CreateRun(Computation owner, int slot, int firstArgument)
+        => throw new InvalidOperationException($"Node '{Key}' is not a task.");
+
+    /// <summary>For pure dedupe: the same method called through the same invoker (the same instance for instance methods).</summary>
+    internal virtual bool IsSameCall(DelayedNode other) => false;
+
+    /// <summary>A hash of what <see cref="IsSameCall"/> compares.</summary>
+    internal virtual int CallHashCode => 0;
+
+    /// <summary>For pure dedupe: two constants holding equal values.</summary>
+    internal virtual bool HasEqualValue(DelayedNode other) => false;
+
+    /// <summary>A hash of a constant's value, consistent with <see cref="HasEqualValue"/>.</summary>
+    internal virtual int ValueHashCode => 0;
 }

@@ -26,6 +26,9 @@ public sealed record GeneratorRun(
         return Continue(driver, compilation);
     }
 
+    /// <summary>Runs the generator over a compilation of <paramref name="sources"/>.</summary>
+    public static GeneratorRun Start(params string[] sources) => Start(TestCompilation.Create(sources));
+
     /// <summary>Runs the same driver again on <paramref name="compilation"/> (an edit of the previous input).</summary>
     public static GeneratorRun Continue(GeneratorDriver driver, Compilation compilation)
     {

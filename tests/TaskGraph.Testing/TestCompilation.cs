@@ -14,8 +14,11 @@ namespace TaskGraph.Testing;
 /// </summary>
 public static class TestCompilation
 {
-    /// <summary>Parse options for test sources: latest C#.</summary>
-    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+    /// <summary>
+    /// Parse options for test sources: latest C#, documentation comments checked (so that a generated
+    /// cref that does not bind is a warning, as in a project that generates its XML docs).
+    /// </summary>
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
 
@@ -41,6 +44,8 @@ public static class TestCompilation
             nullableContextOptions: NullableContextOptions.Enable,
             // Warnings count: generated code must compile without any.
             generalDiagnosticOption: ReportDiagnostic.Default,
+            // Test sources are not documented; generated code is, and its crefs are still checked.
+            specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1591"] = ReportDiagnostic.Suppress },
             allowUnsafe: true);
         return CSharpCompilation.Create(assemblyName, trees, References, options);
     }

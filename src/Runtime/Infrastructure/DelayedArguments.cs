@@ -1,3 +1,6 @@
+using System;
+using TaskGraph.Scheduling;
+
 namespace TaskGraph.Infrastructure;
 
 /// <summary>
@@ -7,8 +10,19 @@ namespace TaskGraph.Infrastructure;
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public readonly struct DelayedArguments
 {
-    // The runtime helper fills in the storage (the per-compute results of the task's inputs).
+    private readonly TaskRun? run;
+
+    internal DelayedArguments(TaskRun run) => this.run = run;
+
+    /// <summary>The number of arguments.</summary>
+    internal int Count => run?.Node.Arguments.Length ?? 0;
 
     /// <summary>The value of argument <paramref name="index"/>; a <see langword="null"/> handle reads as <see langword="default"/>.</summary>
-    public T Get<T>(int index) => throw new System.NotImplementedException();
+    /// <exception cref="InvalidOperationException">These arguments do not belong to a running task.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not an argument's position.</exception>
+    /// <exception cref="InvalidCastException">The argument's node is not a <see cref="Delayed{T}"/> of <typeparamref name="T"/>.</exception>
+    public T Get<T>(int index)
+        => run is null
+            ? throw new InvalidOperationException("These arguments belong to no task: the runtime creates them when it runs one.")
+            : run.Owner.Argument<T>(run, index);
 }

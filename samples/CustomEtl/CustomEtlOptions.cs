@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace CustomEtl;
+
+/// <summary>The sample's command line.</summary>
+/// <param name="Examples">Which of the seed's examples to run.</param>
+/// <param name="Seed">Seeds pair choices and simulated durations.</param>
+/// <param name="TimeScale">Multiplies the seed's latencies (1 = the seed's; the default keeps a run short).</param>
+public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Seed, double TimeScale)
+{
+    /// <summary>The usage text printed for <c>--help</c> and after a bad argument.</summary>
+    public const string Usage = """
+        Usage: CustomEtl [--example small|large|both] [--seed N] [--time-scale X]
+
+          --example     which of the seed's examples to run (default: both)
+          --seed        seeds the random pair choices and durations (default: 42)
+          --time-scale  multiplies the seed's simulated latencies (default: 0.2; 1 = the seed's)
+        """;
+
+    /// <summary>The defaults: both examples, seed 42, latencies at a fifth of the seed's.</summary>
+    public static CustomEtlOptions Default { get; } = new(new[] { EtlExample.Small, EtlExample.Large }, 42, 0.2);
+
+    /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad argument.</summary>
+    public static CustomEtlOptions Parse(IReadOnlyList<string> args)
+    {
+        CustomEtlOptions options = Default;
+        for (int i = 0; i < args.Count; i++)
+        {
+            string name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            options = name switch
+            {
+                "--example" => options with { Examples = ParseExamples(Value()) },
+                "--seed" => options with { Seed = ParseNumber<int>(name, Value()) },
+                "--time-scale" => options with { TimeScale = ParseTimeScale(name, Value()) },
+                _ => throw new ArgumentException($"Unknown argument '{name}'."),
+            };
+        }
+
+        return options;
+    }
+
+    private static IReadOnlyList<EtlExample> ParseExamples(string value) => value switch
+    {
+        "small" => new[] { EtlExample.Small },
+        "large" => new[] { EtlExample.Large },
+        "both" => new[] { EtlExample.Small, EtlExample.Large },
+        _ => throw new ArgumentException($"--example must be small, large or both, not '{value}'."),
+    };
+
+    private static double ParseTimeScale(string name, string value)
+    {
+        double scale = ParseNumber<double>(name, value);
+        return scale >= 0 && double.IsFinite(scale)
+            ? scale
+            : throw new ArgumentException($"{name} must be a finite number of at least 0, not '{value}'.");
+    }
+
+    private static T ParseNumber<T>(string name, string value)
+        where T : ISpanParsable<T>
+        => T.TryParse(value, CultureInfo.InvariantCulture, out T? number)
+            ? number
+            : throw new ArgumentException($"{name} must be a number, not '{value}'.");
+}

@@ -1,0 +1,58 @@
+namespace TaskGraph.Generator.Model;
+
+/// <summary>How a method returns its result; mirrors <c>TaskGraph.DelayedResultKind</c> by name.</summary>
+internal enum ResultKind
+{
+    Value,
+    Void,
+    TaskOfResult,
+    Task,
+    ValueTaskOfResult,
+    ValueTask,
+}
+
+/// <summary>A <c>[Delayed]</c> method that can be wrapped, with everything the emitter writes about it.</summary>
+/// <param name="Hierarchy">The containing types and namespace.</param>
+/// <param name="Name">The method's name as written in code, keywords escaped.</param>
+/// <param name="MetadataName">The plain name, for the descriptor.</param>
+/// <param name="WrapperName">The wrapper's name: <c>Load</c> and <c>LoadAsync</c> give <c>LoadDelayed</c>.</param>
+/// <param name="Id">The documentation comment id, e.g. <c>M:Ns.Etl.Process(Ns.Data,Ns.Data)</c>.</param>
+/// <param name="ContainingTypeDisplay">The containing type as the descriptor shows it, e.g. <c>Ns.Etl</c>.</param>
+/// <param name="ContainingType">The containing type as code names it (<c>global::Ns.Outer&lt;T&gt;.Inner</c>), for static calls.</param>
+/// <param name="Accessibility">The accessibility keywords, mirrored on the wrapper.</param>
+/// <param name="IsStatic">A static method (so a static wrapper).</param>
+/// <param name="IsInValueType">An instance method of a struct: the wrapper captures a copy of the value.</param>
+/// <param name="ResultKind">How the method returns its result.</param>
+/// <param name="ResultType">The type of the task's value (<c>R</c> of <c>Delayed&lt;R&gt;</c>).</param>
+/// <param name="ReturnsNullableTask">The method returns <c>Task?</c>-like: the invoker forgives the null.</param>
+/// <param name="TypeParameters">The method's type parameters.</param>
+/// <param name="Parameters">The method's parameters, in order.</param>
+/// <param name="Cref">The cref that names the method in the wrapper's XML doc.</param>
+/// <param name="Obsolete">The arguments of the method's <c>[Obsolete]</c>, carried to the wrapper; <see langword="null"/> when not obsolete.</param>
+/// <param name="Pure">From <c>DelayedAttribute.Pure</c>.</param>
+/// <param name="Blocking">From <c>DelayedAttribute.Blocking</c>.</param>
+/// <param name="ExistingSignatures">Signatures of the members the type already has under the wrapper's name (see <see cref="WrapperSignatures"/>).</param>
+/// <param name="ReservedNames">Names of the type's members that begin with <c>__</c>, which descriptor fields avoid.</param>
+/// <remarks>No location: a model that does not move when code above it is edited stays cached.</remarks>
+internal sealed record MethodSpec(
+    HierarchyInfo Hierarchy,
+    string Name,
+    string MetadataName,
+    string WrapperName,
+    string Id,
+    string ContainingTypeDisplay,
+    string ContainingType,
+    string Accessibility,
+    bool IsStatic,
+    bool IsInValueType,
+    ResultKind ResultKind,
+    string ResultType,
+    bool ReturnsNullableTask,
+    EquatableArray<TypeParameterSpec> TypeParameters,
+    EquatableArray<ParameterSpec> Parameters,
+    string Cref,
+    string? Obsolete,
+    bool Pure,
+    bool Blocking,
+    EquatableArray<string> ExistingSignatures,
+    EquatableArray<string> ReservedNames);

@@ -1,0 +1,34 @@
+namespace TaskGraph.Generator.Model;
+
+/// <summary>One generated file: a containing type and its wrapped methods.</summary>
+internal sealed record TypeSpec(HierarchyInfo Hierarchy, EquatableArray<WrappedMethodSpec> Methods);
+
+/// <summary>A method as emitted: its descriptor field and the overloads of its wrapper.</summary>
+/// <param name="Method">The method.</param>
+/// <param name="DescriptorField">The name of the static descriptor field, unique in the type.</param>
+/// <param name="Overloads">The parameter forms of each overload; the first is the core wrapper (every parameter a handle).</param>
+internal sealed record WrappedMethodSpec(MethodSpec Method, string DescriptorField, EquatableArray<WrapperOverload> Overloads);
+
+/// <summary>The forms of one wrapper overload's parameters (the wrapper's parameters: cancellation tokens left out).</summary>
+internal sealed record WrapperOverload(EquatableArray<ParameterForm> Forms);
+
+/// <summary>How one wrapper parameter takes its argument.</summary>
+internal enum ParameterForm
+{
+    /// <summary><c>Delayed&lt;P&gt;</c>: a handle (a plain value converts implicitly unless <c>P</c> is an interface).</summary>
+    Handle,
+
+    /// <summary><c>IEnumerable&lt;Delayed&lt;E&gt;&gt;</c>: a sequence of handles, gathered into one collection node.</summary>
+    Sequence,
+
+    /// <summary><c>params Delayed&lt;E&gt;[]</c>: handles written one by one.</summary>
+    Params,
+
+    /// <summary>
+    /// <c>TP</c>, a type parameter of the overload constrained to the interface type <c>P</c>: a plain value,
+    /// wrapped into a constant node. Generic, so that a class-typed argument (which also converts to
+    /// <c>Delayed&lt;P&gt;</c>) binds here by identity rather than being ambiguous, and a handle (which does
+    /// not satisfy the constraint) binds to the core overload.
+    /// </summary>
+    Value,
+}

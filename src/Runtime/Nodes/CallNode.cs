@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using TaskGraph.Infrastructure;
+using TaskGraph.Scheduling;
+
+namespace TaskGraph.Nodes;
+
+/// <summary>
+/// A call of a <c>[Delayed]</c> method (or, with no method, the collection of its arguments' values).
+/// Holds exactly one of the two invokers.
+/// </summary>
+internal sealed class CallNode<T> : Delayed<T>
+{
+    /// <summary>The name in keys of collection nodes, which have no method.</summary>
+    internal const string CollectionName = "All";
+
+    private readonly DelayedInvoker<T>? invoker;
+    private readonly AsyncDelayedInvoker<T>? asyncInvoker;
+    private readonly DelayedNode?[] arguments;
+    private readonly long sequence;
+    private string? key;
+
+    /// <summary>Takes ownership of <paramref name="arguments"/> (generated code passes a fresh params array).</summary>
+    internal CallNode(DelayedMethod? method, DelayedInvoker<T>? invoker, AsyncDelayedInvoker<T>? asyncInvoker, DelayedNode?[] arguments)
+    {
+        Method = method;
+        this.invoker = invoker;
+        this.asyncInvoker = asyncInvoker;
+        this.arguments = arguments;
+        sequence = NodeSequence.Next();
+    }
+
+    public override DelayedMethod? Method { get; }
+
+    internal string Name => Method?.Name ?? CollectionName;
+
+    public override string Key => key ?? PublishKey();
+
+    public override IReadOnlyList<DelayedNode> Dependencies
+        => Array.AsReadOnly(arguments.OfType<DelayedNode>().ToArray());
+
+    internal override DelayedNode?[] Arguments => arguments;
+
+    internal override long Sequence => sequence;
+
+    internal override bool IsPure => Method is { Pure: true };
+
+    internal override bool IsBlocking => Method is { Blocking: true };
+
+    internal override bool HasKey => key is not null;
+
+    internal Delegate Invoker => (Delegate?)invoker ?? asyncInvoker!;
+
+    internal T Invoke(DelayedArguments args, CancellationToken cancellationToken) => invoker!(args, cancellationToken);
+
+    internal ValueTask<T> InvokeAsync(DelayedArguments args, CancellationToken cancellationToken) => asyncInvoker!(args, cancellationToken);
+
+    internal override TaskRun CreateRun(Computation owner, int slot, int firstArgument)
+        => asyncInvoker is null
+            ? new CallRun<T>(owner, this, slot, firstArgument)
+            : new AsyncCallRun<T>(owner, this, slot, firstArgument);
+
+    internal override bool IsSameCall(DelayedNode other)
+        => other is CallNode<T> call && ReferenceEquals(call.Method, Method) && call.Invoker.Equals(Invoker);
+
+    internal override int CallHashCode => HashCode.Combine(RuntimeHelpers.GetHashCode(Method), Invoker.GetHashCode());
+
+    private string PublishKey()
+    {
+        string created = IsPure ? PureKeys.Create(this) : $"{Name}-{sequence}";
+        return Interlocked.CompareExchange(ref key, created, null) ?? created;
+    }
+}

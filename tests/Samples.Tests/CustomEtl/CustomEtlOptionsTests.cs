@@ -1,0 +1,34 @@
+using System;
+using CustomEtl;
+using Xunit;
+
+namespace Samples.Tests.CustomEtl;
+
+public sealed class CustomEtlOptionsTests
+{
+    [Fact]
+    public void No_arguments_give_the_defaults()
+        => Assert.Equal(CustomEtlOptions.Default, CustomEtlOptions.Parse(Array.Empty<string>()));
+
+    [Fact]
+    public void Flags_set_their_options()
+    {
+        var options = CustomEtlOptions.Parse(new[] { "--example", "large", "--seed", "7", "--time-scale", "0.5" });
+
+        Assert.Equal(new[] { EtlExample.Large }, options.Examples);
+        Assert.Equal(7, options.Seed);
+        Assert.Equal(0.5, options.TimeScale);
+    }
+
+    [Theory]
+    [InlineData("--frobnicate", "Unknown argument '--frobnicate'")]
+    [InlineData("--seed", "--seed needs a value")]
+    [InlineData("--seed x", "--seed must be a number, not 'x'")]
+    [InlineData("--time-scale -1", "--time-scale must be a finite number of at least 0, not '-1'")]
+    [InlineData("--example medium", "--example must be small, large or both, not 'medium'")]
+    public void Bad_arguments_are_refused_with_what_is_wrong(string commandLine, string message)
+    {
+        var error = Assert.Throws<ArgumentException>(() => CustomEtlOptions.Parse(commandLine.Split(' ')));
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using TaskGraph.Testing;
+using Xunit;
+
+namespace TaskGraph.Generator.Tests;
+
+/// <summary>The generator never throws, on code being typed, and never adds an error of its own to broken code.</summary>
+public class RobustnessTests
+{
+    [Theory]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load(int x")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load(int x) => }")]
+    [InlineData("public static partial class Etl { [Delayed] public static Missing Load(Unknown x) => default; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static List<Missing> Load(int[] x) => null!; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static T Load<T>(T x) where T : Missing => x; }")]
+    [InlineData("public static partial class Etl { [Delayed(Pure = )] public static int Load() => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed(Nope = true)] public static int Load() => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int () => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load() => 1; [Delayed] public static int Load() => 2; }")]
+    [InlineData("public static partial class Etl { [Delayed] partial void Load(int x); }")]
+    [InlineData("public partial class Etl : Missing { [Delayed] public int Load(int x) => x; }")]
+    [InlineData("[Delayed] public partial class Etl { }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load(int x = \"text\") => x; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static async Task Load(CancellationToken) { } }")]
+    [InlineData("[Delayed] static int Top() => 1;")]
+    [InlineData("public partial class { [Delayed] public static int Load() => 1; }")]
+    public void Broken_code_neither_throws_nor_gains_errors_in_generated_code(string source)
+    {
+        var run = GeneratorRun.Start(GeneratorAssert.Usings + source);
+
+        Assert.Null(run.Result.Exception);
+        var generatedTrees = run.Result.GeneratedSources.Select(s => s.SyntaxTree).ToHashSet();
+        var generatedProblems = run.Output.GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && generatedTrees.Contains(tree))
+            .ToList();
+        Assert.True(generatedProblems.Count == 0, TestCompilation.Describe(generatedProblems));
+    }
+
+    [Fact]
+    public void Code_without_the_runtime_is_ignored()
+    {
+        // Without a reference to TaskGraph, [Delayed] does not bind to TaskGraph.DelayedAttribute: nothing to do.
+        var compilation = TestCompilation.Create("using System; [AttributeUsage(AttributeTargets.Method)] class DelayedAttribute : Attribute { } static partial class Etl { [Delayed] static int Load() => 1; }");
+        var run = GeneratorRun.Start(compilation);
+
+        Assert.Null(run.Result.Exception);
+        Assert.Empty(run.GeneratedSources);
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+}
