@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TaskGraph.CodeFixes;
+using TaskGraph.Testing;
 using Xunit;
 
 namespace TaskGraph.Analyzers.Tests;
@@ -88,7 +89,27 @@ public sealed class MakeContainingTypesPartialCodeFixTests
               """,
         fixAll);
 
-    /// <summary>Stands in for the generator's diagnostic: TG0002 at each [Delayed] method whose containing types are not all partial.</summary>
+    [Fact]
+    public void The_generator_reports_the_fixed_id_inside_the_method()
+    {
+        const string Source = """
+            using TaskGraph;
+
+            public class Bare
+            {
+                [Delayed] public int Same(int x) => x;
+            }
+            """;
+        var run = GeneratorRun.Start(TestCompilation.Create(Source));
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == DiagnosticIds.ContainingTypeMustBePartial);
+        var method = run.Input.SyntaxTrees.Single().GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
+        Assert.True(method.Span.Contains(diagnostic.Location.SourceSpan), $"{diagnostic} is not inside the method.");
+    }
+
+    /// <summary>
+    /// Stands in for the generator's "containing type must be partial" diagnostic (checked against the
+    /// real generator above), which a workspace's analyzer diagnostics do not include.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class NonPartialContainerAnalyzer : DiagnosticAnalyzer
     {

@@ -33,7 +33,10 @@ public sealed class CodeFixRun
         this.options = options;
     }
 
-    /// <summary>A project of <paramref name="sources"/> in a new workspace, with the options and references of <see cref="TestCompilation"/>.</summary>
+    /// <summary>
+    /// A project of <paramref name="sources"/> in a new workspace, with the options and references of
+    /// <see cref="TestCompilation"/> and the TaskGraph generator, as a user's project has them.
+    /// </summary>
     public static Project CreateProject(IEnumerable<(string Path, string Text)> sources)
     {
         var template = TestCompilation.Create(Array.Empty<string>());
@@ -47,7 +50,8 @@ public sealed class CodeFixRun
             LanguageNames.CSharp,
             compilationOptions: template.Options,
             parseOptions: TestCompilation.ParseOptions,
-            metadataReferences: TestCompilation.References));
+            metadataReferences: TestCompilation.References,
+            analyzerReferences: new[] { GeneratorReference.Instance }));
         foreach (var (path, text) in sources)
         {
             solution = solution.AddDocument(DocumentId.CreateNewId(projectId, path), path, SourceText.From(text), filePath: path);

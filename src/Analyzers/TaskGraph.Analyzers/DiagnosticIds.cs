@@ -4,7 +4,7 @@ namespace TaskGraph.Analyzers;
 public static class DiagnosticIds
 {
     /// <summary>The generator's "containing type must be partial" diagnostic, fixed by the code fixes.</summary>
-    public const string ContainingTypeMustBePartial = "TG0002";
+    public const string ContainingTypeMustBePartial = "TG0001";
 
     /// <summary>The computed graph is a chain: plain calls are faster.</summary>
     public const string SequentialGraph = "TG1001";
