@@ -1,1 +1,12 @@
-return 0;
+using System;
+using System.Threading;
+using FlightsEtl;
+
+// Only the command line and Ctrl+C live here; the job is FlightsJob, callable from tests.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, press) =>
+{
+    press.Cancel = true; // let the job stop cleanly: tasks see the token, the result table stays whole
+    cancellation.Cancel();
+};
+return await ConsoleFrontEnd.RunAsync(args, Console.Out, Console.Error, cancellation.Token);

@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Spectre.Console;
+using TaskGraph;
+
+namespace FlightsEtl;
+
+/// <summary>Runs the job for a person at a console: bars on a terminal, plain lines when redirected, nothing with --quiet; errors as one clear line and an exit code.</summary>
+public static class ConsoleFrontEnd
+{
+    /// <summary>Exit code of a successful run.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code when the job failed (bad data, I/O, database).</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code for a wrong command line.</summary>
+    public const int BadArguments = 2;
+
+    /// <summary>Exit code when cancelled (Ctrl+C), as shells report SIGINT.</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>Parses <paramref name="args"/>, runs the job and reports; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        FlightsOptions options;
+        try
+        {
+            options = FlightsOptions.Parse(args);
+        }
+        catch (OptionsException problem)
+        {
+            await error.WriteLineAsync($"error: {problem.Message}\n\n{FlightsOptions.Usage}").ConfigureAwait(false);
+            return BadArguments;
+        }
+
+        if (options.ShowHelp)
+        {
+            await output.WriteLineAsync(FlightsOptions.Usage).ConfigureAwait(false);
+            return Success;
+        }
+
+        bool terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        try
+        {
+            FlightsResult result;
+            if (options.Quiet)
+            {
+                result = await FlightsJob.RunAsync(options, SilentProgress.Instance, cancellationToken).ConfigureAwait(false);
+                return Success;
+            }
+
+            if (terminal)
+            {
+                result = await AnsiConsole.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .StartAsync(context => FlightsJob.RunAsync(options, new SpectreProgress(context), cancellationToken))
+                    .ConfigureAwait(false);
+                Report.Write(AnsiConsole.Console, result);
+            }
+            else
+            {
+                result = await FlightsJob.RunAsync(options, new PlainTextProgress(output), cancellationToken).ConfigureAwait(false);
+                Report.Write(PlainConsole(output), result);
+            }
+
+            return Success;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("Cancelled; the result table is as it was before this run.").ConfigureAwait(false);
+            return Cancelled;
+        }
+        catch (Exception problem) when (problem is not OutOfMemoryException)
+        {
+            await error.WriteLineAsync($"error: {FlightsErrors.Describe(problem)}").ConfigureAwait(false);
+            return problem is ArgumentException ? BadArguments : Failed;
+        }
+    }
+
+    /// <summary>A Spectre console that writes plain text (no colours, no cursor moves) to <paramref name="output"/>.</summary>
+    public static IAnsiConsole PlainConsole(TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 160; // a file has no width: keep the table's rows on one line each
+        return console;
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Threading;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace FlightsEtl;
+
+/// <summary>Reads one flights CSV file into a <see cref="FlightFrame"/>, checking its header and every row.</summary>
+public static class CsvFlightReader
+{
+    private const int MaxReportedSkips = 20;
+    private const int CancellationCheckInterval = 4096;
+
+    /// <summary>Reads and parses <paramref name="path"/>.</summary>
+    /// <exception cref="FlightDataException">The file is empty, its header is not the flights schema, or a row is malformed (unless skipped).</exception>
+    public static FlightFrame Read(string path, FlightReadOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var rows = new RowBuffer(EstimateRows(stream.Length));
+        var bad = new BadRows(options);
+        if (options.Parser == CsvParserKind.Fast)
+        {
+            FastCsvSplitter.ReadAll(text, path, rows, bad, cancellationToken);
+        }
+        else
+        {
+            ReadWithCsvHelper(text, path, rows, bad, cancellationToken);
+        }
+
+        return new FlightFrame(path, rows.Rows, bad.Count);
+    }
+
+    private static void ReadWithCsvHelper(TextReader text, string path, RowBuffer rows, BadRows bad, CancellationToken cancellationToken)
+    {
+        bool badQuoting = false;
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            CacheFields = true, // carriers, airports and tail numbers repeat: share their strings
+            BadDataFound = _ => badQuoting = true,
+        };
+        using var parser = new CsvParser(text, configuration);
+        if (!parser.Read())
+        {
+            throw EmptyFile(path);
+        }
+
+        CheckHeader(new CsvHelperFields(parser), path);
+        while (parser.Read())
+        {
+            if (parser.Row % CancellationCheckInterval == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            long line = parser.RawRow;
+            try
+            {
+                if (badQuoting)
+                {
+                    badQuoting = false;
+                    throw new FlightDataException(path, line, null, "malformed quoting");
+                }
+
+                rows.Add(FlightRowParser.Parse(new CsvHelperFields(parser), path, line));
+            }
+            catch (FlightDataException error)
+            {
+                bad.Add(error);
+            }
+        }
+    }
+
+    /// <summary>Checks that a file's first row is the flights header, column by column.</summary>
+    internal static void CheckHeader<TFields>(scoped in TFields header, string path)
+        where TFields : IFlightFields, allows ref struct
+    {
+        for (int i = 0; i < FlightColumns.Count; i++)
+        {
+            if (i >= header.Count)
+            {
+                throw new FlightDataException(path, 1, FlightColumns.Names[i], $"the header ends after {header.Count} columns; expected {FlightColumns.Count}: {string.Join(',', FlightColumns.Names)}");
+            }
+
+            if (!header[i].SequenceEqual(FlightColumns.Names[i]))
+            {
+                throw new FlightDataException(path, 1, FlightColumns.Names[i], $"the header has '{header[i]}' where '{FlightColumns.Names[i]}' belongs");
+            }
+        }
+
+        if (header.Count != FlightColumns.Count)
+        {
+            throw new FlightDataException(path, 1, null, $"the header has {header.Count} columns; expected {FlightColumns.Count}");
+        }
+    }
+
+    internal static FlightDataException EmptyFile(string path)
+        => new(path, 1, null, "the file is empty; expected the header " + string.Join(',', FlightColumns.Names));
+
+    // About 95 bytes a row in the flights files: size the buffer once instead of doubling it ~20 times.
+    private static int EstimateRows(long bytes) => (int)Math.Clamp(bytes / 90, 16, Array.MaxLength / 2);
+
+    private readonly ref struct CsvHelperFields(CsvParser parser) : IFlightFields
+    {
+        public int Count => parser.Count;
+
+        public ReadOnlySpan<char> this[int index] => parser[index];
+
+        public string Text(int index) => parser[index];
+    }
+
+    /// <summary>The rows read so far, in an array that grows by doubling; the frame keeps it as it is, without a final copy.</summary>
+    internal sealed class RowBuffer(int capacity)
+    {
+        private FlightRecord[] items = new FlightRecord[capacity];
+        private int count;
+
+        public ArraySegment<FlightRecord> Rows => new(items, 0, count);
+
+        public void Add(in FlightRecord row)
+        {
+            if (count == items.Length)
+            {
+                Array.Resize(ref items, Math.Max(16, items.Length * 2));
+            }
+
+            items[count++] = row;
+        }
+    }
+
+    /// <summary>Malformed rows: the first one fails the read, unless they are to be skipped and counted.</summary>
+    internal sealed class BadRows(FlightReadOptions options)
+    {
+        public int Count { get; private set; }
+
+        public void Add(FlightDataException error)
+        {
+            if (!options.SkipBadRows)
+            {
+                throw error;
+            }
+
+            if (++Count <= MaxReportedSkips)
+            {
+                options.OnSkippedRow?.Invoke(error);
+            }
+        }
+    }
+}

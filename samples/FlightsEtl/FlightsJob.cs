@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace FlightsEtl;
+
+/// <summary>
+/// The whole flights job, callable in-process: the data (generated once, then reused), the TaskGraph
+/// pipeline into SQLite, then the sequential and pool baselines over the same stages, whose results
+/// must agree with the graph's exactly.
+/// </summary>
+public static class FlightsJob
+{
+    /// <summary>Runs the job.</summary>
+    /// <exception cref="FlightDataException">A file is malformed (wrapped by the compute's task exception when a task read it).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was signalled; the result table is as it was.</exception>
+    public static async Task<FlightsResult> RunAsync(FlightsOptions options, IJobProgress progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(progress);
+        var target = new SqliteTarget(options.DatabasePath, options.Table);
+        using var log = new EtlLog(options.LogPath);
+        log.Info($"Flights ETL started: data {options.DataDirectory}, database {options.DatabasePath}, table {options.Table}");
+        try
+        {
+            long generationStarted = Stopwatch.GetTimestamp();
+            var data = await Task.Run(() => FindData(options, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var generationTime = Stopwatch.GetElapsedTime(generationStarted);
+            log.Info(data.Reused
+                ? $"Reused {data.Files.Count} files in {options.DataDirectory}"
+                : $"Generated {data.Files.Count} files, {data.Rows:N0} rows in {generationTime.TotalSeconds:F2} s");
+
+            var read = new FlightReadOptions(options.SkipBadRows, options.Parser, error => log.Warning($"Skipped a malformed row: {error.Message}"));
+            var inputs = new PipelineInputs(data.Files, read, options.BatchSize, options.LatencyPerRow, target);
+            var main = await TaskGraphEngine.RunAsync(inputs, progress, cancellationToken).ConfigureAwait(false);
+            LogRun(log, main);
+            log.Info($"Mean DepDelay of non-cancelled flights: {main.Summary.MeanDepDelay.ToString("R", CultureInfo.InvariantCulture)}; standard deviation: {main.Summary.StdDepDelay.ToString("R", CultureInfo.InvariantCulture)}");
+            log.Info($"Number of rows in {target.Table} table: {main.LoadedRows}");
+
+            var baselines = new List<PipelineRun>();
+            if (options.Baselines)
+            {
+                foreach (var baseline in new[] { Baseline.Sequential(), Baseline.Pool(options.PoolWorkers) })
+                {
+                    var run = await Task.Run(() => baseline.Run(inputs, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    CheckAgreement(main, run);
+                    LogRun(log, run);
+                    baselines.Add(run);
+                }
+            }
+
+            log.Info("ETL process completed successfully");
+            return new FlightsResult(data, generationTime, main, baselines, target);
+        }
+        catch (OperationCanceledException)
+        {
+            log.Warning("ETL process cancelled; the result table is as it was before the run");
+            throw;
+        }
+        catch (Exception error)
+        {
+            log.Error($"ETL process failed: {FlightsErrors.Describe(error)}");
+            throw;
+        }
+    }
+
+    private static GeneratedData FindData(FlightsOptions options, IJobProgress progress, CancellationToken cancellationToken)
+    {
+        if (!options.Generate)
+        {
+            var files = Directory.Exists(options.DataDirectory)
+                ? Directory.GetFiles(options.DataDirectory, "*.csv").Order(StringComparer.Ordinal).ToArray()
+                : Array.Empty<string>();
+            if (files.Length == 0)
+            {
+                throw new FileNotFoundException($"No *.csv files in '{options.DataDirectory}' (--no-generate reads the files already there).");
+            }
+
+            return new GeneratedData(files, Rows: null, Reused: true);
+        }
+
+        var bar = progress.StartStage("Generate data (rows)", options.Rows);
+        var data = DataGenerator.GenerateOrReuse(
+            new GeneratorSettings(options.DataDirectory, options.Rows, options.Files, options.Seed), bar.Advance, cancellationToken);
+        bar.Complete();
+        return data;
+    }
+
+    private static void CheckAgreement(PipelineRun main, PipelineRun other)
+    {
+        if (other.Summary != main.Summary || other.Batches != main.Batches)
+        {
+            throw new InvalidOperationException($"{other.Engine} computed {other.Summary} in {other.Batches} batches where {main.Engine} computed {main.Summary} in {main.Batches}.");
+        }
+    }
+
+    private static void LogRun(EtlLog log, PipelineRun run)
+    {
+        string stages = string.Join(", ", run.StageTimes.Select(pair => $"{pair.Key.DisplayName()} {pair.Value.TotalSeconds:F3} s"));
+        log.Info($"{run.Engine} processing time: {run.Total.TotalSeconds:F2} seconds ({stages})");
+    }
+}

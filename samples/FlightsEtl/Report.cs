@@ -1,0 +1,62 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using Spectre.Console;
+
+namespace FlightsEtl;
+
+/// <summary>The run's summary and the seed's comparison: each stage's time per engine and the ratios to TaskGraph.</summary>
+public static class Report
+{
+    /// <summary>Writes the report to <paramref name="console"/> (a terminal, or plain text over any writer).</summary>
+    public static void Write(IAnsiConsole console, FlightsResult result)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(result);
+        var summary = result.Summary;
+        string data = result.Data.Reused ? "reused" : $"generated in {Seconds(result.GenerationTime)} s";
+        console.WriteLine($"Data: {result.Data.Files.Count} files ({data})");
+        console.WriteLine($"Total: {summary.Rows:N0} rows ({summary.SkippedRows:N0} malformed rows skipped, {summary.CancelledRows:N0} cancelled flights)");
+        console.WriteLine($"DepDelay of non-cancelled flights: mean {summary.MeanDepDelay.ToString("F6", CultureInfo.InvariantCulture)}, standard deviation {summary.StdDepDelay.ToString("F6", CultureInfo.InvariantCulture)} (n = {summary.NonCancelled.Count:N0})");
+        console.WriteLine($"Imputed {summary.MissingDepDelay:N0} missing or infinite DepDelay values with {summary.ImputationMean.ToString("F6", CultureInfo.InvariantCulture)}; {result.Main.Batches:N0} batches");
+        console.WriteLine($"Number of rows in {result.Target.Table} table ({result.Target.DatabasePath}): {result.TableRows:N0}");
+        if (result.Baselines.Count == 0)
+        {
+            console.WriteLine($"TaskGraph processing time: {Seconds(result.Main.Total)} s");
+            return;
+        }
+
+        var runs = new[] { result.Main }.Concat(result.Baselines).ToArray();
+        var table = new Table().Border(TableBorder.Simple).AddColumn("Stage");
+        foreach (var run in runs)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(run.Engine + " (s)")).RightAligned());
+        }
+
+        foreach (var baseline in result.Baselines)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape($"{baseline.Engine} / TaskGraph")).RightAligned());
+        }
+
+        foreach (var stage in PipelineStages.All)
+        {
+            table.AddRow(Row(stage.DisplayName(), runs, run => run.StageTimes.TryGetValue(stage, out var time) ? time : null));
+        }
+
+        table.AddRow(Row("Total", runs, run => run.Total));
+        console.Write(table);
+        console.WriteLine("Stage times are spans from a stage's first task to its last; in the graph, stages overlap.");
+    }
+
+    private static string[] Row(string name, PipelineRun[] runs, Func<PipelineRun, TimeSpan?> time)
+    {
+        var main = time(runs[0]);
+        var cells = new[] { name }.Concat(runs.Select(run => time(run) is { } t ? Seconds(t) : "-"));
+        var ratios = runs.Skip(1).Select(run => time(run) is { } t && main is { } m && m > TimeSpan.Zero
+            ? (t / m).ToString("F2", CultureInfo.InvariantCulture) + "x"
+            : "-");
+        return cells.Concat(ratios).Select(Markup.Escape).ToArray();
+    }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture);
+}
