@@ -36,4 +36,4 @@ echo "added: $(echo "scale=1; ($with - $without) * 100 / $without" | bc)%"
 echo
 echo "Compiler-reported analyzer time (-p:ReportAnalyzer=true):"
 dotnet build --no-restore --no-dependencies -v d -p:WithAnalyzers=true -p:ReportAnalyzer=true -t:Rebuild \
-  | grep -E "Total analyzer execution time|Total generator execution time|TaskGraph\.(Analyzers|Generator|CodeFixes)|  [0-9.]+ +[0-9]+ +TaskGraph" | sed 's/^ *//' | sort -u | head -30
+  | grep -E "Total (analyzer|generator) execution time|[0-9] +[<0-9]+ +TaskGraph\.(Analyzers|Generator)" | sed 's/^ *//'
