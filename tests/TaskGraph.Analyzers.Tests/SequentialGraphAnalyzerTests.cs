@@ -43,6 +43,26 @@ public sealed class SequentialGraphAnalyzerTests
         """);
 
     [Fact]
+    public Task Sees_multi_output_computes() => VerifyAsync("""
+        using System.Threading.Tasks;
+        using Shop;
+        using TaskGraph;
+
+        public static class Pipeline
+        {
+            public static (int, string) Chained()
+            {
+                var a = Ops.IncDelayed(1);
+                return [|Delayed.Compute(a, Ops.LabelDelayed(a))|];
+            }
+
+            public static Task<(int, int)> Independent() => Delayed.ComputeAsync(Ops.IncDelayed(1), Ops.IncDelayed(2));
+
+            public static int[] Sequence() => Delayed.Compute(new[] { Ops.IncDelayed(1), Ops.IncDelayed(2) });
+        }
+        """);
+
+    [Fact]
     public Task Stays_quiet_where_two_tasks_can_run_at_once() => VerifyAsync("""
         using System.Collections.Generic;
         using Shop;

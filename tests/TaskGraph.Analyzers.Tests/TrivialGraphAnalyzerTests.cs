@@ -59,6 +59,17 @@ public sealed class TrivialGraphAnalyzerTests
         """);
 
     [Fact]
+    public Task Reports_multi_output_computes() => VerifyAsync("""
+        using Shop;
+        using TaskGraph;
+
+        public static class Pipeline
+        {
+            public static (int, int) Pair() => [|Delayed.Compute(Ops.AddDelayed(1, 2), Ops.AddDelayed(3, 4))|];
+        }
+        """);
+
+    [Fact]
     public Task Stays_quiet_above_the_configured_size()
         => VerifyAsync(TwoAddsFeedingASum.Replace("[|", string.Empty).Replace("|]", string.Empty), new EditorConfigOptions(("taskgraph.TG1002.max_tasks", "2")));
 

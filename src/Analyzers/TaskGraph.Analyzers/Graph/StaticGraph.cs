@@ -11,11 +11,10 @@ namespace TaskGraph.Analyzers.Graph;
 /// </summary>
 internal sealed class StaticGraph
 {
-    public StaticGraph(ImmutableArray<TaskNode> calls, bool isComplete, bool hasSequences)
+    public StaticGraph(ImmutableArray<TaskNode> calls, bool isComplete)
     {
         Calls = calls;
         IsComplete = isComplete;
-        HasSequences = hasSequences;
     }
 
     /// <summary>The wrapper calls seen, each standing for <see cref="TaskNode.Multiplicity"/> tasks.</summary>
@@ -23,29 +22,6 @@ internal sealed class StaticGraph
 
     /// <summary>Whether every task of the compute is among <see cref="Calls"/> with its exact count and dependencies.</summary>
     public bool IsComplete { get; }
-
-    /// <summary>Whether handles pass through arrays, lists or <c>Delayed.All</c> on their way to the compute.</summary>
-    public bool HasSequences { get; }
-
-    /// <summary>
-    /// Whether each wrapper call runs once and hands its handle on directly (through locals at most),
-    /// so that turning every wrapper call into a direct call keeps the code's meaning.
-    /// </summary>
-    public bool IsPlainCalls
-    {
-        get
-        {
-            foreach (var call in Calls)
-            {
-                if (call.Multiplicity != 1)
-                {
-                    return false;
-                }
-            }
-
-            return IsComplete && !HasSequences;
-        }
-    }
 
     /// <summary>The number of tasks.</summary>
     public long TaskCount

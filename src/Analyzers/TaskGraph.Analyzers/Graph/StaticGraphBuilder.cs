@@ -19,7 +19,6 @@ internal sealed class StaticGraphBuilder
     private readonly Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> references = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILocalSymbol, IVariableDeclaratorOperation> declarators = new(SymbolEqualityComparer.Default);
     private bool isComplete = true;
-    private bool hasSequences;
 
     private StaticGraphBuilder(TaskGraphSymbols symbols, IOperation anchor)
     {
@@ -60,7 +59,7 @@ internal sealed class StaticGraphBuilder
         }
 
         builder.ResolveArguments(compute);
-        return new StaticGraph(builder.calls.Values.ToImmutableArray(), builder.isComplete, builder.hasSequences);
+        return new StaticGraph(builder.calls.Values.ToImmutableArray(), builder.isComplete);
     }
 
     private ImmutableArray<TaskNode> ResolveArguments(IInvocationOperation invocation)
@@ -107,7 +106,6 @@ internal sealed class StaticGraphBuilder
             case IInvocationOperation invocation when symbols.IsValue(invocation.TargetMethod):
                 return ImmutableArray<TaskNode>.Empty;
             case IInvocationOperation invocation when symbols.IsAll(invocation.TargetMethod):
-                hasSequences = true;
                 return ResolveArguments(invocation);
             case ILiteralOperation or IDefaultValueOperation:
                 return ImmutableArray<TaskNode>.Empty;
@@ -121,7 +119,6 @@ internal sealed class StaticGraphBuilder
     // The calls whose results the elements of a sequence of handles carry.
     private ImmutableArray<TaskNode> ResolveSequence(IOperation value)
     {
-        hasSequences = true;
         while (value is IConversionOperation { OperatorMethod: null } conversion)
         {
             value = conversion.Operand;
