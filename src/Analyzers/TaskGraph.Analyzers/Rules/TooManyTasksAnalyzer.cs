@@ -88,7 +88,25 @@ public sealed class TooManyTasksAnalyzer : DiagnosticAnalyzer
 
                     break;
                 case IAnonymousFunctionOperation lambda:
-                    return IsPerItemLambda(lambda);
+                    // A lambda given to a per-item LINQ operator runs once per item of its source.
+                    if (PerItemCall(lambda) is not { } call)
+                    {
+                        return false;
+                    }
+
+                    inLoop = true;
+                    if (call.Arguments.Length == 0 || LoopTripCount.OfConstantSequence(call.Arguments[0].Value) is not { } items)
+                    {
+                        return true;
+                    }
+
+                    runs *= items;
+                    if (runs >= minIterations)
+                    {
+                        return true;
+                    }
+
+                    break;
                 case ILocalFunctionOperation:
                     return false;
             }
@@ -99,7 +117,8 @@ public sealed class TooManyTasksAnalyzer : DiagnosticAnalyzer
         return inLoop && runs >= minIterations;
     }
 
-    private static bool IsPerItemLambda(IAnonymousFunctionOperation lambda)
+    // The LINQ call (Select, Where, ...) that runs the lambda per item of its first argument, if any.
+    private static IInvocationOperation? PerItemCall(IAnonymousFunctionOperation lambda)
     {
         IOperation current = lambda;
         while (current.Parent is IDelegateCreationOperation or IConversionOperation)
@@ -108,6 +127,8 @@ public sealed class TooManyTasksAnalyzer : DiagnosticAnalyzer
         }
 
         return current.Parent is IArgumentOperation { Parent: IInvocationOperation call }
-               && call.TargetMethod.ContainingType?.ToDisplayString() is "System.Linq.Enumerable" or "System.Linq.ParallelEnumerable";
+               && call.TargetMethod.ContainingType?.ToDisplayString() is "System.Linq.Enumerable" or "System.Linq.ParallelEnumerable"
+            ? call
+            : null;
     }
 }
