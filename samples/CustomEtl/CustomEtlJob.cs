@@ -13,44 +13,40 @@ namespace CustomEtl;
 public static class CustomEtlJob
 {
     /// <summary>Runs every example in <paramref name="options"/>, writing a table to <paramref name="output"/>.</summary>
-    public static async Task<IReadOnlyList<ExampleReport>> RunAsync(CustomEtlOptions options, TextWriter output, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<ExampleReport>> RunAsync(CustomEtlOptions options, TextWriter output, CancellationToken cancellationToken)
+        => RunAsync(options, output, progress: null, cancellationToken);
+
+    /// <summary>
+    /// Runs every example in <paramref name="options"/>, writing a table to <paramref name="output"/>, a
+    /// progress bar per compute to <paramref name="progress"/> (when given and <see cref="CustomEtlOptions.ShowProgress"/>),
+    /// and the picture and trace the options ask for.
+    /// </summary>
+    /// <exception cref="GraphvizNotFoundException">An image was asked for and Graphviz is not installed (checked before anything runs).</exception>
+    public static async Task<IReadOnlyList<ExampleReport>> RunAsync(CustomEtlOptions options, TextWriter output, TextWriter? progress, CancellationToken cancellationToken)
     {
+        GraphFile? graph = options.Graph is null ? null : GraphFile.Open(options.Graph, Environment.GetEnvironmentVariable("PATH"));
+        var run = new ExampleRun(options, options.ShowProgress ? progress : null);
         var reports = new List<ExampleReport>();
         foreach (EtlExample example in options.Examples)
         {
             output.WriteLine($"Computing the {example.Name} example ({example.Files} files, {example.Comparisons} comparisons)...");
-            reports.Add(await RunExampleAsync(example, options, cancellationToken).ConfigureAwait(false));
+            reports.Add(await run.RunAsync(example, cancellationToken).ConfigureAwait(false));
         }
 
         WriteTable(reports, output);
+        if (graph is not null)
+        {
+            graph.Write(run.Targets, run.States);
+            output.WriteLine($"Graph of {run.Targets.Count} example(s) written to {graph.Path}.");
+        }
+
+        if (options.Trace is not null && run.Trace is not null)
+        {
+            run.Trace.Save(options.Trace);
+            output.WriteLine($"Trace of {run.Trace.TaskCount} tasks written to {options.Trace} (open it in https://ui.perfetto.dev).");
+        }
+
         return reports;
-    }
-
-    private static async Task<ExampleReport> RunExampleAsync(EtlExample example, CustomEtlOptions options, CancellationToken cancellationToken)
-    {
-        Delayed<double> best = EtlGraph.Build(example, options.Seed, options.TimeScale);
-
-        var parallelTimings = new TaskTimings();
-        var (result, parallelTime) = await TimeAsync(best, new ComputeOptions { Observers = new[] { parallelTimings } }, cancellationToken).ConfigureAwait(false);
-
-        var sequentialOptions = new ComputeOptions { Scheduler = ComputeScheduler.Synchronous };
-        var (sequentialResult, sequentialTime) = await TimeAsync(best, sequentialOptions, cancellationToken).ConfigureAwait(false);
-
-        return new ExampleReport(
-            example,
-            parallelTimings.Count,
-            result,
-            sequentialResult,
-            parallelTime,
-            sequentialTime,
-            CriticalPath.Of(best, parallelTimings.DurationOf));
-    }
-
-    private static async Task<(double Result, TimeSpan Elapsed)> TimeAsync(Delayed<double> target, ComputeOptions options, CancellationToken cancellationToken)
-    {
-        long start = Stopwatch.GetTimestamp();
-        double result = await target.ComputeAsync(options, cancellationToken).ConfigureAwait(false);
-        return (result, Stopwatch.GetElapsedTime(start));
     }
 
     private static void WriteTable(IReadOnlyList<ExampleReport> reports, TextWriter output)

@@ -12,12 +12,26 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
 {
     /// <summary>The usage text printed for <c>--help</c> and after a bad argument.</summary>
     public const string Usage = """
-        Usage: CustomEtl [--example small|large|both] [--seed N] [--time-scale X]
+        Usage: CustomEtl [--example small|large|both] [--seed N] [--time-scale X] [--graph FILE] [--trace FILE] [--no-progress]
 
-          --example     which of the seed's examples to run (default: both)
-          --seed        seeds the random pair choices and durations (default: 42)
-          --time-scale  multiplies the seed's simulated latencies (default: 0.2; 1 = the seed's)
+          --example      which of the seed's examples to run (default: both)
+          --seed         seeds the random pair choices and durations (default: 42)
+          --time-scale   multiplies the seed's simulated latencies (default: 0.2; 1 = the seed's)
+          --graph        writes the graphs after the parallel run, tasks coloured by state: .dot or .mmd,
+                         or .svg/.png/.pdf rendered by Graphviz's 'dot' (which must be on PATH)
+          --trace        writes a Chrome trace of the parallel runs (one span per task, per thread);
+                         open it in https://ui.perfetto.dev or chrome://tracing
+          --no-progress  no progress bars (they go to standard error)
         """;
+
+    /// <summary>Where <c>--graph</c> writes the picture of the graphs; <see langword="null"/> for none.</summary>
+    public string? Graph { get; init; }
+
+    /// <summary>Where <c>--trace</c> writes the Chrome trace of the parallel runs; <see langword="null"/> for none.</summary>
+    public string? Trace { get; init; }
+
+    /// <summary>Whether progress bars are shown (on by default; <c>--no-progress</c> turns them off).</summary>
+    public bool ShowProgress { get; init; } = true;
 
     /// <summary>The defaults: both examples, seed 42, latencies at a fifth of the seed's.</summary>
     public static CustomEtlOptions Default { get; } = new(new[] { EtlExample.Small, EtlExample.Large }, 42, 0.2);
@@ -29,12 +43,15 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
         for (int i = 0; i < args.Count; i++)
         {
             string name = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            string Value() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : throw new ArgumentException($"{name} needs a value.");
             options = name switch
             {
                 "--example" => options with { Examples = ParseExamples(Value()) },
                 "--seed" => options with { Seed = ParseNumber<int>(name, Value()) },
                 "--time-scale" => options with { TimeScale = ParseTimeScale(name, Value()) },
+                "--graph" => options with { Graph = ParseGraphPath(Value()) },
+                "--trace" => options with { Trace = Value() },
+                "--no-progress" => options with { ShowProgress = false },
                 _ => throw new ArgumentException($"Unknown argument '{name}'."),
             };
         }
@@ -49,6 +66,12 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
         "both" => new[] { EtlExample.Small, EtlExample.Large },
         _ => throw new ArgumentException($"--example must be small, large or both, not '{value}'."),
     };
+
+    private static string ParseGraphPath(string path)
+    {
+        GraphFile.FormatOf(path);
+        return path;
+    }
 
     private static double ParseTimeScale(string name, string value)
     {

@@ -29,8 +29,13 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    await CustomEtlJob.RunAsync(options, Console.Out, cancellation.Token);
+    await CustomEtlJob.RunAsync(options, Console.Out, Console.Error, cancellation.Token);
     return 0;
+}
+catch (GraphvizNotFoundException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 3;
 }
 catch (OperationCanceledException)
 {

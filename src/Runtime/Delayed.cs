@@ -16,7 +16,7 @@ namespace TaskGraph;
 /// <see cref="OperationCanceledException"/>. In both cases no task starts afterwards and running tasks
 /// see cancellation.
 /// </remarks>
-public static class Delayed
+public static partial class Delayed
 {
     /// <summary>A constant node holding <paramref name="value"/>.</summary>
     public static Delayed<T> Value<T>(T value) => new ConstantNode<T>(value);

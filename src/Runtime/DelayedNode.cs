@@ -11,8 +11,10 @@ namespace TaskGraph;
 public abstract class DelayedNode
 {
     // Only the runtime defines node kinds.
-    private protected DelayedNode()
+    private protected DelayedNode(DelayedNode?[] arguments, NodeTraits traits)
     {
+        Arguments = arguments;
+        Traits = traits;
     }
 
     /// <summary>
@@ -30,18 +32,28 @@ public abstract class DelayedNode
 
     // What the scheduler reads. Nodes never hold per-compute state: that lives in a TaskRun.
 
+    // Fields rather than virtual members: the scheduler reads them for every task.
+
     /// <summary>The argument handles in parameter order; a <see langword="null"/> entry reads as default.</summary>
-    internal virtual DelayedNode?[] Arguments => Array.Empty<DelayedNode?>();
+    internal readonly DelayedNode?[] Arguments;
+
+    internal readonly NodeTraits Traits;
+
+    /// <summary>
+    /// Which compute is planning this node right now, and the node's slot in it (see ComputePlan): lets
+    /// planning map nodes to slots without a dictionary. Zero when no compute is planning it.
+    /// </summary>
+    internal long PlanClaim;
 
     /// <summary>A constant is not a task: its value is read straight from the node.</summary>
-    internal virtual bool IsConstant => false;
+    internal bool IsConstant => (Traits & NodeTraits.Constant) != 0;
+
+    internal bool IsPure => (Traits & NodeTraits.Pure) != 0;
+
+    internal bool IsBlocking => (Traits & NodeTraits.Blocking) != 0;
 
     /// <summary>The process-wide build order of a call node (arguments are always built before their consumer).</summary>
     internal virtual long Sequence => 0;
-
-    internal virtual bool IsPure => false;
-
-    internal virtual bool IsBlocking => false;
 
     /// <summary>Whether <see cref="Key"/> is already computed (pure keys are built without recursion, inputs first).</summary>
     internal virtual bool HasKey => true;

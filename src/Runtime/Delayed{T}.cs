@@ -12,7 +12,8 @@ namespace TaskGraph;
 /// <typeparam name="T">The type of the value the graph computes.</typeparam>
 public abstract class Delayed<T> : DelayedNode
 {
-    private protected Delayed()
+    private protected Delayed(DelayedNode?[] arguments, NodeTraits traits)
+        : base(arguments, traits)
     {
     }
 

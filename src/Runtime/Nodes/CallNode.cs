@@ -20,17 +20,16 @@ internal sealed class CallNode<T> : Delayed<T>
 
     private readonly DelayedInvoker<T>? invoker;
     private readonly AsyncDelayedInvoker<T>? asyncInvoker;
-    private readonly DelayedNode?[] arguments;
     private readonly long sequence;
     private string? key;
 
     /// <summary>Takes ownership of <paramref name="arguments"/> (generated code passes a fresh params array).</summary>
     internal CallNode(DelayedMethod? method, DelayedInvoker<T>? invoker, AsyncDelayedInvoker<T>? asyncInvoker, DelayedNode?[] arguments)
+        : base(arguments, TraitsOf(method))
     {
         Method = method;
         this.invoker = invoker;
         this.asyncInvoker = asyncInvoker;
-        this.arguments = arguments;
         sequence = NodeSequence.Next();
     }
 
@@ -41,15 +40,9 @@ internal sealed class CallNode<T> : Delayed<T>
     public override string Key => key ?? PublishKey();
 
     public override IReadOnlyList<DelayedNode> Dependencies
-        => Array.AsReadOnly(arguments.OfType<DelayedNode>().ToArray());
-
-    internal override DelayedNode?[] Arguments => arguments;
+        => Array.AsReadOnly(Arguments.OfType<DelayedNode>().ToArray());
 
     internal override long Sequence => sequence;
-
-    internal override bool IsPure => Method is { Pure: true };
-
-    internal override bool IsBlocking => Method is { Blocking: true };
 
     internal override bool HasKey => key is not null;
 
@@ -68,6 +61,9 @@ internal sealed class CallNode<T> : Delayed<T>
         => other is CallNode<T> call && ReferenceEquals(call.Method, Method) && call.Invoker.Equals(Invoker);
 
     internal override int CallHashCode => HashCode.Combine(RuntimeHelpers.GetHashCode(Method), Invoker.GetHashCode());
+
+    private static NodeTraits TraitsOf(DelayedMethod? method)
+        => (method is { Pure: true } ? NodeTraits.Pure : NodeTraits.None) | (method is { Blocking: true } ? NodeTraits.Blocking : NodeTraits.None);
 
     private string PublishKey()
     {

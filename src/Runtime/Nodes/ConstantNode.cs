@@ -9,7 +9,9 @@ internal sealed class ConstantNode<T> : Delayed<T>
 {
     private string? key;
 
-    internal ConstantNode(T value) => Value = value;
+    internal ConstantNode(T value)
+        : base(Array.Empty<DelayedNode?>(), NodeTraits.Constant)
+        => Value = value;
 
     internal T Value { get; }
 
@@ -20,8 +22,6 @@ internal sealed class ConstantNode<T> : Delayed<T>
     public override DelayedMethod? Method => null;
 
     public override IReadOnlyList<DelayedNode> Dependencies => Array.Empty<DelayedNode>();
-
-    internal override bool IsConstant => true;
 
     internal override bool HasEqualValue(DelayedNode other)
         => other is ConstantNode<T> constant && EqualityComparer<T>.Default.Equals(Value, constant.Value);

@@ -45,6 +45,9 @@ namespace TaskGraph.Scheduling;
 /// <summary>One compute: plans the graph behind its targets, runs it with the chosen scheduler, holds the results.</summary>
 internal sealed class Computation : IThreadPoolWorkItem
 {
+    /// <summary>A worker reports finished tasks to `pending` in batches of this many: one shared atomic per batch, not per task.</summary>
+    private const int FinishedBatch = 64;
+
     private static readonly object CanceledReason = new();
     private static long lastId;
 
@@ -75,7 +78,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     private Computation(DelayedNode[] targets, ComputeOptions options, CancellationToken cancellationToken)
     {
         this.targets = targets;
-        plan = ComputePlan.Build(this, targets);
+        plan = ComputePlan.Build(this, targets, recordBuildOrder: options.Scheduler == ComputeScheduler.Synchronous);
         runs = plan.Runs;
         argumentSlots = plan.ArgumentSlots;
         consumerStart = plan.ConsumerStart;
@@ -181,7 +184,9 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// <summary>Runs a blocking task on its dedicated thread (entered for it when it was scheduled).</summary>
     internal void RunBlockingTask(TaskRun run)
     {
-        RunTask(run, keepSuccessor: false);
+        int finishedHere = 0;
+        RunTask(run, keepSuccessor: false, ref finishedHere);
+        ReportFinished(finishedHere);
         Exit();
     }
 
@@ -277,17 +282,26 @@ internal sealed class Computation : IThreadPoolWorkItem
 
     private void Work()
     {
+        int finishedHere = 0;
         do
         {
             while (!IsStopped && TryTakeReady(out TaskRun? run))
             {
                 do
                 {
-                    run = RunTask(run, keepSuccessor: true);
+                    run = RunTask(run, keepSuccessor: true, ref finishedHere);
                 }
                 while (run is not null);
+
+                if (finishedHere >= FinishedBatch)
+                {
+                    ReportFinished(finishedHere);
+                    finishedHere = 0;
+                }
             }
 
+            ReportFinished(finishedHere);
+            finishedHere = 0;
             Interlocked.Decrement(ref workers);
 
             // A task made ready after the last take, while every worker slot was taken, started no worker: take it on.
@@ -327,15 +341,20 @@ internal sealed class Computation : IThreadPoolWorkItem
             }
 
             CompleteTask(run, keepSuccessor: false);
+            ReportFinished(1);
         }
     }
 
-    /// <summary>Runs one ready task to its end or to its await; returns a successor it made ready for this thread to run next.</summary>
-    private TaskRun? RunTask(TaskRun run, bool keepSuccessor)
+    /// <summary>
+    /// Runs one ready task to its end or to its await; returns a successor it made ready for this thread
+    /// to run next. Counts a finished task in <paramref name="finishedHere"/> for the caller to report.
+    /// </summary>
+    private TaskRun? RunTask(TaskRun run, bool keepSuccessor, ref int finishedHere)
     {
         switch (StartTask(run))
         {
             case TaskStep.Completed:
+                finishedHere++;
                 return CompleteTask(run, keepSuccessor);
             case TaskStep.Awaiting:
                 Enter();
@@ -374,6 +393,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         if (CollectAwaitedResult(run) == TaskStep.Completed)
         {
             CompleteTask(run, keepSuccessor: false);
+            ReportFinished(1);
         }
 
         Exit();
@@ -393,7 +413,10 @@ internal sealed class Computation : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Records a finished task: wakes consumers whose last input it was, keeping one for this thread if asked.</summary>
+    /// <summary>
+    /// Records a finished task: wakes consumers whose last input it was, keeping one for this thread if
+    /// asked. The caller then reports it to <c>pending</c> (<see cref="ReportFinished"/>).
+    /// </summary>
     private TaskRun? CompleteTask(TaskRun run, bool keepSuccessor)
     {
         notifier?.TaskCompleted(run.Node);
@@ -420,12 +443,16 @@ internal sealed class Computation : IThreadPoolWorkItem
             }
         }
 
-        if (Interlocked.Decrement(ref pending) == 0)
+        return next;
+    }
+
+    /// <summary>Counts finished tasks; the one that brings <c>pending</c> to 0 finishes the compute.</summary>
+    private void ReportFinished(int count)
+    {
+        if (count > 0 && Interlocked.Add(ref pending, -count) == 0)
         {
             Finish();
         }
-
-        return next;
     }
 
     /// <summary>The task's consumer has been invoked: inputs no other pending consumer needs are released.</summary>
@@ -533,8 +560,18 @@ internal sealed class Computation : IThreadPoolWorkItem
         return false;
     }
 
+    /// <summary>
+    /// Takes a task made ready while computing (deeper in the graph: its inputs can be released sooner),
+    /// else the next initially ready task. One at a time: a task never waits behind a long one on a busy
+    /// worker while another worker is free.
+    /// </summary>
     private bool TryTakeReady(out TaskRun run)
     {
+        if (readyQueue.TryDequeue(out run!))
+        {
+            return true;
+        }
+
         if (Volatile.Read(ref initialCursor) < initiallyReady.Length)
         {
             int index = Interlocked.Increment(ref initialCursor) - 1;
@@ -545,7 +582,7 @@ internal sealed class Computation : IThreadPoolWorkItem
             }
         }
 
-        return readyQueue.TryDequeue(out run!);
+        return false;
     }
 
     private bool HasReady() => Volatile.Read(ref initialCursor) < initiallyReady.Length || !readyQueue.IsEmpty;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace TaskGraph.Scheduling;
 
@@ -8,6 +9,13 @@ namespace TaskGraph.Scheduling;
 /// once, without recursion, shared and pure-equal nodes counted once, constants left out.
 /// Slots are numbered in the walk's post-order, so every task's inputs have smaller slots.
 /// </summary>
+/// <remarks>
+/// Node to slot: while planning, a compute claims each node it meets by writing its stamp and the
+/// node's slot into <see cref="DelayedNode.PlanClaim"/> (one compare-and-swap), and clears the claims
+/// when the plan is done; afterwards slots are only read from the plan's arrays. A node that another
+/// compute is planning at the same moment goes to a dictionary instead: shared nodes stay correct, and
+/// the common case costs no hashing.
+/// </remarks>
 internal sealed class ComputePlan
 {
     private ComputePlan(TaskRun[] runs, int[] argumentSlots, int[] consumerStart, int[] consumers, int[] targetSlots, int[] initiallyReady, long[] buildOrder)
@@ -38,33 +46,61 @@ internal sealed class ComputePlan
     /// <summary>Tasks with no task inputs, in slot order.</summary>
     internal int[] InitiallyReady { get; }
 
-    /// <summary>For each task, the earliest build sequence among the nodes it stands for (a topological order: inputs are built first).</summary>
+    /// <summary>
+    /// For each task, the earliest build sequence among the nodes it stands for (a topological order:
+    /// inputs are built first). Recorded only when asked for (the synchronous scheduler's order).
+    /// </summary>
     internal long[] BuildOrder { get; }
 
-    internal static ComputePlan Build(Computation owner, DelayedNode[] targets)
+    internal static ComputePlan Build(Computation owner, DelayedNode[] targets, bool recordBuildOrder)
     {
-        var builder = new Builder(owner);
-        foreach (DelayedNode target in targets)
+        var builder = new Builder(owner, recordBuildOrder);
+        try
         {
-            builder.Visit(target);
-        }
+            foreach (DelayedNode target in targets)
+            {
+                builder.Visit(target);
+            }
 
-        return builder.Finish(targets);
+            return builder.Finish(targets);
+        }
+        finally
+        {
+            builder.ReleaseClaims();
+        }
     }
 
     private sealed class Builder
     {
+        private const long StampMask = unchecked((long)0xFFFF_FFFF_0000_0000);
+        private static int lastStamp;
+
         private readonly Computation owner;
-        private readonly Dictionary<DelayedNode, int> slotOf = new(ReferenceEqualityComparer.Instance);
+        private readonly bool recordBuildOrder;
+        private readonly long stamp;
         private readonly List<TaskRun> runs = new();
         private readonly List<long> buildOrder = new();
         private readonly List<int> initiallyReady = new();
+        private Dictionary<DelayedNode, int>? contested;
         private Dictionary<PureCall, int>? pureSlots;
+        private List<DelayedNode>? aliases;
         private int[] argumentSlots = new int[16];
         private int argumentCount;
         private Frame[] frames = new Frame[16];
+        private int depth;
 
-        internal Builder(Computation owner) => this.owner = owner;
+        internal Builder(Computation owner, bool recordBuildOrder)
+        {
+            this.owner = owner;
+            this.recordBuildOrder = recordBuildOrder;
+            int next;
+            do
+            {
+                next = Interlocked.Increment(ref lastStamp);
+            }
+            while (next == 0);
+            stamp = (long)next << 32;
+        }
 
         /// <summary>Adds <paramref name="root"/> and everything it depends on, inputs first, with an explicit stack.</summary>
         internal void Visit(DelayedNode root)
@@ -74,7 +110,7 @@ internal sealed class ComputePlan
                 return;
             }
 
-            int depth = 0;
+            Claim(root);
             frames[depth++] = new Frame(root);
             while (depth > 0)
             {
@@ -102,7 +138,27 @@ internal sealed class ComputePlan
                     Array.Resize(ref frames, depth * 2);
                 }
 
+                Claim(unvisited);
                 frames[depth++] = new Frame(unvisited);
+            }
+        }
+
+        /// <summary>Clears this compute's claims: on the nodes with a slot, their pure duplicates, and (after a failure) those still on the stack.</summary>
+        internal void ReleaseClaims()
+        {
+            foreach (TaskRun run in runs)
+            {
+                Release(run.Node);
+            }
+
+            foreach (DelayedNode alias in aliases ?? (IEnumerable<DelayedNode>)Array.Empty<DelayedNode>())
+            {
+                Release(alias);
+            }
+
+            for (int i = 0; i < depth; i++)
+            {
+                Release(frames[i].Node);
             }
         }
 
@@ -132,7 +188,7 @@ internal sealed class ComputePlan
             var targetSlots = new int[targets.Length];
             for (int i = 0; i < targets.Length; i++)
             {
-                targetSlots[i] = targets[i].IsConstant ? -1 : slotOf[targets[i]];
+                targetSlots[i] = targets[i].IsConstant ? -1 : SlotOf(targets[i]);
                 if (targetSlots[i] >= 0)
                 {
                     // Targets are kept until returned.
@@ -150,7 +206,45 @@ internal sealed class ComputePlan
                 buildOrder.ToArray());
         }
 
-        private bool IsNewTask(DelayedNode node) => !node.IsConstant && !slotOf.ContainsKey(node);
+        private bool IsNewTask(DelayedNode node)
+            => !node.IsConstant
+                && (Volatile.Read(ref node.PlanClaim) & StampMask) != stamp
+                && contested?.ContainsKey(node) != true;
+
+        /// <summary>Marks <paramref name="node"/> as met (slot -1 until it gets one), or lists it as contested when another compute holds it.</summary>
+        private void Claim(DelayedNode node)
+        {
+            if (Interlocked.CompareExchange(ref node.PlanClaim, stamp | 0xFFFF_FFFFL, 0) != 0)
+            {
+                (contested ??= new Dictionary<DelayedNode, int>(ReferenceEqualityComparer.Instance)).Add(node, -1);
+            }
+        }
+
+        private void SetSlot(DelayedNode node, int slot)
+        {
+            if ((Volatile.Read(ref node.PlanClaim) & StampMask) == stamp)
+            {
+                Volatile.Write(ref node.PlanClaim, stamp | (uint)slot);
+            }
+            else
+            {
+                contested![node] = slot;
+            }
+        }
+
+        private int SlotOf(DelayedNode node)
+        {
+            long claim = Volatile.Read(ref node.PlanClaim);
+            return (claim & StampMask) == stamp ? (int)claim : contested![node];
+        }
+
+        private void Release(DelayedNode node)
+        {
+            if ((Volatile.Read(ref node.PlanClaim) & StampMask) == stamp)
+            {
+                Volatile.Write(ref node.PlanClaim, 0);
+            }
+        }
 
         /// <summary>Gives <paramref name="node"/> a slot once all its inputs have one; a pure call equal to an earlier one shares its slot.</summary>
         private void Add(DelayedNode node)
@@ -160,7 +254,7 @@ internal sealed class ComputePlan
             EnsureArgumentCapacity(arguments.Length);
             foreach (DelayedNode? argument in arguments)
             {
-                argumentSlots[argumentCount++] = argument is null || argument.IsConstant ? -1 : slotOf[argument];
+                argumentSlots[argumentCount++] = argument is null || argument.IsConstant ? -1 : SlotOf(argument);
             }
 
             int slot = runs.Count;
@@ -170,8 +264,13 @@ internal sealed class ComputePlan
                 var call = new PureCall(node, argumentSlots.AsSpan(first, arguments.Length).ToArray());
                 if (pureSlots.TryGetValue(call, out int existing))
                 {
-                    slotOf.Add(node, existing);
-                    buildOrder[existing] = Math.Min(buildOrder[existing], node.Sequence);
+                    SetSlot(node, existing);
+                    (aliases ??= new List<DelayedNode>()).Add(node);
+                    if (recordBuildOrder)
+                    {
+                        buildOrder[existing] = Math.Min(buildOrder[existing], node.Sequence);
+                    }
+
                     argumentCount = first;
                     return;
                 }
@@ -195,8 +294,12 @@ internal sealed class ComputePlan
             }
 
             runs.Add(run);
-            buildOrder.Add(node.Sequence);
-            slotOf.Add(node, slot);
+            if (recordBuildOrder)
+            {
+                buildOrder.Add(node.Sequence);
+            }
+
+            SetSlot(node, slot);
         }
 
         private void EnsureArgumentCapacity(int more)

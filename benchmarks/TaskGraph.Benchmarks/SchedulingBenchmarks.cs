@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Attributes;
+
+namespace TaskGraph.Benchmarks;
+
+/// <summary>
+/// Per-task overhead: computing a prebuilt graph of trivial tasks against plain sequential calls (the
+/// baseline) and a hand-written TPL graph (built and run: a TPL task runs once). Per-task overhead is
+/// (TaskGraph - Sequential) / tasks; see README.md.
+/// </summary>
+public class SchedulingBenchmarks
+{
+    private Delayed<long> graph = null!;
+
+    [Params(Shape.Wide, Shape.Tree, Shape.Chain)]
+    public Shape Shape { get; set; }
+
+    [Params(100_000)]
+    public int N { get; set; }
+
+    [GlobalSetup]
+    public void BuildGraph() => graph = Graphs.Build(Shape, N);
+
+    [Benchmark(Baseline = true)]
+    public long Sequential() => Graphs.Sequential(Shape, N);
+
+    [Benchmark]
+    public long TaskGraphCompute() => graph.Compute();
+
+    [Benchmark]
+    public long TaskGraphBuildAndCompute() => Graphs.Build(Shape, N).Compute();
+
+    [Benchmark]
+    public long TplContinueWhenAll() => Graphs.Tpl(Shape, N);
+}

@@ -1,0 +1,19 @@
+using System;
+
+namespace TaskGraph;
+
+/// <summary>What the scheduler needs to know about a node, fixed when it is built.</summary>
+[Flags]
+internal enum NodeTraits : byte
+{
+    None = 0,
+
+    /// <summary>A constant: not a task.</summary>
+    Constant = 1,
+
+    /// <summary>A call of a <see cref="DelayedAttribute.Pure"/> method.</summary>
+    Pure = 2,
+
+    /// <summary>A call of a <see cref="DelayedAttribute.Blocking"/> method: runs on a blocking thread.</summary>
+    Blocking = 4,
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Text.Json;
+using TaskGraph.Observers;
+
+namespace TaskGraph;
+
+/// <summary>
+/// Records when and on which thread each task ran (dask's Profiler and task stream) and writes it as a
+/// Chrome trace (the Trace Event Format), which Perfetto (ui.perfetto.dev) and <c>chrome://tracing</c>
+/// open: one complete event (<c>"ph":"X"</c>) per finished or failed task, named after its method, with
+/// its key, method id, compute id and outcome in <c>args</c>; one row per thread that ran tasks.
+/// </summary>
+/// <remarks>
+/// Add it to <see cref="ComputeOptions.Observers"/>; it may watch several computes, which then share one
+/// time line. Times are microseconds since the recorder was created. An asynchronous task is drawn on
+/// the thread that started it, from its start until its result arrived.
+/// </remarks>
+public sealed class ChromeTraceRecorder : IComputeObserver
+{
+    private readonly long origin = Stopwatch.GetTimestamp();
+    private readonly ConcurrentDictionary<(ComputeInfo Compute, DelayedNode Task), (long Start, int ThreadId)> running = new();
+    private readonly ConcurrentQueue<TraceSpan> spans = new();
+
+    /// <summary>The number of tasks recorded so far (finished or failed).</summary>
+    public int TaskCount => spans.Count;
+
+    /// <summary>Writes the trace recorded so far to <paramref name="stream"/> as UTF-8 JSON (the stream is left open).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    public void WriteTo(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        TraceSpan[] recorded = spans.ToArray();
+        int processId = Environment.ProcessId;
+        using var json = new Utf8JsonWriter(stream);
+        json.WriteStartObject();
+        json.WriteString("displayTimeUnit", "ms");
+        json.WriteStartArray("traceEvents");
+        foreach (int threadId in ThreadsOf(recorded))
+        {
+            WriteThreadName(json, processId, threadId);
+        }
+
+        foreach (TraceSpan span in recorded)
+        {
+            WriteSpan(json, processId, span);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes the trace recorded so far to the file at <paramref name="path"/>, replacing it.</summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using FileStream file = File.Create(path);
+        WriteTo(file);
+    }
+
+    void IComputeObserver.OnTaskStarted(ComputeInfo compute, DelayedNode task)
+        => running[(compute, task)] = (Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId);
+
+    void IComputeObserver.OnTaskCompleted(ComputeInfo compute, DelayedNode task) => Finish(compute, task, null);
+
+    void IComputeObserver.OnTaskFailed(ComputeInfo compute, DelayedNode task, Exception exception) => Finish(compute, task, exception);
+
+    private void Finish(ComputeInfo compute, DelayedNode task, Exception? exception)
+    {
+        long end = Stopwatch.GetTimestamp();
+        if (running.TryRemove((compute, task), out var started))
+        {
+            spans.Enqueue(new TraceSpan(task, compute.Id, started.Start, end, started.ThreadId, exception is null ? null : exception.GetType().FullName + ": " + exception.Message));
+        }
+    }
+
+    private static SortedSet<int> ThreadsOf(TraceSpan[] recorded)
+    {
+        var threads = new SortedSet<int>();
+        foreach (TraceSpan span in recorded)
+        {
+            threads.Add(span.ThreadId);
+        }
+
+        return threads;
+    }
+
+    private static void WriteThreadName(Utf8JsonWriter json, int processId, int threadId)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", "thread_name");
+        json.WriteString("ph", "M");
+        json.WriteNumber("pid", processId);
+        json.WriteNumber("tid", threadId);
+        json.WriteStartObject("args");
+        json.WriteString("name", "thread " + threadId);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private void WriteSpan(Utf8JsonWriter json, int processId, TraceSpan span)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", span.Task.Method?.Name ?? "All");
+        json.WriteString("cat", "task");
+        json.WriteString("ph", "X");
+        json.WriteNumber("ts", Microseconds(span.Start - origin));
+        json.WriteNumber("dur", Microseconds(span.End - span.Start));
+        json.WriteNumber("pid", processId);
+        json.WriteNumber("tid", span.ThreadId);
+        json.WriteStartObject("args");
+        json.WriteString("key", span.Task.Key);
+        if (span.Task.Method is { } method)
+        {
+            json.WriteString("method", method.Id);
+        }
+
+        json.WriteNumber("compute", span.ComputeId);
+        json.WriteString("status", span.Error is null ? "done" : "failed");
+        if (span.Error is not null)
+        {
+            json.WriteString("error", span.Error);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    // Whole nanoseconds as fractional microseconds: short tasks keep a visible, non-zero width.
+    private static double Microseconds(long stopwatchTicks)
+        => Math.Round(stopwatchTicks * 1_000_000.0 / Stopwatch.Frequency, 3);
+}

@@ -1,0 +1,106 @@
+using System.IO;
+
+namespace TaskGraph.Visualization;
+
+/// <summary>
+/// Writes a <see cref="GraphPicture"/> as a Mermaid flowchart (inputs at the bottom, as in the DOT
+/// picture), with one class per state when states were recorded.
+/// </summary>
+internal static class MermaidFormat
+{
+    private static readonly TaskState[] States = { TaskState.NotRun, TaskState.Running, TaskState.Done, TaskState.Failed };
+
+    internal static void Write(GraphPicture picture, TextWriter writer)
+    {
+        writer.WriteLine("flowchart BT");
+        for (int i = 0; i < picture.Nodes.Count; i++)
+        {
+            PictureNode node = picture.Nodes[i];
+            writer.Write("  n");
+            writer.Write(i);
+            writer.Write('[');
+            WriteQuoted(node.Label, writer);
+            writer.Write(']');
+            if (picture.HasStates)
+            {
+                writer.Write(":::");
+                writer.Write(ClassOf(node.State));
+            }
+
+            writer.WriteLine();
+        }
+
+        foreach (PictureEdge edge in picture.Edges)
+        {
+            writer.Write("  n");
+            writer.Write(edge.From);
+            writer.Write(" --> n");
+            writer.WriteLine(edge.To);
+        }
+
+        if (picture.HasStates)
+        {
+            foreach (TaskState state in States)
+            {
+                writer.Write("  classDef ");
+                writer.Write(ClassOf(state));
+                writer.Write(" fill:");
+                writer.Write(StateColors.Fill(state));
+                writer.Write(",stroke:");
+                writer.WriteLine(StateColors.Stroke(state));
+            }
+        }
+    }
+
+    internal static string ClassOf(TaskState state) => state switch
+    {
+        TaskState.Running => "running",
+        TaskState.Done => "done",
+        TaskState.Failed => "failed",
+        _ => "notRun",
+    };
+
+    /// <summary>
+    /// A Mermaid quoted label. Mermaid has no backslash escapes: characters that would end the string or
+    /// be read as markup become its entity codes (<c>#34;</c> for a quote, <c>#60;</c> for <c>&lt;</c>, ...),
+    /// <c>#</c> itself included so that text never forms an accidental code; a line break becomes <c>&lt;br/&gt;</c>.
+    /// </summary>
+    internal static void WriteQuoted(string text, TextWriter writer)
+    {
+        writer.Write('"');
+        foreach (char c in text)
+        {
+            switch (c)
+            {
+                case '"':
+                    writer.Write("#34;");
+                    break;
+                case '#':
+                    writer.Write("#35;");
+                    break;
+                case '&':
+                    writer.Write("#38;");
+                    break;
+                case '<':
+                    writer.Write("#60;");
+                    break;
+                case '>':
+                    writer.Write("#62;");
+                    break;
+                case '`':
+                    writer.Write("#96;");
+                    break;
+                case '\n':
+                    writer.Write("<br/>");
+                    break;
+                case '\r':
+                    break;
+                default:
+                    writer.Write(c);
+                    break;
+            }
+        }
+
+        writer.Write('"');
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.IO;
+
+namespace TaskGraph.Package.Tests;
+
+/// <summary>
+/// The TaskGraph package packed once per test run, from the repository's sources, into a temporary
+/// folder feed. Its version is unique to the run (a prerelease of the repository's version), so no
+/// package cached by an earlier run can stand in for it.
+/// </summary>
+public sealed class PackedPackage : IDisposable
+{
+    public PackedPackage()
+    {
+        RepositoryRoot = FindRepositoryRoot();
+        Root = Path.Combine(Path.GetTempPath(), "taskgraph-package-" + Guid.NewGuid().ToString("N")[..12]);
+        Feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
+        Version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..12];
+
+        // A private artifacts folder keeps this build's bin/obj apart from the repository's own builds.
+        var (exitCode, output) = ChildProcess.Run(
+            "dotnet",
+            new[]
+            {
+                "pack", Path.Combine(RepositoryRoot, "src", "Runtime", "TaskGraph.csproj"),
+                "-c", "Release", "-o", Feed, "--artifacts-path", Path.Combine(Root, "artifacts"),
+                "-p:Version=" + Version, "--disable-build-servers",
+            },
+            RepositoryRoot);
+        PackOutput = output;
+        PackagePath = Path.Combine(Feed, $"TaskGraph.{Version}.nupkg");
+        if (exitCode != 0 || !File.Exists(PackagePath))
+        {
+            throw new InvalidOperationException($"Packing TaskGraph failed; expected {PackagePath}.{Environment.NewLine}{output}");
+        }
+    }
+
+    public string RepositoryRoot { get; }
+
+    /// <summary>The temporary folder holding the feed, the build artifacts and the consumer projects.</summary>
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string Version { get; }
+
+    public string PackagePath { get; }
+
+    public string PackOutput { get; }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open (an antivirus, a lingering build node) must not fail the run.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Generated.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Generated.sln above {AppContext.BaseDirectory}: the package tests run from the repository.");
+    }
+}
