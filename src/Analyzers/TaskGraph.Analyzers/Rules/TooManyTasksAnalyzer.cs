@@ -12,7 +12,7 @@ namespace TaskGraph.Analyzers.Rules;
 /// <c>taskgraph.TG1010.min_iterations</c> in <c>.editorconfig</c> (default <see cref="DefaultMinIterations"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TooManyTasksAnalyzer : DiagnosticAnalyzer
+public sealed class TooManyTasksAnalyzer : TaskGraphAnalyzer
 {
     /// <summary>The smallest constant trip count reported when <c>.editorconfig</c> does not set one.</summary>
     public const int DefaultMinIterations = 100;
@@ -31,20 +31,10 @@ public sealed class TooManyTasksAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, TaskGraphSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (TaskGraphSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            var costs = new CostModel(symbols);
-            start.RegisterOperationAction(operation => Analyze(operation, symbols, costs), OperationKind.Invocation);
-        });
+        var costs = new CostModel(symbols);
+        start.RegisterOperationAction(operation => Analyze(operation, symbols, costs), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, TaskGraphSymbols symbols, CostModel costs)
