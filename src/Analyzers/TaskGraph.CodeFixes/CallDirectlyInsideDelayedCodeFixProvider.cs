@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using System.Composition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TaskGraph.Analyzers;
+
+namespace TaskGraph.CodeFixes;
+
+/// <summary>TG1005: inside a <c>[Delayed]</c> method, a wrapper call that is computed on the spot becomes a direct call.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CallDirectlyInsideDelayedCodeFixProvider)), Shared]
+public sealed class CallDirectlyInsideDelayedCodeFixProvider : DirectCallsCodeFixProvider
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.DelayedWithinDelayed);
+
+    /// <inheritdoc/>
+    protected override string Title => "Call the method directly";
+
+    // The diagnostic marks a wrapper call computed on the spot (MDelayed(x).Compute()) or a compute.
+    private protected override InvocationExpressionSyntax? FindCompute(SyntaxNode node)
+        => node is InvocationExpressionSyntax { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax compute } access } && access.Expression == node
+            ? compute
+            : node as InvocationExpressionSyntax;
+}

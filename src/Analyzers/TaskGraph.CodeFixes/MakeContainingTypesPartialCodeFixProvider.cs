@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TaskGraph.Analyzers;
+
+namespace TaskGraph.CodeFixes;
+
+/// <summary>
+/// Fixes the generator's "containing type must be partial" diagnostic: adds <c>partial</c> to every
+/// type declaration around the <c>[Delayed]</c> method that lacks it (a type without <c>partial</c>
+/// has exactly one declaration, so the fix stays in one document).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeContainingTypesPartialCodeFixProvider)), Shared]
+public sealed class MakeContainingTypesPartialCodeFixProvider : DocumentCodeFixProvider
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.ContainingTypeMustBePartial);
+
+    /// <inheritdoc/>
+    protected override string Title => "Make the containing types partial";
+
+    /// <inheritdoc/>
+    protected override async Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var declarations = new HashSet<TypeDeclarationSyntax>();
+        foreach (var diagnostic in diagnostics)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            foreach (var type in node.AncestorsAndSelf())
+            {
+                if (type is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    declarations.Add(declaration);
+                }
+            }
+        }
+
+        if (declarations.Count == 0)
+        {
+            return null;
+        }
+
+        return document.WithSyntaxRoot(root.ReplaceNodes(declarations, (_, rewritten) => AddPartial(rewritten)));
+    }
+
+    // 'partial' goes last among the modifiers (C# requires it right before the keyword), or before the
+    // keyword when there are none, taking over the keyword's leading trivia.
+    private static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax declaration)
+    {
+        if (declaration.Modifiers.Count > 0)
+        {
+            return declaration.WithModifiers(declaration.Modifiers.Add(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space)));
+        }
+
+        var keyword = declaration.Keyword;
+        var partial = SyntaxFactory.Token(keyword.LeadingTrivia, SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+        return declaration
+            .WithKeyword(keyword.WithLeadingTrivia())
+            .WithModifiers(SyntaxFactory.TokenList(partial));
+    }
+}
