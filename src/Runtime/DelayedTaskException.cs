@@ -25,6 +25,6 @@ public sealed class DelayedTaskException : Exception
     private static string FormatMessage(string taskKey, DelayedMethod? method, Exception innerException)
     {
         string what = method is null ? string.Empty : $" ({method.ContainingType}.{method.Name})";
-        return $"Task '{taskKey}'{what} failed: {innerException.GetType().Name}: {innerException.Message}";
+        return $"Task '{taskKey}'{what} failed: {innerException.GetType().Name}: {ExceptionText.MessageOf(innerException)}";
     }
 }

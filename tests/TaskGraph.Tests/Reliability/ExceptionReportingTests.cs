@@ -111,19 +111,16 @@ public sealed class ExceptionReportingTests
         Assert.Equal(message, error.InnerException?.Message);
     }
 
-    [Fact]
-    public void ExceptionWhoseMessageThrowsStillFailsTheComputeClearly()
+    [Theory]
+    [ClassData(typeof(Schedulers))]
+    public void ExceptionWhoseMessageThrowsStillFailsTheComputeClearly(ComputeScheduler scheduler)
     {
-        // Found by this suite: the task's failure is described with its exception's Message; when that
-        // getter throws, the synchronous scheduler lets the getter's exception escape in place of a
-        // DelayedTaskException (and the parallel scheduler loses it on a worker thread, so only this
-        // synchronous form is safe to run until the scheduler is fixed).
-        Delayed<int> failing = DelayedCall.Create<int>(Throwing, static (_, _) => throw new MessageThrows(), Delayed.Value(1));
+        // Found by this suite: the failure was described with the exception's Message, and a getter that
+        // threw escaped the scheduler (on a pool thread under the parallel scheduler: a process crash).
+        var error = ComputeFailing(() => throw new MessageThrows(), scheduler);
 
-        var error = Assert.Throws<DelayedTaskException>(() => failing.Compute(new ComputeOptions { Scheduler = ComputeScheduler.Synchronous }));
-
-        Assert.Equal(failing.Key, error.TaskKey);
         Assert.IsType<MessageThrows>(error.InnerException);
+        Assert.Contains("(its Message threw InvalidOperationException)", error.Message, StringComparison.Ordinal);
     }
 
     private static DelayedTaskException ComputeFailing(Func<int> body, ComputeScheduler scheduler)

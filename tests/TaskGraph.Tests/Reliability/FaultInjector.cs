@@ -17,6 +17,8 @@ internal sealed class FaultInjector
 
     private readonly HashSet<int> faulty;
     private readonly Dictionary<int, int> failuresLeft;
+    private readonly Dictionary<int, int> attempts = new();
+    private readonly Func<int, int>? retries;
     private readonly TaskRecorder recorder;
     private readonly SemaphoreSlim gate = new(1, 1);
     private long observedAt = long.MaxValue;
@@ -24,10 +26,13 @@ internal sealed class FaultInjector
     private int thrown;
 
     /// <param name="failures">Each faulty node and how many of its attempts fail (<see cref="int.MaxValue"/>: all of them).</param>
-    public FaultInjector(IReadOnlyDictionary<int, int> failures, TaskRecorder recorder)
+    /// <param name="recorder">The graph's clock.</param>
+    /// <param name="retries">Each node's retry budget, if any: a node that fails every attempt takes the gate only on its last one.</param>
+    public FaultInjector(IReadOnlyDictionary<int, int> failures, TaskRecorder recorder, Func<int, int>? retries = null)
     {
         faulty = new HashSet<int>(failures.Keys);
         failuresLeft = new Dictionary<int, int>(failures);
+        this.retries = retries;
         this.recorder = recorder;
     }
 
@@ -58,8 +63,9 @@ internal sealed class FaultInjector
                 return;
             }
 
-            transient = failuresLeft[node] != int.MaxValue;
-            if (transient)
+            attempts[node] = attempts.GetValueOrDefault(node) + 1;
+            transient = failuresLeft[node] != int.MaxValue || attempts[node] <= (retries?.Invoke(node) ?? 0);
+            if (failuresLeft[node] != int.MaxValue)
             {
                 failuresLeft[node]--;
             }
@@ -68,7 +74,7 @@ internal sealed class FaultInjector
         Interlocked.Increment(ref thrown);
         if (transient)
         {
-            // A fault the task's retries are meant to absorb: it does not stop the compute, so it takes no gate.
+            // An attempt the task's retries absorb: it does not stop the compute, so it takes no gate.
             throw new InjectedFault(node, afterStop: false);
         }
 
