@@ -69,6 +69,9 @@ public sealed class ChromeTraceRecorder : IComputeObserver
 
     void IComputeObserver.OnTaskFailed(ComputeInfo compute, DelayedNode task, Exception exception) => Finish(compute, task, exception);
 
+    // A failed attempt that will run again is a failed span of its own.
+    void IComputeObserver.OnTaskRetrying(ComputeInfo compute, DelayedNode task, Exception exception, int attempt, TimeSpan delay) => Finish(compute, task, exception);
+
     private void Finish(ComputeInfo compute, DelayedNode task, Exception? exception)
     {
         long end = Stopwatch.GetTimestamp();

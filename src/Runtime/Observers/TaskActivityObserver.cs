@@ -88,6 +88,10 @@ public sealed class TaskActivityObserver : IComputeObserver
         }
     }
 
+    // A failed attempt that will run again ends its span as a failed one; the next attempt gets its own.
+    void IComputeObserver.OnTaskRetrying(ComputeInfo compute, DelayedNode task, Exception exception, int attempt, TimeSpan delay)
+        => ((IComputeObserver)this).OnTaskFailed(compute, task, exception);
+
     void IComputeObserver.OnTaskFailed(ComputeInfo compute, DelayedNode task, Exception exception)
     {
         if (!running.TryRemove((compute, task), out Activity? activity))
