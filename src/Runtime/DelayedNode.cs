@@ -59,7 +59,7 @@ public abstract class DelayedNode
     internal virtual bool HasKey => true;
 
     /// <summary>The per-compute state of this node's task.</summary>
-    internal virtual TaskRun CreateRun(Computation owner, int slot, int firstArgument)
+    internal virtual TaskRun CreateRun(int firstArgument)
         => throw new InvalidOperationException($"Node '{Key}' is not a task.");
 
     /// <summary>For pure dedupe: the same method called through the same invoker (the same instance for instance methods).</summary>

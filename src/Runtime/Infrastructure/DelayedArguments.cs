@@ -10,19 +10,24 @@ namespace TaskGraph.Infrastructure;
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public readonly struct DelayedArguments
 {
-    private readonly TaskRun? run;
+    private readonly Computation? owner;
+    private readonly int slot;
 
-    internal DelayedArguments(TaskRun run) => this.run = run;
+    internal DelayedArguments(Computation owner, int slot)
+    {
+        this.owner = owner;
+        this.slot = slot;
+    }
 
     /// <summary>The number of arguments.</summary>
-    internal int Count => run?.Node.Arguments.Length ?? 0;
+    internal int Count => owner?.ArgumentCount(slot) ?? 0;
 
     /// <summary>The value of argument <paramref name="index"/>; a <see langword="null"/> handle reads as <see langword="default"/>.</summary>
     /// <exception cref="InvalidOperationException">These arguments do not belong to a running task.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not an argument's position.</exception>
     /// <exception cref="InvalidCastException">The argument's node is not a <see cref="Delayed{T}"/> of <typeparamref name="T"/>.</exception>
     public T Get<T>(int index)
-        => run is null
+        => owner is null
             ? throw new InvalidOperationException("These arguments belong to no task: the runtime creates them when it runs one.")
-            : run.Owner.Argument<T>(run, index);
+            : owner.Argument<T>(slot, index);
 }

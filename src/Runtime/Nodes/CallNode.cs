@@ -52,10 +52,10 @@ internal sealed class CallNode<T> : Delayed<T>
 
     internal ValueTask<T> InvokeAsync(DelayedArguments args, CancellationToken cancellationToken) => asyncInvoker!(args, cancellationToken);
 
-    internal override TaskRun CreateRun(Computation owner, int slot, int firstArgument)
+    internal override TaskRun CreateRun(int firstArgument)
         => asyncInvoker is null
-            ? new CallRun<T>(owner, this, slot, firstArgument)
-            : new AsyncCallRun<T>(owner, this, slot, firstArgument);
+            ? new CallRun<T>(this, firstArgument)
+            : new AsyncCallRun<T>(this, firstArgument);
 
     internal override bool IsSameCall(DelayedNode other)
         => other is CallNode<T> call && ReferenceEquals(call.Method, Method) && call.Invoker.Equals(Invoker);

@@ -5,9 +5,11 @@ using System.Threading;
 namespace TaskGraph.Scheduling;
 
 /// <summary>
-/// The tasks of one compute and how they connect, in flat arrays: the graph behind the targets walked
+/// The tasks of one compute and how they connect, in flat arrays rented from the shared pools (see
+/// <see cref="PooledArrays"/>; <see cref="Return"/> gives them back): the graph behind the targets walked
 /// once, without recursion, shared and pure-equal nodes counted once, constants left out.
-/// Slots are numbered in the walk's post-order, so every task's inputs have smaller slots.
+/// Slots are numbered in the walk's post-order, so every task's inputs have smaller slots. Arrays may be
+/// longer than <see cref="Count"/>.
 /// </summary>
 /// <remarks>
 /// Node to slot: while planning, a compute claims each node it meets by writing its stamp and the
@@ -18,43 +20,44 @@ namespace TaskGraph.Scheduling;
 /// </remarks>
 internal sealed class ComputePlan
 {
-    private ComputePlan(TaskRun[] runs, int[] argumentSlots, int[] consumerStart, int[] consumers, int[] targetSlots, int[] initiallyReady, long[] buildOrder)
-    {
-        Runs = runs;
-        ArgumentSlots = argumentSlots;
-        ConsumerStart = consumerStart;
-        Consumers = consumers;
-        TargetSlots = targetSlots;
-        InitiallyReady = initiallyReady;
-        BuildOrder = buildOrder;
-    }
+    /// <summary>The number of tasks.</summary>
+    internal int Count;
 
     /// <summary>The tasks by slot.</summary>
-    internal TaskRun[] Runs { get; }
+    internal TaskRun[] Runs = Array.Empty<TaskRun>();
 
     /// <summary>For each task, from its <see cref="TaskRun.FirstArgument"/>, the slot of each argument (-1 for a constant or a null handle).</summary>
-    internal int[] ArgumentSlots { get; }
+    internal int[] ArgumentSlots = Array.Empty<int>();
+
+    /// <summary>Per task: task inputs (argument occurrences) not yet finished; the task is ready at 0.</summary>
+    internal int[] Remaining = Array.Empty<int>();
+
+    /// <summary>Per task: consumers (argument occurrences, plus one per target occurrence) not yet invoked; the result is released at 0.</summary>
+    internal int[] PendingConsumers = Array.Empty<int>();
 
     /// <summary>The consumers of task <c>s</c> are <c>Consumers[ConsumerStart[s]..ConsumerStart[s + 1]]</c>, one entry per argument occurrence.</summary>
-    internal int[] ConsumerStart { get; }
+    internal int[] ConsumerStart = Array.Empty<int>();
 
-    internal int[] Consumers { get; }
+    internal int[] Consumers = Array.Empty<int>();
+
+    /// <summary>Tasks with no task inputs, in slot order: the first <see cref="InitiallyReadyCount"/> entries.</summary>
+    internal int[] InitiallyReady = Array.Empty<int>();
+
+    internal int InitiallyReadyCount;
 
     /// <summary>The slot of each target (-1 for a constant).</summary>
-    internal int[] TargetSlots { get; }
-
-    /// <summary>Tasks with no task inputs, in slot order.</summary>
-    internal int[] InitiallyReady { get; }
+    internal int[] TargetSlots = Array.Empty<int>();
 
     /// <summary>
     /// For each task, the earliest build sequence among the nodes it stands for (a topological order:
     /// inputs are built first). Recorded only when asked for (the synchronous scheduler's order).
     /// </summary>
-    internal long[] BuildOrder { get; }
+    internal long[]? BuildOrder;
 
-    internal static ComputePlan Build(Computation owner, DelayedNode[] targets, bool recordBuildOrder)
+    internal static ComputePlan Build(DelayedNode[] targets, bool recordBuildOrder)
     {
-        var builder = new Builder(owner, recordBuildOrder);
+        var plan = new ComputePlan();
+        var builder = new Builder(plan, recordBuildOrder);
         try
         {
             foreach (DelayedNode target in targets)
@@ -62,7 +65,13 @@ internal sealed class ComputePlan
                 builder.Visit(target);
             }
 
-            return builder.Finish(targets);
+            builder.Finish(targets);
+            return plan;
+        }
+        catch
+        {
+            plan.Return();
+            throw;
         }
         finally
         {
@@ -70,29 +79,46 @@ internal sealed class ComputePlan
         }
     }
 
+    /// <summary>Gives every array back to its pool. Only once nothing of the compute reads them any more.</summary>
+    internal void Return()
+    {
+        PooledArrays.Return(ref Runs);
+        PooledArrays.Return(ref ArgumentSlots);
+        PooledArrays.Return(ref Remaining);
+        PooledArrays.Return(ref PendingConsumers);
+        PooledArrays.Return(ref ConsumerStart);
+        PooledArrays.Return(ref Consumers);
+        PooledArrays.Return(ref InitiallyReady);
+    }
+
     private sealed class Builder
     {
         private const long StampMask = unchecked((long)0xFFFF_FFFF_0000_0000);
         private static int lastStamp;
 
-        private readonly Computation owner;
+        private const int InitialCapacity = 256;
+
+        private readonly ComputePlan plan;
         private readonly bool recordBuildOrder;
         private readonly long stamp;
-        private readonly List<TaskRun> runs = new();
-        private readonly List<long> buildOrder = new();
-        private readonly List<int> initiallyReady = new();
+        private readonly List<long>? buildOrder;
         private Dictionary<DelayedNode, int>? contested;
         private Dictionary<PureCall, int>? pureSlots;
         private List<DelayedNode>? aliases;
-        private int[] argumentSlots = new int[16];
         private int argumentCount;
         private Frame[] frames = new Frame[16];
         private int depth;
 
-        internal Builder(Computation owner, bool recordBuildOrder)
+        internal Builder(ComputePlan plan, bool recordBuildOrder)
         {
-            this.owner = owner;
+            this.plan = plan;
             this.recordBuildOrder = recordBuildOrder;
+            buildOrder = recordBuildOrder ? new List<long>() : null;
+            plan.Runs = PooledArrays.Rent<TaskRun>(InitialCapacity);
+            plan.ArgumentSlots = PooledArrays.Rent<int>(InitialCapacity);
+            plan.Remaining = PooledArrays.Rent<int>(InitialCapacity);
+            plan.PendingConsumers = PooledArrays.Rent<int>(InitialCapacity);
+            plan.InitiallyReady = PooledArrays.Rent<int>(InitialCapacity);
             int next;
             do
             {
@@ -146,9 +172,10 @@ internal sealed class ComputePlan
         /// <summary>Clears this compute's claims: on the nodes with a slot, their pure duplicates, and (after a failure) those still on the stack.</summary>
         internal void ReleaseClaims()
         {
-            foreach (TaskRun run in runs)
+            TaskRun[] runs = plan.Runs;
+            for (int slot = 0; slot < plan.Count; slot++)
             {
-                Release(run.Node);
+                Release(runs[slot].Node);
             }
 
             foreach (DelayedNode alias in aliases ?? (IEnumerable<DelayedNode>)Array.Empty<DelayedNode>())
@@ -162,29 +189,36 @@ internal sealed class ComputePlan
             }
         }
 
-        internal ComputePlan Finish(DelayedNode[] targets)
+        internal void Finish(DelayedNode[] targets)
         {
-            TaskRun[] allRuns = runs.ToArray();
-            var consumerStart = new int[allRuns.Length + 1];
-            for (int slot = 0; slot < allRuns.Length; slot++)
+            int count = plan.Count;
+            TaskRun[] runs = plan.Runs;
+            int[] argumentSlots = plan.ArgumentSlots;
+            int[] pendingConsumers = plan.PendingConsumers;
+            int[] consumerStart = plan.ConsumerStart = PooledArrays.Rent<int>(count + 1);
+            consumerStart[0] = 0;
+            for (int slot = 0; slot < count; slot++)
             {
-                consumerStart[slot + 1] = consumerStart[slot] + allRuns[slot].PendingConsumers;
+                consumerStart[slot + 1] = consumerStart[slot] + pendingConsumers[slot];
             }
 
-            var consumers = new int[consumerStart[allRuns.Length]];
-            var filled = (int[])consumerStart.Clone();
-            foreach (TaskRun run in allRuns)
+            int[] consumers = plan.Consumers = PooledArrays.Rent<int>(consumerStart[count]);
+            int[] filled = PooledArrays.Rent<int>(count);
+            Array.Copy(consumerStart, filled, count);
+            for (int slot = 0; slot < count; slot++)
             {
+                TaskRun run = runs[slot];
                 int end = run.FirstArgument + run.Node.Arguments.Length;
                 for (int i = run.FirstArgument; i < end; i++)
                 {
                     if (argumentSlots[i] >= 0)
                     {
-                        consumers[filled[argumentSlots[i]]++] = run.Slot;
+                        consumers[filled[argumentSlots[i]]++] = slot;
                     }
                 }
             }
 
+            PooledArrays.Return(ref filled);
             var targetSlots = new int[targets.Length];
             for (int i = 0; i < targets.Length; i++)
             {
@@ -192,18 +226,12 @@ internal sealed class ComputePlan
                 if (targetSlots[i] >= 0)
                 {
                     // Targets are kept until returned.
-                    allRuns[targetSlots[i]].PendingConsumers++;
+                    pendingConsumers[targetSlots[i]]++;
                 }
             }
 
-            return new ComputePlan(
-                allRuns,
-                argumentSlots.AsSpan(0, argumentCount).ToArray(),
-                consumerStart,
-                consumers,
-                targetSlots,
-                initiallyReady.ToArray(),
-                buildOrder.ToArray());
+            plan.TargetSlots = targetSlots;
+            plan.BuildOrder = buildOrder?.ToArray();
         }
 
         private bool IsNewTask(DelayedNode node)
@@ -251,13 +279,14 @@ internal sealed class ComputePlan
         {
             DelayedNode?[] arguments = node.Arguments;
             int first = argumentCount;
-            EnsureArgumentCapacity(arguments.Length);
+            PooledArrays.Grow(ref plan.ArgumentSlots, argumentCount, argumentCount + arguments.Length);
+            int[] argumentSlots = plan.ArgumentSlots;
             foreach (DelayedNode? argument in arguments)
             {
                 argumentSlots[argumentCount++] = argument is null || argument.IsConstant ? -1 : SlotOf(argument);
             }
 
-            int slot = runs.Count;
+            int slot = plan.Count;
             if (node.IsPure)
             {
                 pureSlots ??= new Dictionary<PureCall, int>();
@@ -268,7 +297,7 @@ internal sealed class ComputePlan
                     (aliases ??= new List<DelayedNode>()).Add(node);
                     if (recordBuildOrder)
                     {
-                        buildOrder[existing] = Math.Min(buildOrder[existing], node.Sequence);
+                        buildOrder![existing] = Math.Min(buildOrder[existing], node.Sequence);
                     }
 
                     argumentCount = first;
@@ -278,36 +307,32 @@ internal sealed class ComputePlan
                 pureSlots.Add(call, slot);
             }
 
-            TaskRun run = node.CreateRun(owner, slot, first);
+            PooledArrays.Grow(ref plan.Runs, slot, slot + 1);
+            PooledArrays.Grow(ref plan.Remaining, slot, slot + 1);
+            PooledArrays.Grow(ref plan.PendingConsumers, slot, slot + 1);
+            plan.Runs[slot] = node.CreateRun(first);
+            int remaining = 0;
+            int[] pendingConsumers = plan.PendingConsumers;
             for (int i = first; i < argumentCount; i++)
             {
                 if (argumentSlots[i] >= 0)
                 {
-                    run.Remaining++;
-                    runs[argumentSlots[i]].PendingConsumers++;
+                    remaining++;
+                    pendingConsumers[argumentSlots[i]]++;
                 }
             }
 
-            if (run.Remaining == 0)
+            plan.Remaining[slot] = remaining;
+            pendingConsumers[slot] = 0;
+            if (remaining == 0)
             {
-                initiallyReady.Add(slot);
+                PooledArrays.Grow(ref plan.InitiallyReady, plan.InitiallyReadyCount, plan.InitiallyReadyCount + 1);
+                plan.InitiallyReady[plan.InitiallyReadyCount++] = slot;
             }
 
-            runs.Add(run);
-            if (recordBuildOrder)
-            {
-                buildOrder.Add(node.Sequence);
-            }
-
+            plan.Count = slot + 1;
+            buildOrder?.Add(node.Sequence);
             SetSlot(node, slot);
-        }
-
-        private void EnsureArgumentCapacity(int more)
-        {
-            if (argumentCount + more > argumentSlots.Length)
-            {
-                Array.Resize(ref argumentSlots, Math.Max(argumentSlots.Length * 2, argumentCount + more));
-            }
         }
 
         private struct Frame
