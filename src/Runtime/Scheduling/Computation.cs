@@ -391,8 +391,7 @@ internal sealed class Computation : IThreadPoolWorkItem
                 finishedHere++;
                 return CompleteTask(slot, keepSuccessor);
             case TaskStep.Awaiting:
-                Enter();
-                runs[slot].WhenAwaited(() => FinishAwaitedTask(slot));
+                AwaitTask(slot);
                 return -1;
             default:
                 return -1;
@@ -421,6 +420,13 @@ internal sealed class Computation : IThreadPoolWorkItem
 
         ReleaseInputs(run);
         return completed ? TaskStep.Completed : TaskStep.Awaiting;
+    }
+
+    // Apart from RunTask: a lambda capturing a parameter allocates its closure on every call of the method that declares it.
+    private void AwaitTask(int slot)
+    {
+        Enter();
+        runs[slot].WhenAwaited(() => FinishAwaitedTask(slot));
     }
 
     private void FinishAwaitedTask(int slot)

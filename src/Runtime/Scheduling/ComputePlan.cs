@@ -106,7 +106,7 @@ internal sealed class ComputePlan
         private Dictionary<PureCall, int>? pureSlots;
         private List<DelayedNode>? aliases;
         private int argumentCount;
-        private Frame[] frames = new Frame[16];
+        private Frame[] frames = PooledArrays.Rent<Frame>(64);
         private int depth;
 
         internal Builder(ComputePlan plan, bool recordBuildOrder)
@@ -159,17 +159,14 @@ internal sealed class ComputePlan
                     continue;
                 }
 
-                if (depth == frames.Length)
-                {
-                    Array.Resize(ref frames, depth * 2);
-                }
+                PooledArrays.Grow(ref frames, depth, depth + 1);
 
                 Claim(unvisited);
                 frames[depth++] = new Frame(unvisited);
             }
         }
 
-        /// <summary>Clears this compute's claims: on the nodes with a slot, their pure duplicates, and (after a failure) those still on the stack.</summary>
+        /// <summary>Clears this compute's claims (on the nodes with a slot, their pure duplicates, and after a failure those still on the stack) and returns the walk's stack.</summary>
         internal void ReleaseClaims()
         {
             TaskRun[] runs = plan.Runs;
@@ -187,6 +184,8 @@ internal sealed class ComputePlan
             {
                 Release(frames[i].Node);
             }
+
+            PooledArrays.Return(ref frames);
         }
 
         internal void Finish(DelayedNode[] targets)
