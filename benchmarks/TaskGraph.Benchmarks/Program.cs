@@ -10,6 +10,12 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args is ["memory"])
+        {
+            MemoryReduction.Run();
+            return;
+        }
+
         if (args is ["probe", ..])
         {
             Probe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 7);
