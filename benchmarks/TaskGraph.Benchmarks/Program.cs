@@ -10,6 +10,18 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args is ["loop", string shapeName, string count])
+        {
+            // For a profiler: computes one prebuilt graph over and over.
+            Delayed<long> graph = Graphs.Build(System.Enum.Parse<Shape>(shapeName), int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+            for (int i = 0; i < 100; i++)
+            {
+                graph.Compute();
+            }
+
+            return;
+        }
+
         if (args is ["memory"])
         {
             MemoryReduction.Run();

@@ -52,10 +52,10 @@ internal sealed class CallNode<T> : Delayed<T>
 
     internal ValueTask<T> InvokeAsync(DelayedArguments args, CancellationToken cancellationToken) => asyncInvoker!(args, cancellationToken);
 
-    internal override TaskRun CreateRun(int firstArgument)
+    internal override TaskRun CreateRun()
         => asyncInvoker is null
-            ? new CallRun<T>(this, firstArgument)
-            : new AsyncCallRun<T>(this, firstArgument);
+            ? new CallRun<T>(this)
+            : new AsyncCallRun<T>(this);
 
     internal override bool IsSameCall(DelayedNode other)
         => other is CallNode<T> call && ReferenceEquals(call.Method, Method) && call.Invoker.Equals(Invoker);

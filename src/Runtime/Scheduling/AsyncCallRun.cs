@@ -12,8 +12,8 @@ internal sealed class AsyncCallRun<T> : TaskRun<T>
 {
     private ConfiguredValueTaskAwaitable<T>.ConfiguredValueTaskAwaiter awaiter;
 
-    internal AsyncCallRun(CallNode<T> node, int firstArgument)
-        : base(node, firstArgument)
+    internal AsyncCallRun(CallNode<T> node)
+        : base(node)
     {
     }
 

@@ -7,8 +7,8 @@ namespace TaskGraph.Scheduling;
 /// <summary>A synchronous method's task.</summary>
 internal sealed class CallRun<T> : TaskRun<T>
 {
-    internal CallRun(CallNode<T> node, int firstArgument)
-        : base(node, firstArgument)
+    internal CallRun(CallNode<T> node)
+        : base(node)
     {
     }
 

@@ -42,6 +42,7 @@
  * schedules its successors instead of running them.
  */
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using TaskGraph.Nodes;
@@ -64,6 +65,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     private readonly TaskRun[] runs;
     private readonly int[] remaining;
     private readonly int[] pendingConsumers;
+    private readonly int[] argumentStart;
     private readonly int[] argumentSlots;
     private readonly int[] consumerStart;
     private readonly int[] consumers;
@@ -83,7 +85,6 @@ internal sealed class Computation : IThreadPoolWorkItem
     private int readyHead;
     private int readyTail;
     private int initialCursor;
-    private int initialEnd;
     private int workers;
     private int inside;
     private int pending;
@@ -100,6 +101,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         runs = plan.Runs;
         remaining = plan.Remaining;
         pendingConsumers = plan.PendingConsumers;
+        argumentStart = plan.ArgumentStart;
         argumentSlots = plan.ArgumentSlots;
         consumerStart = plan.ConsumerStart;
         consumers = plan.Consumers;
@@ -179,30 +181,29 @@ internal sealed class Computation : IThreadPoolWorkItem
     }
 
     /// <summary>The number of arguments of the task in <paramref name="slot"/>.</summary>
-    internal int ArgumentCount(int slot) => runs[slot].Node.Arguments.Length;
+    internal int ArgumentCount(int slot) => argumentStart[slot + 1] - argumentStart[slot];
 
     /// <summary>Argument <paramref name="index"/> of the task in <paramref name="slot"/>, as its invoker reads it.</summary>
     internal T Argument<T>(int slot, int index)
     {
-        TaskRun run = runs[slot];
-        DelayedNode?[] arguments = run.Node.Arguments;
-        if ((uint)index >= (uint)arguments.Length)
+        int first = argumentStart[slot];
+        if ((uint)index >= (uint)(argumentStart[slot + 1] - first))
         {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"Task '{run.Node.Key}' has {arguments.Length} arguments.");
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"Task '{runs[slot].Node.Key}' has {ArgumentCount(slot)} arguments.");
         }
 
-        int inputSlot = argumentSlots[run.FirstArgument + index];
+        int inputSlot = argumentSlots[first + index];
         if (inputSlot >= 0 && runs[inputSlot] is TaskRun<T> input)
         {
             return input.Result;
         }
 
-        return arguments[index] switch
+        return runs[slot].Node.Arguments[index] switch
         {
             null => default!,
             ConstantNode<T> constant => constant.Value,
             DelayedNode other => throw new InvalidCastException(
-                $"Argument {index} of task '{run.Node.Key}' is '{other.Key}' of another type than the {typeof(T).Name} it is read as."),
+                $"Argument {index} of task '{runs[slot].Node.Key}' is '{other.Key}' of another type than the {typeof(T).Name} it is read as."),
         };
     }
 
@@ -278,23 +279,15 @@ internal sealed class Computation : IThreadPoolWorkItem
 
     private void StartParallel(bool callerWorks)
     {
-        // Blocking tasks leave the initially ready list for their threads; CPU tasks stay, in order.
-        int cpuReady = 0;
-        for (int i = 0; i < initiallyReadyCount; i++)
+        foreach (int slot in plan.InitiallyReadyBlocking ?? (IEnumerable<int>)Array.Empty<int>())
         {
-            int slot = initiallyReady[i];
-            if (!runs[slot].Node.IsBlocking)
-            {
-                initiallyReady[cpuReady++] = slot;
-            }
-            else if (!IsStopped)
+            if (!IsStopped)
             {
                 Schedule(slot);
             }
         }
 
-        initialEnd = cpuReady;
-        int poolWorkers = Math.Min(maxWorkers, cpuReady) - (callerWorks ? 1 : 0);
+        int poolWorkers = Math.Min(maxWorkers, initiallyReadyCount) - (callerWorks ? 1 : 0);
         for (int i = 0; i < poolWorkers; i++)
         {
             StartWorker();
@@ -418,7 +411,7 @@ internal sealed class Computation : IThreadPoolWorkItem
             return TaskStep.Failed;
         }
 
-        ReleaseInputs(run);
+        ReleaseInputs(slot);
         return completed ? TaskStep.Completed : TaskStep.Awaiting;
     }
 
@@ -498,15 +491,15 @@ internal sealed class Computation : IThreadPoolWorkItem
     }
 
     /// <summary>The task's consumer has been invoked: inputs no other pending consumer needs are released.</summary>
-    private void ReleaseInputs(TaskRun run)
+    private void ReleaseInputs(int slot)
     {
-        int end = run.FirstArgument + run.Node.Arguments.Length;
-        for (int i = run.FirstArgument; i < end; i++)
+        int end = argumentStart[slot + 1];
+        for (int i = argumentStart[slot]; i < end; i++)
         {
-            int slot = argumentSlots[i];
-            if (slot >= 0 && Interlocked.Decrement(ref pendingConsumers[slot]) == 0)
+            int input = argumentSlots[i];
+            if (input >= 0 && Interlocked.Decrement(ref pendingConsumers[input]) == 0)
             {
-                runs[slot].ReleaseResult();
+                runs[input].ReleaseResult();
             }
         }
     }
@@ -634,10 +627,10 @@ internal sealed class Computation : IThreadPoolWorkItem
             }
         }
 
-        if (Volatile.Read(ref initialCursor) < initialEnd)
+        if (Volatile.Read(ref initialCursor) < initiallyReadyCount)
         {
             int index = Interlocked.Increment(ref initialCursor) - 1;
-            if (index < initialEnd)
+            if (index < initiallyReadyCount)
             {
                 slot = initiallyReady[index];
                 return true;
@@ -648,7 +641,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         return false;
     }
 
-    private bool HasReady() => Volatile.Read(ref initialCursor) < initialEnd || Volatile.Read(ref readyHead) < Volatile.Read(ref readyTail);
+    private bool HasReady() => Volatile.Read(ref initialCursor) < initiallyReadyCount || Volatile.Read(ref readyHead) < Volatile.Read(ref readyTail);
 
     private void Enter() => Interlocked.Increment(ref inside);
 

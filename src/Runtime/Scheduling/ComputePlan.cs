@@ -12,11 +12,12 @@ namespace TaskGraph.Scheduling;
 /// longer than <see cref="Count"/>.
 /// </summary>
 /// <remarks>
-/// Node to slot: while planning, a compute claims each node it meets by writing its stamp and the
-/// node's slot into <see cref="DelayedNode.PlanClaim"/> (one compare-and-swap), and clears the claims
-/// when the plan is done; afterwards slots are only read from the plan's arrays. A node that another
-/// compute is planning at the same moment goes to a dictionary instead: shared nodes stay correct, and
-/// the common case costs no hashing.
+/// Node to slot: while planning, a compute claims each node it meets by writing its stamp into
+/// <see cref="DelayedNode.PlanStamp"/> (one compare-and-swap) and then the node's slot into
+/// <see cref="DelayedNode.PlanSlot"/>; afterwards slots are only read from the plan's arrays. Claims are
+/// not cleared (that would be a second pass over every node): a stamp whose compute has finished
+/// planning is stale (<see cref="PlanStamps"/>). A node that another compute is planning at the same
+/// moment goes to a dictionary instead: shared nodes stay correct, and the common case costs no hashing.
 /// </remarks>
 internal sealed class ComputePlan
 {
@@ -26,7 +27,10 @@ internal sealed class ComputePlan
     /// <summary>The tasks by slot.</summary>
     internal TaskRun[] Runs = Array.Empty<TaskRun>();
 
-    /// <summary>For each task, from its <see cref="TaskRun.FirstArgument"/>, the slot of each argument (-1 for a constant or a null handle).</summary>
+    /// <summary>The arguments of task <c>s</c> are <c>ArgumentSlots[ArgumentStart[s]..ArgumentStart[s + 1]]</c>.</summary>
+    internal int[] ArgumentStart = Array.Empty<int>();
+
+    /// <summary>The slot of each argument of each task (-1 for a constant or a null handle).</summary>
     internal int[] ArgumentSlots = Array.Empty<int>();
 
     /// <summary>Per task: task inputs (argument occurrences) not yet finished; the task is ready at 0.</summary>
@@ -40,10 +44,13 @@ internal sealed class ComputePlan
 
     internal int[] Consumers = Array.Empty<int>();
 
-    /// <summary>Tasks with no task inputs, in slot order: the first <see cref="InitiallyReadyCount"/> entries.</summary>
+    /// <summary>Tasks with no task inputs that run on workers (not blocking), in slot order: the first <see cref="InitiallyReadyCount"/> entries.</summary>
     internal int[] InitiallyReady = Array.Empty<int>();
 
     internal int InitiallyReadyCount;
+
+    /// <summary>Blocking tasks with no task inputs, in slot order.</summary>
+    internal List<int>? InitiallyReadyBlocking;
 
     /// <summary>The slot of each target (-1 for a constant).</summary>
     internal int[] TargetSlots = Array.Empty<int>();
@@ -75,7 +82,7 @@ internal sealed class ComputePlan
         }
         finally
         {
-            builder.ReleaseClaims();
+            builder.End();
         }
     }
 
@@ -83,6 +90,7 @@ internal sealed class ComputePlan
     internal void Return()
     {
         PooledArrays.Return(ref Runs);
+        PooledArrays.Return(ref ArgumentStart);
         PooledArrays.Return(ref ArgumentSlots);
         PooledArrays.Return(ref Remaining);
         PooledArrays.Return(ref PendingConsumers);
@@ -93,18 +101,13 @@ internal sealed class ComputePlan
 
     private sealed class Builder
     {
-        private const long StampMask = unchecked((long)0xFFFF_FFFF_0000_0000);
-        private static int lastStamp;
-
         private const int InitialCapacity = 256;
 
         private readonly ComputePlan plan;
-        private readonly bool recordBuildOrder;
         private readonly long stamp;
         private readonly List<long>? buildOrder;
         private Dictionary<DelayedNode, int>? contested;
         private Dictionary<PureCall, int>? pureSlots;
-        private List<DelayedNode>? aliases;
         private int argumentCount;
         private Frame[] frames = PooledArrays.Rent<Frame>(64);
         private int depth;
@@ -112,20 +115,14 @@ internal sealed class ComputePlan
         internal Builder(ComputePlan plan, bool recordBuildOrder)
         {
             this.plan = plan;
-            this.recordBuildOrder = recordBuildOrder;
             buildOrder = recordBuildOrder ? new List<long>() : null;
             plan.Runs = PooledArrays.Rent<TaskRun>(InitialCapacity);
+            plan.ArgumentStart = PooledArrays.Rent<int>(InitialCapacity);
             plan.ArgumentSlots = PooledArrays.Rent<int>(InitialCapacity);
             plan.Remaining = PooledArrays.Rent<int>(InitialCapacity);
             plan.PendingConsumers = PooledArrays.Rent<int>(InitialCapacity);
             plan.InitiallyReady = PooledArrays.Rent<int>(InitialCapacity);
-            int next;
-            do
-            {
-                next = Interlocked.Increment(ref lastStamp);
-            }
-            while (next == 0);
-            stamp = (long)next << 32;
+            stamp = PlanStamps.Begin();
         }
 
         /// <summary>Adds <paramref name="root"/> and everything it depends on, inputs first, with an explicit stack.</summary>
@@ -160,40 +157,27 @@ internal sealed class ComputePlan
                 }
 
                 PooledArrays.Grow(ref frames, depth, depth + 1);
-
                 Claim(unvisited);
                 frames[depth++] = new Frame(unvisited);
             }
         }
 
-        /// <summary>Clears this compute's claims (on the nodes with a slot, their pure duplicates, and after a failure those still on the stack) and returns the walk's stack.</summary>
-        internal void ReleaseClaims()
+        /// <summary>Ends planning: this compute's claims go stale; the walk's stack goes back to its pool.</summary>
+        internal void End()
         {
-            TaskRun[] runs = plan.Runs;
-            for (int slot = 0; slot < plan.Count; slot++)
-            {
-                Release(runs[slot].Node);
-            }
-
-            foreach (DelayedNode alias in aliases ?? (IEnumerable<DelayedNode>)Array.Empty<DelayedNode>())
-            {
-                Release(alias);
-            }
-
-            for (int i = 0; i < depth; i++)
-            {
-                Release(frames[i].Node);
-            }
-
+            PlanStamps.End(stamp);
             PooledArrays.Return(ref frames);
         }
 
         internal void Finish(DelayedNode[] targets)
         {
             int count = plan.Count;
-            TaskRun[] runs = plan.Runs;
+            int[] argumentStart = plan.ArgumentStart;
             int[] argumentSlots = plan.ArgumentSlots;
             int[] pendingConsumers = plan.PendingConsumers;
+            PooledArrays.Grow(ref plan.ArgumentStart, count, count + 1);
+            argumentStart = plan.ArgumentStart;
+            argumentStart[count] = argumentCount;
             int[] consumerStart = plan.ConsumerStart = PooledArrays.Rent<int>(count + 1);
             consumerStart[0] = 0;
             for (int slot = 0; slot < count; slot++)
@@ -206,13 +190,13 @@ internal sealed class ComputePlan
             Array.Copy(consumerStart, filled, count);
             for (int slot = 0; slot < count; slot++)
             {
-                TaskRun run = runs[slot];
-                int end = run.FirstArgument + run.Node.Arguments.Length;
-                for (int i = run.FirstArgument; i < end; i++)
+                int end = argumentStart[slot + 1];
+                for (int i = argumentStart[slot]; i < end; i++)
                 {
-                    if (argumentSlots[i] >= 0)
+                    int input = argumentSlots[i];
+                    if (input >= 0)
                     {
-                        consumers[filled[argumentSlots[i]]++] = slot;
+                        consumers[filled[input]++] = slot;
                     }
                 }
             }
@@ -235,23 +219,33 @@ internal sealed class ComputePlan
 
         private bool IsNewTask(DelayedNode node)
             => !node.IsConstant
-                && (Volatile.Read(ref node.PlanClaim) & StampMask) != stamp
+                && Volatile.Read(ref node.PlanStamp) != stamp
                 && contested?.ContainsKey(node) != true;
 
-        /// <summary>Marks <paramref name="node"/> as met (slot -1 until it gets one), or lists it as contested when another compute holds it.</summary>
+        /// <summary>Marks <paramref name="node"/> as met (slot -1 until it gets one), or lists it as contested when another compute planning now holds it.</summary>
         private void Claim(DelayedNode node)
         {
-            if (Interlocked.CompareExchange(ref node.PlanClaim, stamp | 0xFFFF_FFFFL, 0) != 0)
+            long seen = Volatile.Read(ref node.PlanStamp);
+            while (!PlanStamps.IsOtherActive(seen, stamp))
             {
-                (contested ??= new Dictionary<DelayedNode, int>(ReferenceEqualityComparer.Instance)).Add(node, -1);
+                long before = Interlocked.CompareExchange(ref node.PlanStamp, stamp, seen);
+                if (before == seen)
+                {
+                    node.PlanSlot = -1;
+                    return;
+                }
+
+                seen = before;
             }
+
+            (contested ??= new Dictionary<DelayedNode, int>(ReferenceEqualityComparer.Instance)).Add(node, -1);
         }
 
         private void SetSlot(DelayedNode node, int slot)
         {
-            if ((Volatile.Read(ref node.PlanClaim) & StampMask) == stamp)
+            if (Volatile.Read(ref node.PlanStamp) == stamp)
             {
-                Volatile.Write(ref node.PlanClaim, stamp | (uint)slot);
+                node.PlanSlot = slot;
             }
             else
             {
@@ -260,18 +254,7 @@ internal sealed class ComputePlan
         }
 
         private int SlotOf(DelayedNode node)
-        {
-            long claim = Volatile.Read(ref node.PlanClaim);
-            return (claim & StampMask) == stamp ? (int)claim : contested![node];
-        }
-
-        private void Release(DelayedNode node)
-        {
-            if ((Volatile.Read(ref node.PlanClaim) & StampMask) == stamp)
-            {
-                Volatile.Write(ref node.PlanClaim, 0);
-            }
-        }
+            => Volatile.Read(ref node.PlanStamp) == stamp ? node.PlanSlot : contested![node];
 
         /// <summary>Gives <paramref name="node"/> a slot once all its inputs have one; a pure call equal to an earlier one shares its slot.</summary>
         private void Add(DelayedNode node)
@@ -293,10 +276,9 @@ internal sealed class ComputePlan
                 if (pureSlots.TryGetValue(call, out int existing))
                 {
                     SetSlot(node, existing);
-                    (aliases ??= new List<DelayedNode>()).Add(node);
-                    if (recordBuildOrder)
+                    if (buildOrder is not null)
                     {
-                        buildOrder![existing] = Math.Min(buildOrder[existing], node.Sequence);
+                        buildOrder[existing] = Math.Min(buildOrder[existing], node.Sequence);
                     }
 
                     argumentCount = first;
@@ -307,9 +289,12 @@ internal sealed class ComputePlan
             }
 
             PooledArrays.Grow(ref plan.Runs, slot, slot + 1);
+            PooledArrays.Grow(ref plan.ArgumentStart, slot, slot + 1);
             PooledArrays.Grow(ref plan.Remaining, slot, slot + 1);
             PooledArrays.Grow(ref plan.PendingConsumers, slot, slot + 1);
-            plan.Runs[slot] = node.CreateRun(first);
+
+            plan.Runs[slot] = node.CreateRun();
+            plan.ArgumentStart[slot] = first;
             int remaining = 0;
             int[] pendingConsumers = plan.PendingConsumers;
             for (int i = first; i < argumentCount; i++)
@@ -325,13 +310,24 @@ internal sealed class ComputePlan
             pendingConsumers[slot] = 0;
             if (remaining == 0)
             {
-                PooledArrays.Grow(ref plan.InitiallyReady, plan.InitiallyReadyCount, plan.InitiallyReadyCount + 1);
-                plan.InitiallyReady[plan.InitiallyReadyCount++] = slot;
+                AddInitiallyReady(node, slot);
             }
 
             plan.Count = slot + 1;
             buildOrder?.Add(node.Sequence);
             SetSlot(node, slot);
+        }
+
+        private void AddInitiallyReady(DelayedNode node, int slot)
+        {
+            if (node.IsBlocking)
+            {
+                (plan.InitiallyReadyBlocking ??= new List<int>()).Add(slot);
+                return;
+            }
+
+            PooledArrays.Grow(ref plan.InitiallyReady, plan.InitiallyReadyCount, plan.InitiallyReadyCount + 1);
+            plan.InitiallyReady[plan.InitiallyReadyCount++] = slot;
         }
 
         private struct Frame

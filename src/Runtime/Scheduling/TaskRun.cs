@@ -5,21 +5,14 @@ namespace TaskGraph.Scheduling;
 
 /// <summary>
 /// One task's node and result within one compute. Everything else a task has while computing (its
-/// counters, its consumers) lives in the compute's pooled arrays, indexed by the task's slot, so that a
-/// task costs one small object.
+/// counters, its arguments, its consumers) lives in the compute's pooled arrays, indexed by the task's
+/// slot, so that a task costs one small object.
 /// </summary>
 internal abstract class TaskRun
 {
-    protected TaskRun(DelayedNode node, int firstArgument)
-    {
-        Node = node;
-        FirstArgument = firstArgument;
-    }
+    protected TaskRun(DelayedNode node) => Node = node;
 
     internal DelayedNode Node { get; }
-
-    /// <summary>Where this task's arguments start in the plan's argument slots.</summary>
-    internal int FirstArgument { get; }
 
     /// <summary>Calls the method. <see langword="true"/> when the result is stored; <see langword="false"/> when it is awaited.</summary>
     internal abstract bool Invoke(Computation owner, int slot, CancellationToken cancellationToken);
@@ -37,8 +30,8 @@ internal abstract class TaskRun
 /// <summary>A task's state with its typed result.</summary>
 internal abstract class TaskRun<T> : TaskRun
 {
-    protected TaskRun(DelayedNode node, int firstArgument)
-        : base(node, firstArgument)
+    protected TaskRun(DelayedNode node)
+        : base(node)
     {
     }
 
