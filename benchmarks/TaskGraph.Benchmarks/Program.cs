@@ -14,7 +14,7 @@ public static class Program
         {
             // For a profiler: computes one prebuilt graph over and over.
             Delayed<long> graph = Graphs.Build(System.Enum.Parse<Shape>(shapeName), int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
-            for (int i = 0; i < 100; i++)
+            for (int i = 0; i < 300; i++)
             {
                 graph.Compute();
             }

@@ -283,7 +283,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         {
             if (!IsStopped)
             {
-                Schedule(slot);
+                ScheduleBlocking(slot);
             }
         }
 
@@ -461,13 +461,18 @@ internal sealed class Computation : IThreadPoolWorkItem
             int end = consumerStart[slot + 1];
             for (int i = consumerStart[slot]; i < end; i++)
             {
-                int consumer = consumers[i];
-                if (Interlocked.Decrement(ref remaining[consumer]) != 0)
+                int entry = consumers[i];
+                int consumer = entry < 0 ? ~entry : entry;
+                if (!IsLastCount(ref remaining[consumer]))
                 {
                     continue;
                 }
 
-                if (keepSuccessor && next < 0 && !runs[consumer].Node.IsBlocking)
+                if (entry < 0)
+                {
+                    ScheduleBlocking(consumer);
+                }
+                else if (keepSuccessor && next < 0)
                 {
                     next = consumer;
                 }
@@ -497,7 +502,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         for (int i = argumentStart[slot]; i < end; i++)
         {
             int input = argumentSlots[i];
-            if (input >= 0 && Interlocked.Decrement(ref pendingConsumers[input]) == 0)
+            if (input >= 0 && IsLastCount(ref pendingConsumers[input]))
             {
                 runs[input].ReleaseResult();
             }
@@ -556,15 +561,31 @@ internal sealed class Computation : IThreadPoolWorkItem
         return true;
     }
 
-    private void Schedule(int slot)
+    /// <summary>
+    /// Counts down one of the holders of <paramref name="count"/>; <see langword="true"/> for the last one.
+    /// Each holder counts down once, so a holder that reads 1 is the last and needs no atomic operation
+    /// (every task of a chain, a tree or a fan-in has one consumer).
+    /// </summary>
+    private static bool IsLastCount(ref int count)
     {
-        if (runs[slot].Node.IsBlocking)
+        if (Volatile.Read(ref count) == 1)
         {
-            Enter();
-            BlockingThreads.Run(new BlockingTask(this, slot));
-            return;
+            count = 0;
+            return true;
         }
 
+        return Interlocked.Decrement(ref count) == 0;
+    }
+
+    private void ScheduleBlocking(int slot)
+    {
+        Enter();
+        BlockingThreads.Run(new BlockingTask(this, slot));
+    }
+
+    /// <summary>Queues a ready CPU task for the workers.</summary>
+    private void Schedule(int slot)
+    {
         // Each task becomes ready once, so the array has room for every one: reserve a cell, then fill it.
         int cell = Interlocked.Increment(ref readyTail) - 1;
         Volatile.Write(ref readySlots[cell], slot + 1);

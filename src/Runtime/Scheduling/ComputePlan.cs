@@ -39,7 +39,10 @@ internal sealed class ComputePlan
     /// <summary>Per task: consumers (argument occurrences, plus one per target occurrence) not yet invoked; the result is released at 0.</summary>
     internal int[] PendingConsumers = Array.Empty<int>();
 
-    /// <summary>The consumers of task <c>s</c> are <c>Consumers[ConsumerStart[s]..ConsumerStart[s + 1]]</c>, one entry per argument occurrence.</summary>
+    /// <summary>
+    /// The consumers of task <c>s</c> are <c>Consumers[ConsumerStart[s]..ConsumerStart[s + 1]]</c>, one entry
+    /// per argument occurrence: the consumer's slot, or its complement (<c>~slot</c>, negative) for a blocking one.
+    /// </summary>
     internal int[] ConsumerStart = Array.Empty<int>();
 
     internal int[] Consumers = Array.Empty<int>();
@@ -109,6 +112,7 @@ internal sealed class ComputePlan
         private Dictionary<DelayedNode, int>? contested;
         private Dictionary<PureCall, int>? pureSlots;
         private int argumentCount;
+        private HashSet<int>? blockingSlots;
         private Frame[] frames = PooledArrays.Rent<Frame>(64);
         private int depth;
 
@@ -190,13 +194,14 @@ internal sealed class ComputePlan
             Array.Copy(consumerStart, filled, count);
             for (int slot = 0; slot < count; slot++)
             {
+                int entry = blockingSlots?.Contains(slot) == true ? ~slot : slot;
                 int end = argumentStart[slot + 1];
                 for (int i = argumentStart[slot]; i < end; i++)
                 {
                     int input = argumentSlots[i];
                     if (input >= 0)
                     {
-                        consumers[filled[input]++] = slot;
+                        consumers[filled[input]++] = entry;
                     }
                 }
             }
@@ -308,6 +313,11 @@ internal sealed class ComputePlan
 
             plan.Remaining[slot] = remaining;
             pendingConsumers[slot] = 0;
+            if (node.IsBlocking)
+            {
+                (blockingSlots ??= new HashSet<int>()).Add(slot);
+            }
+
             if (remaining == 0)
             {
                 AddInitiallyReady(node, slot);
