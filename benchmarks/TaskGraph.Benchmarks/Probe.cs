@@ -47,6 +47,34 @@ public static class Probe
         }
     }
 
+    /// <summary>Building per node: wide (calls on constants) and chains, at <paramref name="n"/> and ten times as many.</summary>
+    public static void Building(int n, int repeats)
+    {
+        Console.WriteLine($"building, medians per node; load {LoadAverage()}");
+        foreach (int count in new[] { n, 10 * n })
+        {
+            var ways = new (string Name, Func<long> Run)[]
+            {
+                ("wide", () => Graphs.Build(Shape.Wide, count).Key.Length),
+                ("chain", () => Graphs.Build(Shape.Chain, count).Key.Length),
+            };
+            foreach (var way in ways)
+            {
+                var samples = new (double Wall, double Cpu, double Bytes, int Gen2, double Pause)[repeats];
+                for (int r = -1; r < repeats; r++)
+                {
+                    var sample = Measure(way.Run, count);
+                    if (r >= 0)
+                    {
+                        samples[r] = sample;
+                    }
+                }
+
+                Console.WriteLine($"{way.Name,-6} {count,10:N0} {Median(samples.Select(s => s.Wall)),9:F0} ns {Median(samples.Select(s => s.Cpu)),9:F0} ns cpu {Median(samples.Select(s => s.Bytes)),7:F1} B {Median(samples.Select(s => s.Pause)),9:F0} ns gc");
+            }
+        }
+    }
+
     private static (double Wall, double Cpu, double Bytes, int Gen2, double Pause) Measure(Func<long> run, int tasks)
     {
         var process = Process.GetCurrentProcess();

@@ -22,6 +22,12 @@ public static class Program
             return;
         }
 
+        if (args is ["building"])
+        {
+            Probe.Building(100_000, 7);
+            return;
+        }
+
         if (args is ["memory"])
         {
             MemoryReduction.Run();
