@@ -62,12 +62,8 @@ internal sealed class Computation : IThreadPoolWorkItem
     private readonly ComputePlan plan;
 
     // The plan's arrays, read on every task.
-    private readonly TaskRun[] runs;
-    private readonly int[] remaining;
-    private readonly int[] pendingConsumers;
-    private readonly int[] argumentStart;
+    private readonly TaskState[] tasks;
     private readonly int[] argumentSlots;
-    private readonly int[] consumerStart;
     private readonly int[] consumers;
     private readonly int[] initiallyReady;
     private readonly int initiallyReadyCount;
@@ -98,12 +94,8 @@ internal sealed class Computation : IThreadPoolWorkItem
     {
         this.targets = targets;
         plan = ComputePlan.Build(targets, recordBuildOrder: options.Scheduler == ComputeScheduler.Synchronous);
-        runs = plan.Runs;
-        remaining = plan.Remaining;
-        pendingConsumers = plan.PendingConsumers;
-        argumentStart = plan.ArgumentStart;
+        tasks = plan.Tasks;
         argumentSlots = plan.ArgumentSlots;
-        consumerStart = plan.ConsumerStart;
         consumers = plan.Consumers;
         initiallyReady = plan.InitiallyReady;
         initiallyReadyCount = plan.InitiallyReadyCount;
@@ -165,7 +157,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     internal T Result<T>(int index)
     {
         int slot = plan.TargetSlots[index];
-        return slot < 0 ? ((ConstantNode<T>)targets[index]).Value : ((TaskRun<T>)runs[slot]).Result;
+        return slot < 0 ? ((ConstantNode<T>)targets[index]).Value : ((TaskRun<T>)tasks[slot].Run).Result;
     }
 
     /// <summary>The values of all targets, which are all <see cref="Delayed{T}"/>.</summary>
@@ -181,29 +173,29 @@ internal sealed class Computation : IThreadPoolWorkItem
     }
 
     /// <summary>The number of arguments of the task in <paramref name="slot"/>.</summary>
-    internal int ArgumentCount(int slot) => argumentStart[slot + 1] - argumentStart[slot];
+    internal int ArgumentCount(int slot) => tasks[slot + 1].ArgumentStart - tasks[slot].ArgumentStart;
 
     /// <summary>Argument <paramref name="index"/> of the task in <paramref name="slot"/>, as its invoker reads it.</summary>
     internal T Argument<T>(int slot, int index)
     {
-        int first = argumentStart[slot];
-        if ((uint)index >= (uint)(argumentStart[slot + 1] - first))
+        int first = tasks[slot].ArgumentStart;
+        if ((uint)index >= (uint)(tasks[slot + 1].ArgumentStart - first))
         {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"Task '{runs[slot].Node.Key}' has {ArgumentCount(slot)} arguments.");
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"Task '{tasks[slot].Run.Node.Key}' has {ArgumentCount(slot)} arguments.");
         }
 
         int inputSlot = argumentSlots[first + index];
-        if (inputSlot >= 0 && runs[inputSlot] is TaskRun<T> input)
+        if (inputSlot >= 0 && tasks[inputSlot].Run is TaskRun<T> input)
         {
             return input.Result;
         }
 
-        return runs[slot].Node.Arguments[index] switch
+        return tasks[slot].Run.Node.Arguments[index] switch
         {
             null => default!,
             ConstantNode<T> constant => constant.Value,
             DelayedNode other => throw new InvalidCastException(
-                $"Argument {index} of task '{runs[slot].Node.Key}' is '{other.Key}' of another type than the {typeof(T).Name} it is read as."),
+                $"Argument {index} of task '{tasks[slot].Run.Node.Key}' is '{other.Key}' of another type than the {typeof(T).Name} it is read as."),
         };
     }
 
@@ -349,7 +341,7 @@ internal sealed class Computation : IThreadPoolWorkItem
             if (step == TaskStep.Awaiting)
             {
                 awaited ??= new SemaphoreSlim(0);
-                runs[slot].WhenAwaited(() => awaited.Release());
+                tasks[slot].Run.WhenAwaited(() => awaited.Release());
                 if (blockOnAwait)
                 {
                     awaited.Wait();
@@ -398,7 +390,7 @@ internal sealed class Computation : IThreadPoolWorkItem
             return TaskStep.NotStarted;
         }
 
-        TaskRun run = runs[slot];
+        TaskRun run = tasks[slot].Run;
         notifier?.TaskStarted(run.Node);
         bool completed;
         try
@@ -419,7 +411,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     private void AwaitTask(int slot)
     {
         Enter();
-        runs[slot].WhenAwaited(() => FinishAwaitedTask(slot));
+        tasks[slot].Run.WhenAwaited(() => FinishAwaitedTask(slot));
     }
 
     private void FinishAwaitedTask(int slot)
@@ -435,7 +427,7 @@ internal sealed class Computation : IThreadPoolWorkItem
 
     private TaskStep CollectAwaitedResult(int slot)
     {
-        TaskRun run = runs[slot];
+        TaskRun run = tasks[slot].Run;
         try
         {
             run.CollectAwaitedResult();
@@ -454,16 +446,16 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// </summary>
     private int CompleteTask(int slot, bool keepSuccessor)
     {
-        notifier?.TaskCompleted(runs[slot].Node);
+        notifier?.TaskCompleted(tasks[slot].Run.Node);
         int next = -1;
         if (scheduler == ComputeScheduler.Parallel)
         {
-            int end = consumerStart[slot + 1];
-            for (int i = consumerStart[slot]; i < end; i++)
+            int end = tasks[slot + 1].ConsumerStart;
+            for (int i = tasks[slot].ConsumerStart; i < end; i++)
             {
                 int entry = consumers[i];
                 int consumer = entry < 0 ? ~entry : entry;
-                if (!IsLastCount(ref remaining[consumer]))
+                if (!IsLastCount(ref tasks[consumer].Remaining))
                 {
                     continue;
                 }
@@ -498,13 +490,13 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// <summary>The task's consumer has been invoked: inputs no other pending consumer needs are released.</summary>
     private void ReleaseInputs(int slot)
     {
-        int end = argumentStart[slot + 1];
-        for (int i = argumentStart[slot]; i < end; i++)
+        int end = tasks[slot + 1].ArgumentStart;
+        for (int i = tasks[slot].ArgumentStart; i < end; i++)
         {
             int input = argumentSlots[i];
-            if (input >= 0 && IsLastCount(ref pendingConsumers[input]))
+            if (input >= 0 && IsLastCount(ref tasks[input].PendingConsumers))
             {
-                runs[input].ReleaseResult();
+                tasks[input].Run.ReleaseResult();
             }
         }
     }
@@ -690,7 +682,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         if (Interlocked.Decrement(ref arrayHolders) == 0)
         {
             plan.Return();
-            PooledArrays.Return(ref readySlots);
+            PooledArrays.Return(ref readySlots, 0);
         }
     }
 

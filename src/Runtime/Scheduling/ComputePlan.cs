@@ -24,27 +24,16 @@ internal sealed class ComputePlan
     /// <summary>The number of tasks.</summary>
     internal int Count;
 
-    /// <summary>The tasks by slot.</summary>
-    internal TaskRun[] Runs = Array.Empty<TaskRun>();
+    /// <summary>The tasks by slot, and after them an entry with the ends of the last task's ranges.</summary>
+    internal TaskState[] Tasks = Array.Empty<TaskState>();
 
-    /// <summary>The arguments of task <c>s</c> are <c>ArgumentSlots[ArgumentStart[s]..ArgumentStart[s + 1]]</c>.</summary>
-    internal int[] ArgumentStart = Array.Empty<int>();
-
-    /// <summary>The slot of each argument of each task (-1 for a constant or a null handle).</summary>
+    /// <summary>The slot of each argument of each task (-1 for a constant or a null handle); see <see cref="TaskState.ArgumentStart"/>.</summary>
     internal int[] ArgumentSlots = Array.Empty<int>();
 
-    /// <summary>Per task: task inputs (argument occurrences) not yet finished; the task is ready at 0.</summary>
-    internal int[] Remaining = Array.Empty<int>();
-
-    /// <summary>Per task: consumers (argument occurrences, plus one per target occurrence) not yet invoked; the result is released at 0.</summary>
-    internal int[] PendingConsumers = Array.Empty<int>();
-
     /// <summary>
-    /// The consumers of task <c>s</c> are <c>Consumers[ConsumerStart[s]..ConsumerStart[s + 1]]</c>, one entry
-    /// per argument occurrence: the consumer's slot, or its complement (<c>~slot</c>, negative) for a blocking one.
+    /// The consumers of each task (see <see cref="TaskState.ConsumerStart"/>), one entry per argument
+    /// occurrence: the consumer's slot, or its complement (<c>~slot</c>, negative) for a blocking one.
     /// </summary>
-    internal int[] ConsumerStart = Array.Empty<int>();
-
     internal int[] Consumers = Array.Empty<int>();
 
     /// <summary>Tasks with no task inputs that run on workers (not blocking), in slot order: the first <see cref="InitiallyReadyCount"/> entries.</summary>
@@ -92,14 +81,10 @@ internal sealed class ComputePlan
     /// <summary>Gives every array back to its pool. Only once nothing of the compute reads them any more.</summary>
     internal void Return()
     {
-        PooledArrays.Return(ref Runs);
-        PooledArrays.Return(ref ArgumentStart);
-        PooledArrays.Return(ref ArgumentSlots);
-        PooledArrays.Return(ref Remaining);
-        PooledArrays.Return(ref PendingConsumers);
-        PooledArrays.Return(ref ConsumerStart);
-        PooledArrays.Return(ref Consumers);
-        PooledArrays.Return(ref InitiallyReady);
+        PooledArrays.Return(ref Tasks, Count + 1);
+        PooledArrays.Return(ref ArgumentSlots, 0);
+        PooledArrays.Return(ref Consumers, 0);
+        PooledArrays.Return(ref InitiallyReady, 0);
     }
 
     private sealed class Builder
@@ -115,16 +100,14 @@ internal sealed class ComputePlan
         private HashSet<int>? blockingSlots;
         private Frame[] frames = PooledArrays.Rent<Frame>(64);
         private int depth;
+        private int deepest;
 
         internal Builder(ComputePlan plan, bool recordBuildOrder)
         {
             this.plan = plan;
             buildOrder = recordBuildOrder ? new List<long>() : null;
-            plan.Runs = PooledArrays.Rent<TaskRun>(InitialCapacity);
-            plan.ArgumentStart = PooledArrays.Rent<int>(InitialCapacity);
+            plan.Tasks = PooledArrays.Rent<TaskState>(InitialCapacity);
             plan.ArgumentSlots = PooledArrays.Rent<int>(InitialCapacity);
-            plan.Remaining = PooledArrays.Rent<int>(InitialCapacity);
-            plan.PendingConsumers = PooledArrays.Rent<int>(InitialCapacity);
             plan.InitiallyReady = PooledArrays.Rent<int>(InitialCapacity);
             stamp = PlanStamps.Begin();
         }
@@ -163,6 +146,7 @@ internal sealed class ComputePlan
                 PooledArrays.Grow(ref frames, depth, depth + 1);
                 Claim(unvisited);
                 frames[depth++] = new Frame(unvisited);
+                deepest = Math.Max(deepest, depth);
             }
         }
 
@@ -170,33 +154,31 @@ internal sealed class ComputePlan
         internal void End()
         {
             PlanStamps.End(stamp);
-            PooledArrays.Return(ref frames);
+            PooledArrays.Return(ref frames, Math.Max(deepest, 1));
         }
 
         internal void Finish(DelayedNode[] targets)
         {
             int count = plan.Count;
-            int[] argumentStart = plan.ArgumentStart;
+            TaskState[] tasks = plan.Tasks;
             int[] argumentSlots = plan.ArgumentSlots;
-            int[] pendingConsumers = plan.PendingConsumers;
-            PooledArrays.Grow(ref plan.ArgumentStart, count, count + 1);
-            argumentStart = plan.ArgumentStart;
-            argumentStart[count] = argumentCount;
-            int[] consumerStart = plan.ConsumerStart = PooledArrays.Rent<int>(count + 1);
-            consumerStart[0] = 0;
+            tasks[count] = new TaskState { ArgumentStart = argumentCount };
+            int[] filled = PooledArrays.Rent<int>(count);
+            int start = 0;
             for (int slot = 0; slot < count; slot++)
             {
-                consumerStart[slot + 1] = consumerStart[slot] + pendingConsumers[slot];
+                tasks[slot].ConsumerStart = start;
+                filled[slot] = start;
+                start += tasks[slot].PendingConsumers;
             }
 
-            int[] consumers = plan.Consumers = PooledArrays.Rent<int>(consumerStart[count]);
-            int[] filled = PooledArrays.Rent<int>(count);
-            Array.Copy(consumerStart, filled, count);
+            tasks[count].ConsumerStart = start;
+            int[] consumers = plan.Consumers = PooledArrays.Rent<int>(start);
             for (int slot = 0; slot < count; slot++)
             {
                 int entry = blockingSlots?.Contains(slot) == true ? ~slot : slot;
-                int end = argumentStart[slot + 1];
-                for (int i = argumentStart[slot]; i < end; i++)
+                int end = tasks[slot + 1].ArgumentStart;
+                for (int i = tasks[slot].ArgumentStart; i < end; i++)
                 {
                     int input = argumentSlots[i];
                     if (input >= 0)
@@ -206,7 +188,7 @@ internal sealed class ComputePlan
                 }
             }
 
-            PooledArrays.Return(ref filled);
+            PooledArrays.Return(ref filled, 0);
             var targetSlots = new int[targets.Length];
             for (int i = 0; i < targets.Length; i++)
             {
@@ -214,7 +196,7 @@ internal sealed class ComputePlan
                 if (targetSlots[i] >= 0)
                 {
                     // Targets are kept until returned.
-                    pendingConsumers[targetSlots[i]]++;
+                    tasks[targetSlots[i]].PendingConsumers++;
                 }
             }
 
@@ -293,26 +275,20 @@ internal sealed class ComputePlan
                 pureSlots.Add(call, slot);
             }
 
-            PooledArrays.Grow(ref plan.Runs, slot, slot + 1);
-            PooledArrays.Grow(ref plan.ArgumentStart, slot, slot + 1);
-            PooledArrays.Grow(ref plan.Remaining, slot, slot + 1);
-            PooledArrays.Grow(ref plan.PendingConsumers, slot, slot + 1);
-
-            plan.Runs[slot] = node.CreateRun();
-            plan.ArgumentStart[slot] = first;
+            // Room for the entry after the last task too (see Finish).
+            PooledArrays.Grow(ref plan.Tasks, slot, slot + 2);
+            TaskState[] tasks = plan.Tasks;
             int remaining = 0;
-            int[] pendingConsumers = plan.PendingConsumers;
             for (int i = first; i < argumentCount; i++)
             {
                 if (argumentSlots[i] >= 0)
                 {
                     remaining++;
-                    pendingConsumers[argumentSlots[i]]++;
+                    tasks[argumentSlots[i]].PendingConsumers++;
                 }
             }
 
-            plan.Remaining[slot] = remaining;
-            pendingConsumers[slot] = 0;
+            tasks[slot] = new TaskState { Run = node.CreateRun(), Remaining = remaining, ArgumentStart = first };
             if (node.IsBlocking)
             {
                 (blockingSlots ??= new HashSet<int>()).Add(slot);

@@ -34,20 +34,34 @@ internal static class PooledArrays
 
         T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(needed, array.Length * 2));
         Array.Copy(array, larger, used);
-        ArrayPool<T>.Shared.Return(array, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        Clear(array, used);
+        ArrayPool<T>.Shared.Return(array);
         array = larger;
     }
 
-    /// <summary>Returns <paramref name="array"/> (cleared when it holds references, so the pool keeps no results or nodes alive).</summary>
-    internal static void Return<T>(ref T[] array)
+    /// <summary>
+    /// Returns <paramref name="array"/>, of which only the first <paramref name="used"/> elements were
+    /// written: those are cleared when they hold references, so the pool keeps no results or nodes alive
+    /// (clearing the whole of a large pooled array would cost more than the compute).
+    /// </summary>
+    internal static void Return<T>(ref T[] array, int used)
     {
         if (array.Length == 0)
         {
             return;
         }
 
-        ArrayPool<T>.Shared.Return(array, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        Clear(array, used);
+        ArrayPool<T>.Shared.Return(array);
         array = Array.Empty<T>();
         Interlocked.Decrement(ref outstanding);
+    }
+
+    private static void Clear<T>(T[] array, int used)
+    {
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            Array.Clear(array, 0, Math.Min(used, array.Length));
+        }
     }
 }
