@@ -11,6 +11,8 @@ namespace TaskGraph.Benchmarks;
 /// </summary>
 public static class Probe
 {
+    private static readonly ComputeOptions OneWorker = new() { MaxDegreeOfParallelism = 1 };
+
     public static void Run(int n, int repeats)
     {
         Console.WriteLine($"n = {n:N0}, {repeats} runs each, medians per task; load {LoadAverage()}");
@@ -25,6 +27,7 @@ public static class Probe
                 ("sequential", () => Graphs.Sequential(shape, n)),
                 ("floor", floor.Run),
                 ("taskgraph", () => graph.Compute()),
+                ("one worker", () => graph.Compute(OneWorker)),
             };
             var samples = ways.Select(_ => new (double Wall, double Cpu, double Bytes, int Gen2, double Pause)[repeats]).ToArray();
             for (int r = -1; r < repeats; r++)

@@ -55,6 +55,8 @@ public abstract class DelayedNode
 
     internal bool IsBlocking => (Traits & NodeTraits.Blocking) != 0;
 
+    internal bool IsSource => (Traits & NodeTraits.Source) != 0;
+
     /// <summary>The process-wide build order of a call node (arguments are always built before their consumer).</summary>
     internal virtual long Sequence => 0;
 

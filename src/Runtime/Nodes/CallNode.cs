@@ -25,7 +25,7 @@ internal sealed class CallNode<T> : Delayed<T>
 
     /// <summary>Takes ownership of <paramref name="arguments"/> (generated code passes a fresh params array).</summary>
     internal CallNode(DelayedMethod? method, DelayedInvoker<T>? invoker, AsyncDelayedInvoker<T>? asyncInvoker, DelayedNode?[] arguments)
-        : base(arguments, TraitsOf(method))
+        : base(arguments, TraitsOf(method, arguments))
     {
         Method = method;
         this.invoker = invoker;
@@ -62,8 +62,19 @@ internal sealed class CallNode<T> : Delayed<T>
 
     internal override int CallHashCode => HashCode.Combine(RuntimeHelpers.GetHashCode(Method), Invoker.GetHashCode());
 
-    private static NodeTraits TraitsOf(DelayedMethod? method)
-        => (method is { Pure: true } ? NodeTraits.Pure : NodeTraits.None) | (method is { Blocking: true } ? NodeTraits.Blocking : NodeTraits.None);
+    private static NodeTraits TraitsOf(DelayedMethod? method, DelayedNode?[] arguments)
+    {
+        NodeTraits traits = (method is { Pure: true } ? NodeTraits.Pure : NodeTraits.None) | (method is { Blocking: true } ? NodeTraits.Blocking : NodeTraits.None);
+        foreach (DelayedNode? argument in arguments)
+        {
+            if (argument is { IsConstant: false })
+            {
+                return traits;
+            }
+        }
+
+        return traits | NodeTraits.Source;
+    }
 
     private string PublishKey()
     {

@@ -76,11 +76,11 @@ internal sealed class Computation : IThreadPoolWorkItem
     private readonly CancellationToken taskToken;
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Tasks made ready while computing, as slot + 1 (0: reserved, not yet written); taken from <see cref="readyHead"/>.</summary>
+    /// <summary>Tasks made ready while computing, as slot + 1 (0: reserved, not yet written); taken from <c>readyHead</c>.</summary>
     private int[] readySlots;
-    private int readyHead;
-    private int readyTail;
-    private int initialCursor;
+    private PaddedCounter readyHead;
+    private PaddedCounter readyTail;
+    private PaddedCounter initialCursor;
     private int workers;
     private int inside;
     private int pending;
@@ -579,7 +579,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     private void Schedule(int slot)
     {
         // Each task becomes ready once, so the array has room for every one: reserve a cell, then fill it.
-        int cell = Interlocked.Increment(ref readyTail) - 1;
+        int cell = Interlocked.Increment(ref readyTail.Value) - 1;
         Volatile.Write(ref readySlots[cell], slot + 1);
         StartWorker();
     }
@@ -619,8 +619,8 @@ internal sealed class Computation : IThreadPoolWorkItem
     {
         while (true)
         {
-            int head = Volatile.Read(ref readyHead);
-            if (head >= Volatile.Read(ref readyTail))
+            int head = Volatile.Read(ref readyHead.Value);
+            if (head >= Volatile.Read(ref readyTail.Value))
             {
                 break;
             }
@@ -633,16 +633,16 @@ internal sealed class Computation : IThreadPoolWorkItem
                 continue;
             }
 
-            if (Interlocked.CompareExchange(ref readyHead, head + 1, head) == head)
+            if (Interlocked.CompareExchange(ref readyHead.Value, head + 1, head) == head)
             {
                 slot = cell - 1;
                 return true;
             }
         }
 
-        if (Volatile.Read(ref initialCursor) < initiallyReadyCount)
+        if (Volatile.Read(ref initialCursor.Value) < initiallyReadyCount)
         {
-            int index = Interlocked.Increment(ref initialCursor) - 1;
+            int index = Interlocked.Increment(ref initialCursor.Value) - 1;
             if (index < initiallyReadyCount)
             {
                 slot = initiallyReady[index];
@@ -654,7 +654,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         return false;
     }
 
-    private bool HasReady() => Volatile.Read(ref initialCursor) < initiallyReadyCount || Volatile.Read(ref readyHead) < Volatile.Read(ref readyTail);
+    private bool HasReady() => Volatile.Read(ref initialCursor.Value) < initiallyReadyCount || Volatile.Read(ref readyHead.Value) < Volatile.Read(ref readyTail.Value);
 
     private void Enter() => Interlocked.Increment(ref inside);
 

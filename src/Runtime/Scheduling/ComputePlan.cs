@@ -127,7 +127,7 @@ internal sealed class ComputePlan
                 ref Frame top = ref frames[depth - 1];
                 DelayedNode?[] arguments = top.Node.Arguments;
                 DelayedNode? unvisited = null;
-                while (top.NextArgument < arguments.Length && unvisited is null)
+                while (top.NextArgument < arguments.Length && unvisited is null && !top.Node.IsSource)
                 {
                     DelayedNode? argument = arguments[top.NextArgument++];
                     if (argument is not null && IsNewTask(argument))
@@ -250,9 +250,18 @@ internal sealed class ComputePlan
             int first = argumentCount;
             PooledArrays.Grow(ref plan.ArgumentSlots, argumentCount, argumentCount + arguments.Length);
             int[] argumentSlots = plan.ArgumentSlots;
-            foreach (DelayedNode? argument in arguments)
+            if (node.IsSource)
             {
-                argumentSlots[argumentCount++] = argument is null || argument.IsConstant ? -1 : SlotOf(argument);
+                // Constants and null handles only: no need to look at them.
+                argumentSlots.AsSpan(argumentCount, arguments.Length).Fill(-1);
+                argumentCount += arguments.Length;
+            }
+            else
+            {
+                foreach (DelayedNode? argument in arguments)
+                {
+                    argumentSlots[argumentCount++] = argument is null || argument.IsConstant ? -1 : SlotOf(argument);
+                }
             }
 
             int slot = plan.Count;
@@ -279,7 +288,7 @@ internal sealed class ComputePlan
             PooledArrays.Grow(ref plan.Tasks, slot, slot + 2);
             TaskState[] tasks = plan.Tasks;
             int remaining = 0;
-            for (int i = first; i < argumentCount; i++)
+            for (int i = node.IsSource ? argumentCount : first; i < argumentCount; i++)
             {
                 if (argumentSlots[i] >= 0)
                 {
