@@ -99,6 +99,8 @@ internal sealed class ComputePlan
         private int argumentCount;
         private HashSet<int>? blockingSlots;
         private Frame[] frames = PooledArrays.Rent<Frame>(64);
+        private int[] slotStack = PooledArrays.Rent<int>(64);
+        private int stacked;
         private int depth;
         private int deepest;
 
@@ -112,41 +114,59 @@ internal sealed class ComputePlan
             stamp = PlanStamps.Begin();
         }
 
-        /// <summary>Adds <paramref name="root"/> and everything it depends on, inputs first, with an explicit stack.</summary>
+        /// <summary>
+        /// Adds <paramref name="root"/> and everything it depends on, inputs first, with an explicit stack.
+        /// Each argument is looked at once: its slot (or -1 for a constant or a null handle) goes on the
+        /// slot stack when it is known, so a node's argument slots lie on top of the stack when its turn comes.
+        /// </summary>
         internal void Visit(DelayedNode root)
         {
-            if (!IsNewTask(root))
+            if (ResolveOrClaim(root) != Unvisited)
             {
                 return;
             }
 
-            Claim(root);
             frames[depth++] = new Frame(root);
             while (depth > 0)
             {
                 ref Frame top = ref frames[depth - 1];
-                DelayedNode?[] arguments = top.Node.Arguments;
+                DelayedNode node = top.Node;
+                DelayedNode?[] arguments = node.Arguments;
                 DelayedNode? unvisited = null;
-                while (top.NextArgument < arguments.Length && unvisited is null && !top.Node.IsSource)
+                if (!node.IsSource)
                 {
-                    DelayedNode? argument = arguments[top.NextArgument++];
-                    if (argument is not null && IsNewTask(argument))
+                    PooledArrays.Grow(ref slotStack, stacked, stacked + arguments.Length);
+                    while (top.NextArgument < arguments.Length)
                     {
-                        unvisited = argument;
+                        DelayedNode? argument = arguments[top.NextArgument++];
+                        int slot = ResolveOrClaim(argument);
+                        if (slot == Unvisited)
+                        {
+                            unvisited = argument;
+                            break;
+                        }
+
+                        slotStack[stacked++] = slot;
                     }
                 }
 
-                if (unvisited is null)
+                if (unvisited is not null)
                 {
-                    depth--;
-                    Add(top.Node);
+                    PooledArrays.Grow(ref frames, depth, depth + 1);
+                    frames[depth++] = new Frame(unvisited);
+                    deepest = Math.Max(deepest, depth);
                     continue;
                 }
 
-                PooledArrays.Grow(ref frames, depth, depth + 1);
-                Claim(unvisited);
-                frames[depth++] = new Frame(unvisited);
-                deepest = Math.Max(deepest, depth);
+                depth--;
+                int inputs = node.IsSource ? 0 : arguments.Length;
+                stacked -= inputs;
+                int added = Add(node, slotStack.AsSpan(stacked, inputs));
+                if (depth > 0)
+                {
+                    // The slot of the argument the node below was waiting for.
+                    slotStack[stacked++] = added;
+                }
             }
         }
 
@@ -155,6 +175,7 @@ internal sealed class ComputePlan
         {
             PlanStamps.End(stamp);
             PooledArrays.Return(ref frames, Math.Max(deepest, 1));
+            PooledArrays.Return(ref slotStack, 0);
         }
 
         internal void Finish(DelayedNode[] targets)
@@ -204,15 +225,35 @@ internal sealed class ComputePlan
             plan.BuildOrder = buildOrder?.ToArray();
         }
 
-        private bool IsNewTask(DelayedNode node)
-            => !node.IsConstant
-                && Volatile.Read(ref node.PlanStamp) != stamp
-                && contested?.ContainsKey(node) != true;
+        /// <summary>
+        /// The slot of an argument already planned, -1 for a constant or a null handle, or
+        /// <see cref="Unvisited"/> for a task met for the first time, which it claims.
+        /// </summary>
+        private int ResolveOrClaim(DelayedNode? node)
+        {
+            if (node is null || node.IsConstant)
+            {
+                return -1;
+            }
+
+            long seen = Volatile.Read(ref node.PlanStamp);
+            if (seen == stamp)
+            {
+                return node.PlanSlot;
+            }
+
+            if (contested is not null && contested.TryGetValue(node, out int slot))
+            {
+                return slot;
+            }
+
+            Claim(node, seen);
+            return Unvisited;
+        }
 
         /// <summary>Marks <paramref name="node"/> as met (slot -1 until it gets one), or lists it as contested when another compute planning now holds it.</summary>
-        private void Claim(DelayedNode node)
+        private void Claim(DelayedNode node, long seen)
         {
-            long seen = Volatile.Read(ref node.PlanStamp);
             while (!PlanStamps.IsOtherActive(seen, stamp))
             {
                 long before = Interlocked.CompareExchange(ref node.PlanStamp, stamp, seen);
@@ -240,11 +281,17 @@ internal sealed class ComputePlan
             }
         }
 
+        private const int Unvisited = int.MinValue;
+
         private int SlotOf(DelayedNode node)
             => Volatile.Read(ref node.PlanStamp) == stamp ? node.PlanSlot : contested![node];
 
-        /// <summary>Gives <paramref name="node"/> a slot once all its inputs have one; a pure call equal to an earlier one shares its slot.</summary>
-        private void Add(DelayedNode node)
+        /// <summary>
+        /// Gives <paramref name="node"/> a slot once all its inputs have one (<paramref name="inputSlots"/>,
+        /// empty for a source: its arguments are all constants or null handles); a pure call equal to an
+        /// earlier one shares its slot. Returns the slot.
+        /// </summary>
+        private int Add(DelayedNode node, ReadOnlySpan<int> inputSlots)
         {
             DelayedNode?[] arguments = node.Arguments;
             int first = argumentCount;
@@ -252,17 +299,14 @@ internal sealed class ComputePlan
             int[] argumentSlots = plan.ArgumentSlots;
             if (node.IsSource)
             {
-                // Constants and null handles only: no need to look at them.
                 argumentSlots.AsSpan(argumentCount, arguments.Length).Fill(-1);
-                argumentCount += arguments.Length;
             }
             else
             {
-                foreach (DelayedNode? argument in arguments)
-                {
-                    argumentSlots[argumentCount++] = argument is null || argument.IsConstant ? -1 : SlotOf(argument);
-                }
+                inputSlots.CopyTo(argumentSlots.AsSpan(argumentCount));
             }
+
+            argumentCount += arguments.Length;
 
             int slot = plan.Count;
             if (node.IsPure)
@@ -278,7 +322,7 @@ internal sealed class ComputePlan
                     }
 
                     argumentCount = first;
-                    return;
+                    return existing;
                 }
 
                 pureSlots.Add(call, slot);
@@ -311,6 +355,7 @@ internal sealed class ComputePlan
             plan.Count = slot + 1;
             buildOrder?.Add(node.Sequence);
             SetSlot(node, slot);
+            return slot;
         }
 
         private void AddInitiallyReady(DelayedNode node, int slot)
