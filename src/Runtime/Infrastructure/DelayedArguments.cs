@@ -19,9 +19,6 @@ public readonly struct DelayedArguments
         this.slot = slot;
     }
 
-    /// <summary>The number of arguments.</summary>
-    internal int Count => owner?.ArgumentCount(slot) ?? 0;
-
     /// <summary>The value of argument <paramref name="index"/>; a <see langword="null"/> handle reads as <see langword="default"/>.</summary>
     /// <exception cref="InvalidOperationException">These arguments do not belong to a running task.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not an argument's position.</exception>
@@ -30,4 +27,10 @@ public readonly struct DelayedArguments
         => owner is null
             ? throw new InvalidOperationException("These arguments belong to no task: the runtime creates them when it runs one.")
             : owner.Argument<T>(slot, index);
+
+    /// <summary>The values of all arguments, in order (a collection's items).</summary>
+    internal T[] ReadAll<T>()
+        => owner is null
+            ? throw new InvalidOperationException("These arguments belong to no task: the runtime creates them when it runs one.")
+            : owner.Arguments<T>(slot);
 }

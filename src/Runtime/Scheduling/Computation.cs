@@ -172,16 +172,13 @@ internal sealed class Computation : IThreadPoolWorkItem
         return values;
     }
 
-    /// <summary>The number of arguments of the task in <paramref name="slot"/>.</summary>
-    internal int ArgumentCount(int slot) => tasks[slot + 1].ArgumentStart - tasks[slot].ArgumentStart;
-
     /// <summary>Argument <paramref name="index"/> of the task in <paramref name="slot"/>, as its invoker reads it.</summary>
     internal T Argument<T>(int slot, int index)
     {
         int first = tasks[slot].ArgumentStart;
         if ((uint)index >= (uint)(tasks[slot + 1].ArgumentStart - first))
         {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"Task '{tasks[slot].Run.Node.Key}' has {ArgumentCount(slot)} arguments.");
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"Task '{tasks[slot].Run.Node.Key}' has {tasks[slot + 1].ArgumentStart - first} arguments.");
         }
 
         int inputSlot = argumentSlots[first + index];
@@ -197,6 +194,20 @@ internal sealed class Computation : IThreadPoolWorkItem
             DelayedNode other => throw new InvalidCastException(
                 $"Argument {index} of task '{tasks[slot].Run.Node.Key}' is '{other.Key}' of another type than the {typeof(T).Name} it is read as."),
         };
+    }
+
+    /// <summary>The values of all arguments of the task in <paramref name="slot"/>, in order: a collection's items, read in one pass.</summary>
+    internal T[] Arguments<T>(int slot)
+    {
+        int first = tasks[slot].ArgumentStart;
+        var values = new T[tasks[slot + 1].ArgumentStart - first];
+        for (int i = 0; i < values.Length; i++)
+        {
+            int input = argumentSlots[first + i];
+            values[i] = input >= 0 && tasks[input].Run is TaskRun<T> run ? run.Result : Argument<T>(slot, i);
+        }
+
+        return values;
     }
 
     /// <summary>Stops the compute because an observer or the progress callback threw (see <see cref="ComputeNotifier"/>).</summary>
