@@ -19,4 +19,7 @@ internal enum NodeTraits : byte
 
     /// <summary>A call whose arguments are all constants or null handles: planning need not look at them.</summary>
     Source = 8,
+
+    /// <summary>A call of an asynchronous method: its invoker returns a ValueTask.</summary>
+    Async = 16,
 }
