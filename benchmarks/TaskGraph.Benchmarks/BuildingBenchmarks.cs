@@ -30,6 +30,15 @@ public class BuildingBenchmarks
     [BenchmarkCategory("Chain")]
     public Delayed<int> Chain1M() => Chain(Large);
 
+    /// <summary>The allocation floor: plain objects of a call node's size and its argument array, chained, without graph logic.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Small)]
+    [BenchmarkCategory("Plain")]
+    public PlainNodes Plain100K() => PlainNodes.Chain(Small);
+
+    [Benchmark(OperationsPerInvoke = Large)]
+    [BenchmarkCategory("Plain")]
+    public PlainNodes Plain1M() => PlainNodes.Chain(Large);
+
     private static Delayed<int>[] Wide(int count)
     {
         var nodes = new Delayed<int>[count];

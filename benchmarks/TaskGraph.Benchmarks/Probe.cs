@@ -60,6 +60,7 @@ public static class Probe
             {
                 ("wide", () => Graphs.Build(Shape.Wide, count).Key.Length),
                 ("chain", () => Graphs.Build(Shape.Chain, count).Key.Length),
+                ("plain", () => PlainNodes.Chain(count).ToString().Length),
             };
             foreach (var way in ways)
             {
