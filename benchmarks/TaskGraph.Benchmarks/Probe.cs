@@ -50,6 +50,30 @@ public static class Probe
         }
     }
 
+    /// <summary>
+    /// The 20 µs CPU wide graph, alternately sequential and with TaskGraph: wall times, and the process CPU
+    /// time during the TaskGraph compute over its wall time (the cores the machine actually granted: on
+    /// a shared machine, a speed-up cannot exceed it).
+    /// </summary>
+    public static void SpeedUp(int repeats)
+    {
+        var benchmark = new ParallelCpuBenchmarks();
+        benchmark.Calibrate();
+        benchmark.Sequential();
+        benchmark.TaskGraph();
+        var rounds = new (double Sequential, double TaskGraph, double Cores)[repeats];
+        for (int r = 0; r < repeats; r++)
+        {
+            var sequential = Measure(() => benchmark.Sequential(), 1);
+            var parallel = Measure(() => benchmark.TaskGraph(), 1);
+            rounds[r] = (sequential.Wall, parallel.Wall, parallel.Cpu / parallel.Wall);
+        }
+
+        Console.WriteLine($"20 µs CPU wide graph, {repeats} rounds, medians; load {LoadAverage()}");
+        Console.WriteLine($"sequential {Median(rounds.Select(r => r.Sequential)) / 1e6:F0} ms ({Median(rounds.Select(r => r.Sequential)) / 10_000 / 1e3:F1} µs per task), taskgraph {Median(rounds.Select(r => r.TaskGraph)) / 1e6:F0} ms");
+        Console.WriteLine($"speed-up {Median(rounds.Select(r => r.Sequential / r.TaskGraph)):F2}x; cores granted during the compute {Median(rounds.Select(r => r.Cores)):F2}; best round {rounds.Max(r => r.Sequential / r.TaskGraph):F2}x");
+    }
+
     /// <summary>Building per node: wide (calls on constants) and chains, at <paramref name="n"/> and ten times as many.</summary>
     public static void Building(int n, int repeats)
     {

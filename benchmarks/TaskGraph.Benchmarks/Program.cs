@@ -28,6 +28,12 @@ public static class Program
             return;
         }
 
+        if (args is ["speedup"])
+        {
+            Probe.SpeedUp(15);
+            return;
+        }
+
         if (args is ["memory"])
         {
             MemoryReduction.Run();

@@ -41,19 +41,28 @@ public static class Work
         return (int)(state & 0xFF);
     }
 
-    /// <summary>The spins that take about <paramref name="duration"/> on this machine (the fastest of several timings).</summary>
+    /// <summary>
+    /// The spins that take about <paramref name="duration"/> on this machine: the fastest of many timed
+    /// calls, after enough calls for the JIT to have optimized <see cref="Spin"/>.
+    /// </summary>
     public static int SpinsFor(System.TimeSpan duration)
     {
-        const int Probe = 1_000_000;
+        const int Sample = 10_000;
+        int sink = 0;
+        for (int i = 0; i < 200; i++)
+        {
+            sink += Spin(i, Sample);
+        }
+
         double best = double.MaxValue;
-        for (int round = 0; round < 20; round++)
+        for (int i = 0; i < 500; i++)
         {
             long started = System.Diagnostics.Stopwatch.GetTimestamp();
-            Spin(round, Probe);
+            sink += Spin(i, Sample);
             best = System.Math.Min(best, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMicroseconds);
         }
 
-        return (int)(Probe * duration.TotalMicroseconds / best);
+        return (int)(Sample * duration.TotalMicroseconds / best) + (sink & 1);
     }
 
     public static int Add(int left, int right) => left + right;
