@@ -10,9 +10,10 @@
  *             constants and null handles are not tasks and never wait).
  *   ready     Remaining reached 0. A CPU task goes to the ready queue (at first: the plan's
  *             InitiallyReady array, taken with a cursor; later: readySlots, an append-only array with
- *             room for every task, as each task becomes ready once), except that the worker that finished its
- *             last input keeps one such successor to run next itself: a chain runs on one thread
- *             without a queue trip. A Blocking task goes to a BlockingThreads thread at once.
+ *             room for every task, as each task becomes ready once), except that the worker that
+ *             finished its last input keeps one such successor to run next itself: a chain runs on
+ *             one thread without a queue trip. A Blocking task goes to a BlockingThreads thread at once.
+ *             A count read as 1 is the last one: the last input (or consumer) needs no atomic step.
  *   running   invoked on a worker, on a blocking thread, or awaiting its ValueTask (holding no thread;
  *             its continuation finishes it). Workers are thread-pool work items, at most
  *             MaxDegreeOfParallelism at a time; blocking threads and awaits do not count against it.

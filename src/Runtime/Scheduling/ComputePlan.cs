@@ -91,6 +91,9 @@ internal sealed class ComputePlan
     {
         private const int InitialCapacity = 256;
 
+        /// <summary>What <see cref="ResolveOrClaim"/> returns for a task met for the first time (every slot and -1 differ from it).</summary>
+        private const int Unvisited = int.MinValue;
+
         private readonly ComputePlan plan;
         private readonly long stamp;
         private readonly List<long>? buildOrder;
@@ -281,8 +284,6 @@ internal sealed class ComputePlan
             }
         }
 
-        private const int Unvisited = int.MinValue;
-
         private int SlotOf(DelayedNode node)
             => Volatile.Read(ref node.PlanStamp) == stamp ? node.PlanSlot : contested![node];
 
@@ -307,7 +308,6 @@ internal sealed class ComputePlan
             }
 
             argumentCount += arguments.Length;
-
             int slot = plan.Count;
             if (node.IsPure)
             {
@@ -332,7 +332,7 @@ internal sealed class ComputePlan
             PooledArrays.Grow(ref plan.Tasks, slot, slot + 2);
             TaskState[] tasks = plan.Tasks;
             int remaining = 0;
-            for (int i = node.IsSource ? argumentCount : first; i < argumentCount; i++)
+            for (int i = first; i < argumentCount; i++)
             {
                 if (argumentSlots[i] >= 0)
                 {
