@@ -57,6 +57,9 @@ public abstract class DelayedNode
 
     internal bool IsSource => (Traits & NodeTraits.Source) != 0;
 
+    /// <summary>The node's method sets its own retries or timeout.</summary>
+    internal bool IsGuarded => (Traits & NodeTraits.Guarded) != 0;
+
     /// <summary>The process-wide build order of a call node (arguments are always built before their consumer).</summary>
     internal virtual long Sequence => 0;
 

@@ -65,7 +65,8 @@ internal sealed class CallNode<T> : Delayed<T>
     {
         NodeTraits traits = (method is { Pure: true } ? NodeTraits.Pure : NodeTraits.None)
             | (method is { Blocking: true } ? NodeTraits.Blocking : NodeTraits.None)
-            | (isAsync ? NodeTraits.Async : NodeTraits.None);
+            | (isAsync ? NodeTraits.Async : NodeTraits.None)
+            | (method is { Retries: > 0 } or { TimeoutMilliseconds: > 0 } ? NodeTraits.Guarded : NodeTraits.None);
         foreach (DelayedNode? argument in arguments)
         {
             if (argument is { IsConstant: false })

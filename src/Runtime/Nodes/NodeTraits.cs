@@ -22,4 +22,7 @@ internal enum NodeTraits : byte
 
     /// <summary>A call of an asynchronous method: its invoker returns a ValueTask.</summary>
     Async = 16,
+
+    /// <summary>A call of a method with its own <see cref="DelayedAttribute.Retries"/> or <see cref="DelayedAttribute.TimeoutMilliseconds"/>.</summary>
+    Guarded = 32,
 }

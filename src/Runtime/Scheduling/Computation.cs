@@ -36,6 +36,14 @@
  * finishing: no worker, await or blocking thread can read them any more) and the caller (until it has
  * read the results). The last of the two to let go returns them to the pools, whatever the outcome.
  *
+ * Retries and timeouts (AttemptGuard, present only when the compute or a task asks for them). A task
+ * with either runs each attempt through StartGuardedAttempt: a timeout gives the attempt its own token,
+ * linked to the compute's and cancelled by a timer; the task's inputs are kept until it completes, so a
+ * retry reads the same arguments. A failed attempt with retries left is not a failure of the compute:
+ * observers hear OnTaskRetrying, and after the delay (a timer, holding no thread; a stop ends it) a
+ * blocking task goes to a blocking thread and a CPU task to the guard's retry queue, which workers take
+ * from before the ready array (that array holds each task once). Tasks without either take the plain path.
+ *
  * The synchronous scheduler uses the same steps (StartTask, CollectAwaitedResult, CompleteTask) in a
  * plain loop over the tasks in build order on the caller's thread; it only skips the ready bookkeeping.
  *
@@ -70,6 +78,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     private readonly int initiallyReadyCount;
     private readonly int taskCount;
     private readonly ComputeNotifier? notifier;
+    private readonly AttemptGuard? guard;
     private readonly ComputeScheduler scheduler;
     private readonly int maxWorkers;
     private readonly CancellationToken callerToken;
@@ -113,6 +122,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         taskToken = cancellation.Token;
         Info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount);
         notifier = ComputeNotifier.Create(this, Info, options);
+        guard = AttemptGuard.Create(options, tasks, taskCount);
     }
 
     internal ComputeInfo Info { get; }
@@ -349,21 +359,41 @@ internal sealed class Computation : IThreadPoolWorkItem
         SemaphoreSlim? awaited = null;
         foreach (int slot in ordered)
         {
-            TaskStep step = StartTask(slot);
-            if (step == TaskStep.Awaiting)
+            TaskStep step;
+            while (true)
             {
-                awaited ??= new SemaphoreSlim(0);
-                tasks[slot].Run.WhenAwaited(() => awaited.Release());
-                if (blockOnAwait)
+                step = StartTask(slot);
+                if (step == TaskStep.Awaiting)
                 {
-                    awaited.Wait();
-                }
-                else
-                {
-                    await awaited.WaitAsync().ConfigureAwait(false);
+                    awaited ??= new SemaphoreSlim(0);
+                    tasks[slot].Run.WhenAwaited(() => awaited.Release());
+                    if (blockOnAwait)
+                    {
+                        awaited.Wait();
+                    }
+                    else
+                    {
+                        await awaited.WaitAsync().ConfigureAwait(false);
+                    }
+
+                    step = CollectAwaitedResult(slot);
                 }
 
-                step = CollectAwaitedResult(slot);
+                if (step != TaskStep.Retrying)
+                {
+                    break;
+                }
+
+                // The wait before a retry ends early when the compute stops; the next StartTask then sees the stop.
+                TimeSpan delay = guard!.NextDelay(slot);
+                if (delay > TimeSpan.Zero && blockOnAwait)
+                {
+                    taskToken.WaitHandle.WaitOne(delay);
+                }
+                else if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, taskToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
             }
 
             if (step != TaskStep.Completed)
@@ -390,6 +420,9 @@ internal sealed class Computation : IThreadPoolWorkItem
             case TaskStep.Awaiting:
                 AwaitTask(slot);
                 return -1;
+            case TaskStep.Retrying:
+                ScheduleRetry(slot);
+                return -1;
             default:
                 return -1;
         }
@@ -404,6 +437,11 @@ internal sealed class Computation : IThreadPoolWorkItem
 
         TaskRun run = tasks[slot].Run;
         notifier?.TaskStarted(run.Node);
+        if (guard is not null && guard.Applies(run.Node))
+        {
+            return StartGuardedAttempt(slot);
+        }
+
         bool completed;
         try
         {
@@ -419,6 +457,93 @@ internal sealed class Computation : IThreadPoolWorkItem
         return completed ? TaskStep.Completed : TaskStep.Awaiting;
     }
 
+    /// <summary>
+    /// Starts an attempt of a task with retries or a timeout. Its inputs are kept until it completes, so
+    /// that another attempt reads the same arguments.
+    /// </summary>
+    private TaskStep StartGuardedAttempt(int slot)
+    {
+        TaskRun run = tasks[slot].Run;
+        CancellationToken token = guard!.StartAttempt(slot, run.Node, taskToken);
+        bool completed;
+        try
+        {
+            completed = run.Invoke(this, slot, token);
+        }
+        catch (Exception exception)
+        {
+            return EndGuardedAttempt(slot, exception);
+        }
+
+        return completed ? EndGuardedAttempt(slot, null) : TaskStep.Awaiting;
+    }
+
+    /// <summary>
+    /// Ends an attempt of a task with retries or a timeout: completed; or failed with retries left (run
+    /// again after the guard's delay, observers hear OnTaskRetrying); or failed for good, like any task.
+    /// </summary>
+    private TaskStep EndGuardedAttempt(int slot, Exception? failure)
+    {
+        DelayedNode node = tasks[slot].Run.Node;
+        failure = guard!.EndAttempt(slot, node, failure, taskToken);
+        if (failure is null)
+        {
+            ReleaseInputs(slot);
+            return TaskStep.Completed;
+        }
+
+        // A stopping compute (a failure elsewhere, cancellation) retries nothing.
+        if (!IsStopped && !taskToken.IsCancellationRequested && guard.TryRetry(slot, node, out int attempt, out TimeSpan delay))
+        {
+            notifier?.TaskRetrying(node, failure, attempt, delay);
+            return TaskStep.Retrying;
+        }
+
+        FailTask(tasks[slot].Run, failure);
+        return TaskStep.Failed;
+    }
+
+    /// <summary>Hands a task to another attempt after its retry delay. The wait holds no thread, and a stop ends it at once.</summary>
+    private void ScheduleRetry(int slot)
+    {
+        TimeSpan delay = guard!.NextDelay(slot);
+        if (delay <= TimeSpan.Zero)
+        {
+            Retry(slot);
+            return;
+        }
+
+        Enter();
+        Task.Delay(delay, taskToken).ContinueWith(
+            static (_, state) =>
+            {
+                var (computation, retried) = ((Computation, int))state!;
+                if (!computation.IsStopped)
+                {
+                    computation.Retry(retried);
+                }
+
+                computation.Exit();
+            },
+            (this, slot),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    /// <summary>Queues another attempt: a blocking task to a blocking thread, a CPU task to the workers through the guard's queue (the ready array holds each task once).</summary>
+    private void Retry(int slot)
+    {
+        if (tasks[slot].Run.Node.IsBlocking)
+        {
+            ScheduleBlocking(slot);
+            return;
+        }
+
+        guard!.Retries.Enqueue(slot);
+        StartWorker();
+    }
+
     // Apart from RunTask: a lambda capturing a parameter allocates its closure on every call of the method that declares it.
     private void AwaitTask(int slot)
     {
@@ -428,10 +553,15 @@ internal sealed class Computation : IThreadPoolWorkItem
 
     private void FinishAwaitedTask(int slot)
     {
-        if (CollectAwaitedResult(slot) == TaskStep.Completed)
+        switch (CollectAwaitedResult(slot))
         {
-            CompleteTask(slot, keepSuccessor: false);
-            ReportFinished(1);
+            case TaskStep.Completed:
+                CompleteTask(slot, keepSuccessor: false);
+                ReportFinished(1);
+                break;
+            case TaskStep.Retrying:
+                ScheduleRetry(slot);
+                break;
         }
 
         Exit();
@@ -440,16 +570,23 @@ internal sealed class Computation : IThreadPoolWorkItem
     private TaskStep CollectAwaitedResult(int slot)
     {
         TaskRun run = tasks[slot].Run;
+        bool guarded = guard is not null && guard.Applies(run.Node);
         try
         {
             run.CollectAwaitedResult();
-            return TaskStep.Completed;
         }
         catch (Exception exception)
         {
+            if (guarded)
+            {
+                return EndGuardedAttempt(slot, exception);
+            }
+
             FailTask(run, exception);
             return TaskStep.Failed;
         }
+
+        return guarded ? EndGuardedAttempt(slot, null) : TaskStep.Completed;
     }
 
     /// <summary>
@@ -629,6 +766,11 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// </summary>
     private bool TryTakeReady(out int slot)
     {
+        if (guard is not null && guard.Retries.TryDequeue(out slot))
+        {
+            return true;
+        }
+
         while (true)
         {
             int head = Volatile.Read(ref readyHead.Value);
@@ -666,7 +808,10 @@ internal sealed class Computation : IThreadPoolWorkItem
         return false;
     }
 
-    private bool HasReady() => Volatile.Read(ref initialCursor.Value) < initiallyReadyCount || Volatile.Read(ref readyHead.Value) < Volatile.Read(ref readyTail.Value);
+    private bool HasReady()
+        => Volatile.Read(ref initialCursor.Value) < initiallyReadyCount
+            || Volatile.Read(ref readyHead.Value) < Volatile.Read(ref readyTail.Value)
+            || guard is { Retries.IsEmpty: false };
 
     private void Enter() => Interlocked.Increment(ref inside);
 
@@ -753,5 +898,8 @@ internal sealed class Computation : IThreadPoolWorkItem
         Completed,
         Awaiting,
         Failed,
+
+        /// <summary>The attempt failed and the task has retries left: it runs again after its delay.</summary>
+        Retrying,
     }
 }

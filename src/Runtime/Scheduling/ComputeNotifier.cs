@@ -109,6 +109,24 @@ internal sealed class ComputeNotifier
         Report();
     }
 
+    internal void TaskRetrying(DelayedNode task, Exception attemptException, int attempt, TimeSpan delay)
+    {
+        Interlocked.Decrement(ref running);
+        foreach (IComputeObserver observer in observers)
+        {
+            try
+            {
+                observer.OnTaskRetrying(info, task, attemptException, attempt, delay);
+            }
+            catch (Exception exception)
+            {
+                owner.StopWithObserverFailure(Describe(observer, nameof(IComputeObserver.OnTaskRetrying), exception));
+            }
+        }
+
+        Report();
+    }
+
     /// <summary>Tells everyone the compute ended. Returns the first callback failure (the compute then fails with it), or <see langword="null"/>.</summary>
     internal Exception? ComputeFinished(ComputeStatus status, Exception? computeException)
     {
@@ -158,8 +176,8 @@ internal sealed class ComputeNotifier
         => new(info.TaskCount, Volatile.Read(ref done), Volatile.Read(ref running), Volatile.Read(ref failed));
 
     private static InvalidOperationException Describe(IComputeObserver observer, string callback, Exception exception)
-        => new($"The compute observer {observer.GetType().FullName} threw in {callback}: {exception.Message}", exception);
+        => new($"The compute observer {observer.GetType().FullName} threw in {callback}: {ExceptionText.MessageOf(exception)}", exception);
 
     private static InvalidOperationException DescribeProgress(Exception exception)
-        => new($"The compute's progress callback threw: {exception.Message}", exception);
+        => new($"The compute's progress callback threw: {ExceptionText.MessageOf(exception)}", exception);
 }

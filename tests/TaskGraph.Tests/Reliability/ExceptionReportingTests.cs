@@ -123,6 +123,17 @@ public sealed class ExceptionReportingTests
         Assert.Contains("(its Message threw InvalidOperationException)", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ObserverThrowingAnExceptionWhoseMessageThrowsFailsTheComputeClearly()
+    {
+        var observer = new MessageThrowingObserver();
+
+        var error = Assert.Throws<InvalidOperationException>(() => Arithmetic.IncrementDelayed(1).Compute(new ComputeOptions { Observers = new[] { observer } }));
+
+        Assert.IsType<MessageThrows>(error.InnerException);
+        Assert.Contains(nameof(IComputeObserver.OnTaskStarted), error.Message, StringComparison.Ordinal);
+    }
+
     private static DelayedTaskException ComputeFailing(Func<int> body, ComputeScheduler scheduler)
     {
         Delayed<int> failing = DelayedCall.Create(Throwing, (_, _) => body(), Delayed.Value(1));
@@ -140,6 +151,11 @@ public sealed class ExceptionReportingTests
             : base("holds an open stream") => Stream = stream;
 
         public Stream Stream { get; }
+    }
+
+    private sealed class MessageThrowingObserver : IComputeObserver
+    {
+        public void OnTaskStarted(ComputeInfo compute, DelayedNode task) => throw new MessageThrows();
     }
 
     /// <summary>An exception whose <see cref="Exception.Message"/> getter itself throws.</summary>

@@ -15,6 +15,12 @@ public sealed class RandomDagTests
     /// <summary>Faults the failure pass injects over all graphs (1 to 3 per graph); the test checks the plan still adds up to it.</summary>
     public const int FaultsInjected = 1_978;
 
+    /// <summary>Nodes the retry pass makes fail fewer times than their budget, over all graphs.</summary>
+    public const int TransientFaultsInjected = 1_988;
+
+    private const int RetryBudget = 3;
+    private const int PermanentBudget = 2;
+
     private readonly ITestOutputHelper output;
 
     public RandomDagTests(ITestOutputHelper output) => this.output = output;
@@ -89,6 +95,73 @@ public sealed class RandomDagTests
 
         output.WriteLine($"Random DAGs computed with faults injected: {DagCatalog.GraphCount}; faults injected: {faultsInjected}; faults thrown (the rest never started): {faultsThrown}; tasks started: {tasksStarted}; tasks already starting when the failure was observed: {startsInFlight}.");
         Assert.Equal(FaultsInjected, faultsInjected);
+    }
+
+    [Fact]
+    public void RetriesAbsorbFaultsWithinTheirBudgetAndAFaultBeyondItFailsTheCompute()
+    {
+        int transientFaults = 0;
+        int permanentFaults = 0;
+        int failedAttempts = 0;
+        for (int index = 0; index < DagCatalog.GraphCount; index++)
+        {
+            RandomDag dag = DagCatalog.Dag(index);
+            var random = new Random(DagCatalog.Seed(index) * 7);
+
+            // 1 to 3 nodes fail 1 to 3 times under a budget of 3 retries; in odd graphs one more node fails every attempt under a budget of 2.
+            var plan = new Dictionary<int, int>();
+            int transient = Math.Min(dag.Count, random.Next(1, 4));
+            while (plan.Count < transient)
+            {
+                plan[random.Next(dag.Count)] = random.Next(1, RetryBudget + 1);
+            }
+
+            int permanent = -1;
+            if (index % 2 == 1 && plan.Count < dag.Count)
+            {
+                do
+                {
+                    permanent = random.Next(dag.Count);
+                }
+                while (plan.ContainsKey(permanent));
+                plan[permanent] = int.MaxValue;
+            }
+
+            int RetriesOf(int node) => node == permanent ? PermanentBudget : plan.ContainsKey(node) ? RetryBudget : 0;
+            var recorder = new TaskRecorder(dag.Count);
+            var faults = new FaultInjector(plan, recorder, RetriesOf);
+            Delayed<ulong>[] nodes = DagGraph.Build(dag, recorder, faults, RetriesOf);
+            ulong[] expected = dag.EvaluateSequentially();
+
+            if (permanent < 0)
+            {
+                ulong[] actual = Compute(index, dag.Targets.Select(t => nodes[t]));
+                Assert.True(dag.Targets.Select(t => expected[t]).SequenceEqual(actual), $"Graph {dag.Seed}: retried faults changed the result.");
+                foreach (var (node, failures) in plan)
+                {
+                    Assert.True(recorder.Starts(node) == failures + 1, $"Graph {dag.Seed}: node {node} failed {failures} times and started {recorder.Starts(node)} times.");
+                }
+            }
+            else
+            {
+                var error = Assert.Throws<DelayedTaskException>(() => Compute(index, dag.Targets.Select(t => nodes[t])));
+                Assert.True(error.TaskKey == nodes[permanent].Key, $"Graph {dag.Seed}: the compute names {error.TaskKey}, not node {permanent} that failed beyond its budget.");
+                Assert.Equal(PermanentBudget + 1, recorder.Starts(permanent));
+                Assert.True(faults.FailureObservedAt != long.MaxValue);
+                int late = GraphChecks.StartsAfterStop(dag, recorder, faults.FailureObservedAt);
+                int slots = DagCatalog.Options(index).MaxDegreeOfParallelism + GraphChecks.BlockingCount(dag);
+                Assert.True(late <= slots, $"Graph {dag.Seed}: {late} tasks started after the failure was observed.");
+                permanentFaults++;
+            }
+
+            GraphChecks.NothingLeftRunning(dag, recorder);
+            GraphChecks.StartedAfterTheirInputs(dag, recorder, node => RetriesOf(node) + 1);
+            transientFaults += transient;
+            failedAttempts += faults.Thrown;
+        }
+
+        output.WriteLine($"Random DAGs computed with retry-enabled faults: {DagCatalog.GraphCount}; nodes failing within their budget: {transientFaults}; nodes failing beyond it: {permanentFaults}; failed attempts: {failedAttempts}.");
+        Assert.Equal(TransientFaultsInjected, transientFaults);
     }
 
     /// <summary>1 to 3 distinct nodes of <paramref name="dag"/> that fail every attempt.</summary>
