@@ -1,6 +1,4 @@
 using System;
-using System.Runtime.ExceptionServices;
-using System.Threading;
 using Xunit;
 
 namespace TaskGraph.Tests;
@@ -23,7 +21,7 @@ public sealed class ScaleTests
 
                 result = value.Compute(new ComputeOptions { Scheduler = scheduler });
             });
-        RunOnSmallStack(body);
+        SmallStack.Run(body);
 
         Assert.Equal(1_000_000, result);
     }
@@ -43,7 +41,7 @@ public sealed class ScaleTests
 
                 key = value.Key;
             });
-        RunOnSmallStack(body);
+        SmallStack.Run(body);
 
         Assert.StartsWith("PureSquare-", key);
     }
@@ -58,30 +56,5 @@ public sealed class ScaleTests
         }
 
         Assert.Equal(200_000L, Arithmetic.SumDelayed(Delayed.All(items)).Compute());
-    }
-
-    /// <summary>Runs <paramref name="body"/> on a 256 KB stack, so that any per-node recursion overflows at once, and rethrows what it threw.</summary>
-    private static void RunOnSmallStack(Action body)
-    {
-        Exception? failure = null;
-        var thread = new Thread(
-            () =>
-            {
-                try
-                {
-                    body();
-                }
-                catch (Exception exception)
-                {
-                    failure = exception;
-                }
-            },
-            maxStackSize: 256 * 1024);
-        thread.Start();
-        thread.Join();
-        if (failure is not null)
-        {
-            ExceptionDispatchInfo.Throw(failure);
-        }
     }
 }

@@ -2,11 +2,18 @@ using System;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 
-namespace TaskGraph.Tests.Reliability;
+namespace TaskGraph.Tests;
 
-/// <summary>Runs code on a 256 KB stack, so that any per-node recursion overflows at once.</summary>
+/// <summary>Runs code on a 256 KB stack, so that any per-node recursion overflows at once (scale tests).</summary>
 internal static class SmallStack
 {
+    public static void Run(Action body) => Run<object?>(() =>
+    {
+        body();
+        return null;
+    });
+
+    /// <summary>Runs <paramref name="body"/> on a 256 KB stack and returns its result, or rethrows what it threw.</summary>
     public static T Run<T>(Func<T> body)
     {
         T result = default!;
