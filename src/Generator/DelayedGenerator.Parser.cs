@@ -109,6 +109,8 @@ public sealed partial class DelayedGenerator
             => HasErrorType(method)
                || (!method.IsStatic && containingType.IsStatic)
                || method.Name.Length == 0
+               || method.Parameters.Any(p => p.Name.Length == 0)
+               || method.TypeParameters.Any(t => t.Name.Length == 0)
                || HasUnnamedContainer(containingType)
                || containingType.GetMembers(method.Name).OfType<IMethodSymbol>().Any(other =>
                    !IsSameMethod(other, method) && other.MethodKind == method.MethodKind && SameSignature(other, method));

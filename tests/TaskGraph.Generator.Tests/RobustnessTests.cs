@@ -25,6 +25,10 @@ public class RobustnessTests
     [InlineData("public static partial class Etl { [Delayed] public static async Task Load(CancellationToken) { } }")]
     [InlineData("[Delayed] static int Top() => 1;")]
     [InlineData("public partial class { [Delayed] public static int Load() => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Sum(IReadOnlyList<int> =>) => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load(int ) => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load<>(int x) => x; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load<T, >(T x) => 1; }")]
     public void Broken_code_neither_throws_nor_gains_errors_in_generated_code(string source)
     {
         var run = GeneratorRun.Start(GeneratorAssert.Usings + source);
