@@ -109,11 +109,18 @@ public sealed partial class DelayedGenerator
             => HasErrorType(method)
                || (!method.IsStatic && containingType.IsStatic)
                || method.Name.Length == 0
-               || method.Parameters.Any(p => p.Name.Length == 0)
-               || method.TypeParameters.Any(t => t.Name.Length == 0)
+               || HasMissingOrDuplicateName(method)
                || HasUnnamedContainer(containingType)
                || containingType.GetMembers(method.Name).OfType<IMethodSymbol>().Any(other =>
                    !IsSameMethod(other, method) && other.MethodKind == method.MethodKind && SameSignature(other, method));
+
+        /// <summary>A parameter or type parameter without a name, or two of them with the same name: the wrapper would repeat the error.</summary>
+        private static bool HasMissingOrDuplicateName(IMethodSymbol method)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            return method.Parameters.Select(p => p.Name).Concat(method.TypeParameters.Select(t => t.Name))
+                .Any(name => name.Length == 0 || !names.Add(name));
+        }
 
         /// <summary>The same method, or the other part of the same partial method.</summary>
         private static bool IsSameMethod(IMethodSymbol a, IMethodSymbol b)

@@ -29,6 +29,9 @@ public class RobustnessTests
     [InlineData("public static partial class Etl { [Delayed] public static int Load(int ) => 1; }")]
     [InlineData("public static partial class Etl { [Delayed] public static int Load<>(int x) => x; }")]
     [InlineData("public static partial class Etl { [Delayed] public static int Load<T, >(T x) => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Compare(int a, int a) => a; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load<T, T>(T x) => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load<T>(T T) => 1; }")]
     public void Broken_code_neither_throws_nor_gains_errors_in_generated_code(string source)
     {
         var run = GeneratorRun.Start(GeneratorAssert.Usings + source);
