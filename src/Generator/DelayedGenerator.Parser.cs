@@ -106,7 +106,7 @@ public sealed partial class DelayedGenerator
         }
 
         private static bool IsAlreadyAnError(IMethodSymbol method, INamedTypeSymbol containingType)
-            => HasErrorType(method)
+            => HasInvalidType(method)
                || (!method.IsStatic && containingType.IsStatic)
                || method.Name.Length == 0
                || HasMissingOrDuplicateName(method)
@@ -192,19 +192,27 @@ public sealed partial class DelayedGenerator
         private static bool HasDelayedAttribute(IMethodSymbol method)
             => method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DelayedAttributeMetadataName);
 
-        private static bool HasErrorType(IMethodSymbol method)
-            => IsOrContainsErrorType(method.ReturnType)
-               || method.Parameters.Any(p => IsOrContainsErrorType(p.Type))
-               || method.TypeParameters.Any(t => t.ConstraintTypes.Any(IsOrContainsErrorType));
+        /// <summary>A signature the compiler rejects already: an error type, or a static class where a type must be instantiable.</summary>
+        private static bool HasInvalidType(IMethodSymbol method)
+            => IsOrContainsInvalidType(method.ReturnType)
+               || method.Parameters.Any(p => IsOrContainsInvalidType(p.Type))
+               || method.TypeParameters.Any(t => t.ConstraintTypes.Any(IsOrContainsInvalidType));
 
-        private static bool IsOrContainsErrorType(ITypeSymbol type) => type switch
+        private static bool IsOrContainsInvalidType(ITypeSymbol type) => type switch
         {
             { TypeKind: TypeKind.Error } => true,
-            IArrayTypeSymbol array => IsOrContainsErrorType(array.ElementType),
-            IPointerTypeSymbol pointer => IsOrContainsErrorType(pointer.PointedAtType),
-            INamedTypeSymbol named => named.TypeArguments.Any(IsOrContainsErrorType) || (named.ContainingType is { } outer && IsOrContainsErrorType(outer)),
+            // A static class cannot be a parameter, result, element, type argument or constraint (CS0717-CS0722).
+            { TypeKind: TypeKind.Class, IsStatic: true } => true,
+            IArrayTypeSymbol array => IsOrContainsInvalidType(array.ElementType),
+            IPointerTypeSymbol pointer => IsOrContainsInvalidType(pointer.PointedAtType),
+            INamedTypeSymbol named => HasInvalidTypeArgument(named),
             _ => false,
         };
+
+        /// <summary>The type arguments of a type and of its containing types (<c>Outer&lt;Missing&gt;.Inner</c>); a static containing type is fine.</summary>
+        private static bool HasInvalidTypeArgument(INamedTypeSymbol named)
+            => named.TypeArguments.Any(IsOrContainsInvalidType)
+               || (named.ContainingType is { } outer && (outer.TypeKind == TypeKind.Error || HasInvalidTypeArgument(outer)));
 
         private static void CheckMethodKind(IMethodSymbol method, Action<DiagnosticDescriptor, string[]> report)
         {
