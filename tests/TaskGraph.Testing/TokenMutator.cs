@@ -30,8 +30,9 @@ public sealed record TokenMutation(TokenMutationKind Kind, int Index, int OtherI
 /// <summary>
 /// Mutates C# text token by token, as a fuzzer does: the text is split by Roslyn's lexer, then random
 /// tokens are deleted, duplicated or swapped. Whitespace and comments stay where they were, so a
-/// mutation reads like a typo or a half-finished edit. Everything follows from the <see cref="Random"/>
-/// passed in, so a variant is reproduced from its seed.
+/// mutation reads like a typo or a half-finished edit; a swap takes a nearby token, one of the same class
+/// or any token. Everything follows from the <see cref="Random"/> passed in, so a variant is reproduced
+/// from its seed.
 /// </summary>
 public sealed class TokenMutator
 {
