@@ -55,8 +55,10 @@ internal sealed class FuzzSeed
     public FuzzVariant Mutate(Random random, int variantSeed)
     {
         var (source, mutator) = mutable[random.Next(mutable.Length)];
-        // One to three mutations: one alone is often a plain syntax error; several reach stranger code.
-        var (text, mutations) = mutator.Mutate(random, 1 + random.Next(3));
+        // Half the variants get one mutation (the likeliest to leave code that still compiles, where the
+        // generated code is checked too), the rest two or three, which reach stranger code.
+        int count = random.Next(4) switch { 0 or 1 => 1, 2 => 2, _ => 3 };
+        var (text, mutations) = mutator.Mutate(random, count);
         string path = Sources[source].Path;
         var tree = CSharpSyntaxTree.ParseText(text, TestCompilation.ParseOptions, path);
         return new FuzzVariant(
