@@ -107,6 +107,7 @@ public sealed partial class DelayedGenerator
 
         private static bool IsAlreadyAnError(IMethodSymbol method, INamedTypeSymbol containingType)
             => HasInvalidType(method)
+               || HasLessAccessibleType(method)
                || (!method.IsStatic && containingType.IsStatic)
                || method.Name.Length == 0
                || HasMissingOrDuplicateName(method)
@@ -191,6 +192,35 @@ public sealed partial class DelayedGenerator
 
         private static bool HasDelayedAttribute(IMethodSymbol method)
             => method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DelayedAttributeMetadataName);
+
+        /// <summary>
+        /// A result or parameter type less accessible than the method (CS0050/CS0051): the wrapper would repeat
+        /// the error. Accessibilities are ranked; incomparable ones (protected, internal) share a rank and pass.
+        /// </summary>
+        private static bool HasLessAccessibleType(IMethodSymbol method)
+        {
+            int methodRank = Math.Min(AccessibilityRank(method.DeclaredAccessibility), EffectiveRank(method.ContainingType));
+            return EffectiveRank(method.ReturnType) < methodRank || method.Parameters.Any(p => EffectiveRank(p.Type) < methodRank);
+        }
+
+        private static int EffectiveRank(ITypeSymbol type) => type switch
+        {
+            IArrayTypeSymbol array => EffectiveRank(array.ElementType),
+            IPointerTypeSymbol pointer => EffectiveRank(pointer.PointedAtType),
+            INamedTypeSymbol named => Math.Min(
+                Math.Min(AccessibilityRank(named.DeclaredAccessibility), named.ContainingType is { } outer ? EffectiveRank(outer) : int.MaxValue),
+                named.TypeArguments.Select(EffectiveRank).DefaultIfEmpty(int.MaxValue).Min()),
+            _ => int.MaxValue,
+        };
+
+        private static int AccessibilityRank(Accessibility accessibility) => accessibility switch
+        {
+            Accessibility.Private => 0,
+            Accessibility.ProtectedAndInternal => 1,
+            Accessibility.Protected or Accessibility.Internal => 2,
+            Accessibility.ProtectedOrInternal => 3,
+            _ => int.MaxValue,
+        };
 
         /// <summary>A signature the compiler rejects already: an error type, or a static class where a type must be instantiable.</summary>
         private static bool HasInvalidType(IMethodSymbol method)

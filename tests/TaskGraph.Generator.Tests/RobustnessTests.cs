@@ -36,6 +36,9 @@ public class RobustnessTests
     [InlineData("public static partial class Etl { [Delayed] public static int Load(Etl x) => 1; }")]
     [InlineData("public static partial class Etl { [Delayed] public static int Load(List<Etl> x, Etl[] y) => 1; }")]
     [InlineData("public static partial class Etl { [Delayed] public static int Load<T>(T x) where T : Etl => 1; }")]
+    [InlineData("class Data { } public static partial class Etl { [Delayed] public static Data Load(Data x) => x; }")]
+    [InlineData("public static partial class Etl { class Data { } [Delayed] public static List<Data> Load(int x) => null!; }")]
+    [InlineData("public static partial class Etl { protected internal class Data { } [Delayed] public static int Load(Data[] x) => 1; }")]
     public void Broken_code_neither_throws_nor_gains_errors_in_generated_code(string source)
     {
         var run = GeneratorRun.Start(GeneratorAssert.Usings + source);
@@ -55,6 +58,14 @@ public class RobustnessTests
         var run = GeneratorAssert.CompilesCleanly(GeneratorAssert.Usings + "public static class Outer { public sealed class Inner { } } public static partial class Etl { [Delayed] public static Outer.Inner Load(Outer.Inner x, List<Outer.Inner> y) => x; }");
 
         Assert.Contains("LoadDelayed(", Assert.Single(run.GeneratedSources).Value);
+    }
+
+    [Fact]
+    public void Internal_types_in_an_internal_method_still_get_wrapped()
+    {
+        var run = GeneratorAssert.CompilesCleanly(GeneratorAssert.Usings + "class Data { } public static partial class Etl { private class Own { } [Delayed] internal static Data Load(Data x) => x; [Delayed] private static int Count(List<Own> x) => 1; }");
+
+        Assert.Contains("CountDelayed(", Assert.Single(run.GeneratedSources).Value);
     }
 
     [Fact]
