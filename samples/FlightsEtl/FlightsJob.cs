@@ -54,8 +54,14 @@ public static class FlightsJob
                 }
             }
 
+            var result = new FlightsResult(data, generationTime, main, baselines, target);
+            foreach (string line in Report.TargetLines(result))
+            {
+                log.Info(line);
+            }
+
             log.Info("ETL process completed successfully");
-            return new FlightsResult(data, generationTime, main, baselines, target);
+            return result;
         }
         catch (OperationCanceledException)
         {

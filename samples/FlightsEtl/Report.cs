@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Spectre.Console;
@@ -45,8 +46,38 @@ public static class Report
 
         table.AddRow(Row("Total", runs, run => run.Total));
         console.Write(table);
-        console.WriteLine("Stage times are spans from a stage's first task to its last; in the graph, stages overlap.");
+        console.WriteLine("Stage times are spans from a stage's first task to its last; in the graph, stages overlap. Sequential's load is the bare insert loop.");
+        foreach (string line in TargetLines(result))
+        {
+            console.WriteLine(line);
+        }
     }
+
+    /// <summary>The two figures the performance targets name: read-and-parse speed-up over the sequential loop, and the load against the bare insert loop.</summary>
+    public static IEnumerable<string> TargetLines(FlightsResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var sequential = result.Baselines.FirstOrDefault(run => run.Engine == Baseline.SequentialName);
+        if (sequential is null)
+        {
+            yield break;
+        }
+
+        if (Ratio(sequential, result.Main, PipelineStage.ReadAndParse) is { } speedUp)
+        {
+            yield return $"Read & parse: TaskGraph is {speedUp.ToString("F2", CultureInfo.InvariantCulture)}x as fast as the sequential loop (target: at least 1.6x on 2 cores; {Environment.ProcessorCount} cores here)";
+        }
+
+        if (Ratio(result.Main, sequential, PipelineStage.Load) is { } load)
+        {
+            yield return $"Load: TaskGraph takes {load.ToString("F2", CultureInfo.InvariantCulture)}x the time of the bare insert loop (target: at most 1.3x)";
+        }
+    }
+
+    private static double? Ratio(PipelineRun numerator, PipelineRun denominator, PipelineStage stage)
+        => numerator.StageTimes.TryGetValue(stage, out var top) && denominator.StageTimes.TryGetValue(stage, out var bottom) && bottom > TimeSpan.Zero
+            ? top / bottom
+            : null;
 
     private static string[] Row(string name, PipelineRun[] runs, Func<PipelineRun, TimeSpan?> time)
     {

@@ -40,10 +40,13 @@ public abstract class DelayedNode
     internal readonly NodeTraits Traits;
 
     /// <summary>
-    /// Which compute is planning this node right now, and the node's slot in it (see ComputePlan): lets
-    /// planning map nodes to slots without a dictionary. Zero when no compute is planning it.
+    /// The last compute that planned this node (see ComputePlan and PlanStamps): lets planning map nodes
+    /// to slots without a dictionary. Never cleared: it only counts while that compute is planning.
     /// </summary>
-    internal long PlanClaim;
+    internal long PlanStamp;
+
+    /// <summary>The node's slot in the plan of the compute named by <see cref="PlanStamp"/>; -1 until it has one.</summary>
+    internal int PlanSlot;
 
     /// <summary>A constant is not a task: its value is read straight from the node.</summary>
     internal bool IsConstant => (Traits & NodeTraits.Constant) != 0;
@@ -52,6 +55,8 @@ public abstract class DelayedNode
 
     internal bool IsBlocking => (Traits & NodeTraits.Blocking) != 0;
 
+    internal bool IsSource => (Traits & NodeTraits.Source) != 0;
+
     /// <summary>The process-wide build order of a call node (arguments are always built before their consumer).</summary>
     internal virtual long Sequence => 0;
 
@@ -59,7 +64,7 @@ public abstract class DelayedNode
     internal virtual bool HasKey => true;
 
     /// <summary>The per-compute state of this node's task.</summary>
-    internal virtual TaskRun CreateRun(Computation owner, int slot, int firstArgument)
+    internal virtual TaskRun CreateRun()
         => throw new InvalidOperationException($"Node '{Key}' is not a task.");
 
     /// <summary>For pure dedupe: the same method called through the same invoker (the same instance for instance methods).</summary>

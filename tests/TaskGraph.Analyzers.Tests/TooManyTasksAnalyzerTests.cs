@@ -32,6 +32,8 @@ public sealed class TooManyTasksAnalyzerTests
 
             public static List<Delayed<int>> Linq(IEnumerable<int> items) => items.Select(i => [|Ops.IncDelayed(i)|]).ToList();
 
+            public static List<Delayed<int>> LargeRange() => Enumerable.Range(0, 1000).Select(i => [|Ops.IncDelayed(i)|]).ToList();
+
             public static List<Delayed<int>> Large()
             {
                 var parts = new List<Delayed<int>>();
@@ -66,6 +68,10 @@ public sealed class TooManyTasksAnalyzerTests
             }
 
             public static List<Delayed<Data>> Loads(IEnumerable<string> paths) => paths.Select(p => Ops.LoadDelayed(p)).ToList();
+
+            public static List<Delayed<int>> FewLiterals() => new[] { 1, 2, 3 }.Select(i => Ops.IncDelayed(i)).ToList();
+
+            public static List<Delayed<int>> SmallRange() => Enumerable.Range(0, 10).Select(i => Ops.IncDelayed(i)).ToList();
 
             public static List<Delayed<int>> Sums(IEnumerable<int[]> batches) => batches.Select(b => Ops.SumDelayed(b)).ToList();
         }

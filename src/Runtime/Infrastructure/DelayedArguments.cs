@@ -10,19 +10,27 @@ namespace TaskGraph.Infrastructure;
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public readonly struct DelayedArguments
 {
-    private readonly TaskRun? run;
+    private readonly Computation? owner;
+    private readonly int slot;
 
-    internal DelayedArguments(TaskRun run) => this.run = run;
-
-    /// <summary>The number of arguments.</summary>
-    internal int Count => run?.Node.Arguments.Length ?? 0;
+    internal DelayedArguments(Computation owner, int slot)
+    {
+        this.owner = owner;
+        this.slot = slot;
+    }
 
     /// <summary>The value of argument <paramref name="index"/>; a <see langword="null"/> handle reads as <see langword="default"/>.</summary>
     /// <exception cref="InvalidOperationException">These arguments do not belong to a running task.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not an argument's position.</exception>
     /// <exception cref="InvalidCastException">The argument's node is not a <see cref="Delayed{T}"/> of <typeparamref name="T"/>.</exception>
     public T Get<T>(int index)
-        => run is null
+        => owner is null
             ? throw new InvalidOperationException("These arguments belong to no task: the runtime creates them when it runs one.")
-            : run.Owner.Argument<T>(run, index);
+            : owner.Argument<T>(slot, index);
+
+    /// <summary>The values of all arguments, in order (a collection's items).</summary>
+    internal T[] ReadAll<T>()
+        => owner is null
+            ? throw new InvalidOperationException("These arguments belong to no task: the runtime creates them when it runs one.")
+            : owner.Arguments<T>(slot);
 }

@@ -41,14 +41,5 @@ public static class DelayedCollections
         return new CallNode<TCollection>(null, gather, null, items.ToArray());
     }
 
-    private static T[] ReadAll<T>(DelayedArguments args)
-    {
-        var values = new T[args.Count];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = args.Get<T>(i);
-        }
-
-        return values;
-    }
+    private static T[] ReadAll<T>(DelayedArguments args) => args.ReadAll<T>();
 }

@@ -18,18 +18,17 @@ internal sealed class CallNode<T> : Delayed<T>
     /// <summary>The name in keys of collection nodes, which have no method.</summary>
     internal const string CollectionName = "All";
 
-    private readonly DelayedInvoker<T>? invoker;
-    private readonly AsyncDelayedInvoker<T>? asyncInvoker;
+    /// <summary>A <see cref="DelayedInvoker{TResult}"/>, or for an asynchronous method (<see cref="NodeTraits.Async"/>) an <see cref="AsyncDelayedInvoker{TResult}"/>: one field for either keeps nodes small.</summary>
+    private readonly Delegate invoker;
     private readonly long sequence;
     private string? key;
 
     /// <summary>Takes ownership of <paramref name="arguments"/> (generated code passes a fresh params array).</summary>
     internal CallNode(DelayedMethod? method, DelayedInvoker<T>? invoker, AsyncDelayedInvoker<T>? asyncInvoker, DelayedNode?[] arguments)
-        : base(arguments, TraitsOf(method))
+        : base(arguments, TraitsOf(method, arguments, isAsync: asyncInvoker is not null))
     {
         Method = method;
-        this.invoker = invoker;
-        this.asyncInvoker = asyncInvoker;
+        this.invoker = (Delegate?)invoker ?? asyncInvoker!;
         sequence = NodeSequence.Next();
     }
 
@@ -46,24 +45,37 @@ internal sealed class CallNode<T> : Delayed<T>
 
     internal override bool HasKey => key is not null;
 
-    internal Delegate Invoker => (Delegate?)invoker ?? asyncInvoker!;
+    internal Delegate Invoker => invoker;
 
-    internal T Invoke(DelayedArguments args, CancellationToken cancellationToken) => invoker!(args, cancellationToken);
+    internal T Invoke(DelayedArguments args, CancellationToken cancellationToken) => ((DelayedInvoker<T>)invoker)(args, cancellationToken);
 
-    internal ValueTask<T> InvokeAsync(DelayedArguments args, CancellationToken cancellationToken) => asyncInvoker!(args, cancellationToken);
+    internal ValueTask<T> InvokeAsync(DelayedArguments args, CancellationToken cancellationToken) => ((AsyncDelayedInvoker<T>)invoker)(args, cancellationToken);
 
-    internal override TaskRun CreateRun(Computation owner, int slot, int firstArgument)
-        => asyncInvoker is null
-            ? new CallRun<T>(owner, this, slot, firstArgument)
-            : new AsyncCallRun<T>(owner, this, slot, firstArgument);
+    internal override TaskRun CreateRun()
+        => (Traits & NodeTraits.Async) == 0
+            ? new CallRun<T>(this)
+            : new AsyncCallRun<T>(this);
 
     internal override bool IsSameCall(DelayedNode other)
         => other is CallNode<T> call && ReferenceEquals(call.Method, Method) && call.Invoker.Equals(Invoker);
 
     internal override int CallHashCode => HashCode.Combine(RuntimeHelpers.GetHashCode(Method), Invoker.GetHashCode());
 
-    private static NodeTraits TraitsOf(DelayedMethod? method)
-        => (method is { Pure: true } ? NodeTraits.Pure : NodeTraits.None) | (method is { Blocking: true } ? NodeTraits.Blocking : NodeTraits.None);
+    private static NodeTraits TraitsOf(DelayedMethod? method, DelayedNode?[] arguments, bool isAsync)
+    {
+        NodeTraits traits = (method is { Pure: true } ? NodeTraits.Pure : NodeTraits.None)
+            | (method is { Blocking: true } ? NodeTraits.Blocking : NodeTraits.None)
+            | (isAsync ? NodeTraits.Async : NodeTraits.None);
+        foreach (DelayedNode? argument in arguments)
+        {
+            if (argument is { IsConstant: false })
+            {
+                return traits;
+            }
+        }
+
+        return traits | NodeTraits.Source;
+    }
 
     private string PublishKey()
     {

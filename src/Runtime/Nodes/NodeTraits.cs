@@ -16,4 +16,10 @@ internal enum NodeTraits : byte
 
     /// <summary>A call of a <see cref="DelayedAttribute.Blocking"/> method: runs on a blocking thread.</summary>
     Blocking = 4,
+
+    /// <summary>A call whose arguments are all constants or null handles: planning need not look at them.</summary>
+    Source = 8,
+
+    /// <summary>A call of an asynchronous method: its invoker returns a ValueTask.</summary>
+    Async = 16,
 }

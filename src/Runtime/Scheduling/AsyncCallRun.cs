@@ -12,14 +12,14 @@ internal sealed class AsyncCallRun<T> : TaskRun<T>
 {
     private ConfiguredValueTaskAwaitable<T>.ConfiguredValueTaskAwaiter awaiter;
 
-    internal AsyncCallRun(Computation owner, CallNode<T> node, int slot, int firstArgument)
-        : base(owner, node, slot, firstArgument)
+    internal AsyncCallRun(CallNode<T> node)
+        : base(node)
     {
     }
 
-    internal override bool Invoke(CancellationToken cancellationToken)
+    internal override bool Invoke(Computation owner, int slot, CancellationToken cancellationToken)
     {
-        ValueTask<T> pending = ((CallNode<T>)Node).InvokeAsync(new DelayedArguments(this), cancellationToken);
+        ValueTask<T> pending = ((CallNode<T>)Node).InvokeAsync(new DelayedArguments(owner, slot), cancellationToken);
         if (pending.IsCompleted)
         {
             // Throws the method's own exception when it failed synchronously.

@@ -7,14 +7,14 @@ namespace TaskGraph.Scheduling;
 /// <summary>A synchronous method's task.</summary>
 internal sealed class CallRun<T> : TaskRun<T>
 {
-    internal CallRun(Computation owner, CallNode<T> node, int slot, int firstArgument)
-        : base(owner, node, slot, firstArgument)
+    internal CallRun(CallNode<T> node)
+        : base(node)
     {
     }
 
-    internal override bool Invoke(CancellationToken cancellationToken)
+    internal override bool Invoke(Computation owner, int slot, CancellationToken cancellationToken)
     {
-        Result = ((CallNode<T>)Node).Invoke(new DelayedArguments(this), cancellationToken);
+        Result = ((CallNode<T>)Node).Invoke(new DelayedArguments(owner, slot), cancellationToken);
         return true;
     }
 }

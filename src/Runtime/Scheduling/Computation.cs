@@ -2,20 +2,24 @@
  * The scheduler of one compute: its state model, the loop that drives it, and the small steps around it.
  *
  * Nodes are immutable and shared by any number of graphs and concurrent computes, so nothing here is
- * written into a node. A compute owns a ComputePlan (the tasks behind its targets, in flat arrays) and
- * one TaskRun per task, which holds the task's counters and result. A task is, at any moment:
+ * written into a node. A compute owns a ComputePlan: the tasks behind its targets in flat arrays rented
+ * from the shared pools and indexed by slot (counters, argument slots, consumer lists), and one small
+ * TaskRun per task holding its node and typed result. A task is, at any moment:
  *
  *   waiting   some task inputs are unfinished: Remaining > 0 (one count per argument occurrence;
  *             constants and null handles are not tasks and never wait).
  *   ready     Remaining reached 0. A CPU task goes to the ready queue (at first: the plan's
- *             InitiallyReady array, taken with a cursor), except that the worker that finished its
- *             last input keeps one such successor to run next itself: a chain runs on one thread
- *             without a queue trip. A Blocking task goes to a BlockingThreads thread at once.
+ *             InitiallyReady array, taken with a cursor; later: readySlots, an append-only array with
+ *             room for every task, as each task becomes ready once), except that the worker that
+ *             finished its last input keeps one such successor to run next itself: a chain runs on
+ *             one thread without a queue trip. A Blocking task goes to a BlockingThreads thread at once.
+ *             A count read as 1 is the last one: the last input (or consumer) needs no atomic step.
  *   running   invoked on a worker, on a blocking thread, or awaiting its ValueTask (holding no thread;
  *             its continuation finishes it). Workers are thread-pool work items, at most
  *             MaxDegreeOfParallelism at a time; blocking threads and awaits do not count against it.
  *   finished  result stored in its TaskRun; each consumer's Remaining drops (ready at 0); `pending`,
- *             the number of unfinished tasks, drops. At 0 the compute has succeeded.
+ *             the number of unfinished tasks, drops (each worker reports in batches). At 0 the compute
+ *             has succeeded.
  *   released  all its consumers have been invoked (PendingConsumers reached 0; targets hold one extra
  *             count, so they are kept until returned): the result is cleared for the GC.
  *
@@ -28,6 +32,10 @@
  * Finishing happens once (the `finished` flag): observers hear OnComputeFinished, then `completion`
  * is completed and the caller returns or throws.
  *
+ * Returning the arrays. Two holders keep them: the running compute (until `inside` reaches 0 after
+ * finishing: no worker, await or blocking thread can read them any more) and the caller (until it has
+ * read the results). The last of the two to let go returns them to the pools, whatever the outcome.
+ *
  * The synchronous scheduler uses the same steps (StartTask, CollectAwaitedResult, CompleteTask) in a
  * plain loop over the tasks in build order on the caller's thread; it only skips the ready bookkeeping.
  *
@@ -35,7 +43,7 @@
  * schedules its successors instead of running them.
  */
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using TaskGraph.Nodes;
@@ -52,12 +60,15 @@ internal sealed class Computation : IThreadPoolWorkItem
     private static long lastId;
 
     private readonly DelayedNode[] targets;
-    private readonly TaskRun[] runs;
-    private readonly int[] argumentSlots;
-    private readonly int[] consumerStart;
-    private readonly int[] consumers;
-    private readonly int[] targetSlots;
     private readonly ComputePlan plan;
+
+    // The plan's arrays, read on every task.
+    private readonly TaskState[] tasks;
+    private readonly int[] argumentSlots;
+    private readonly int[] consumers;
+    private readonly int[] initiallyReady;
+    private readonly int initiallyReadyCount;
+    private readonly int taskCount;
     private readonly ComputeNotifier? notifier;
     private readonly ComputeScheduler scheduler;
     private readonly int maxWorkers;
@@ -65,26 +76,34 @@ internal sealed class Computation : IThreadPoolWorkItem
     private readonly CancellationTokenSource cancellation;
     private readonly CancellationToken taskToken;
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ConcurrentQueue<TaskRun> readyQueue = new();
-    private int[] initiallyReady = Array.Empty<int>();
-    private int initialCursor;
+
+    /// <summary>Tasks made ready while computing, as slot + 1 (0: reserved, not yet written); taken from <c>readyHead</c>.</summary>
+    private int[] readySlots;
+    private PaddedCounter readyHead;
+    private PaddedCounter readyTail;
+    private PaddedCounter initialCursor;
     private int workers;
     private int inside;
     private int pending;
     private int finished;
+    private int arrayHolders = 2;
+    private int quiet;
     private object? stopReason;
     private CancellationTokenRegistration cancellationRegistration;
 
     private Computation(DelayedNode[] targets, ComputeOptions options, CancellationToken cancellationToken)
     {
         this.targets = targets;
-        plan = ComputePlan.Build(this, targets, recordBuildOrder: options.Scheduler == ComputeScheduler.Synchronous);
-        runs = plan.Runs;
+        plan = ComputePlan.Build(targets, recordBuildOrder: options.Scheduler == ComputeScheduler.Synchronous);
+        tasks = plan.Tasks;
         argumentSlots = plan.ArgumentSlots;
-        consumerStart = plan.ConsumerStart;
         consumers = plan.Consumers;
-        targetSlots = plan.TargetSlots;
-        pending = runs.Length;
+        initiallyReady = plan.InitiallyReady;
+        initiallyReadyCount = plan.InitiallyReadyCount;
+        taskCount = plan.Count;
+        pending = taskCount;
+        readySlots = PooledArrays.Rent<int>(taskCount);
+        Array.Clear(readySlots, 0, taskCount);
         scheduler = options.Scheduler;
         maxWorkers = options.MaxDegreeOfParallelism;
         callerToken = cancellationToken;
@@ -92,7 +111,7 @@ internal sealed class Computation : IThreadPoolWorkItem
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
             : new CancellationTokenSource();
         taskToken = cancellation.Token;
-        Info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), runs.Length);
+        Info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount);
         notifier = ComputeNotifier.Create(this, Info, options);
     }
 
@@ -138,8 +157,8 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// <summary>The value of target <paramref name="index"/>.</summary>
     internal T Result<T>(int index)
     {
-        int slot = targetSlots[index];
-        return slot < 0 ? ((ConstantNode<T>)targets[index]).Value : ((TaskRun<T>)runs[slot]).Result;
+        int slot = plan.TargetSlots[index];
+        return slot < 0 ? ((ConstantNode<T>)targets[index]).Value : ((TaskRun<T>)tasks[slot].Run).Result;
     }
 
     /// <summary>The values of all targets, which are all <see cref="Delayed{T}"/>.</summary>
@@ -154,38 +173,52 @@ internal sealed class Computation : IThreadPoolWorkItem
         return values;
     }
 
-    /// <summary>Argument <paramref name="index"/> of <paramref name="run"/>, as its invoker reads it.</summary>
-    internal T Argument<T>(TaskRun run, int index)
+    /// <summary>Argument <paramref name="index"/> of the task in <paramref name="slot"/>, as its invoker reads it.</summary>
+    internal T Argument<T>(int slot, int index)
     {
-        DelayedNode?[] arguments = run.Node.Arguments;
-        if ((uint)index >= (uint)arguments.Length)
+        int first = tasks[slot].ArgumentStart;
+        if ((uint)index >= (uint)(tasks[slot + 1].ArgumentStart - first))
         {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"Task '{run.Node.Key}' has {arguments.Length} arguments.");
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"Task '{tasks[slot].Run.Node.Key}' has {tasks[slot + 1].ArgumentStart - first} arguments.");
         }
 
-        int slot = argumentSlots[run.FirstArgument + index];
-        if (slot >= 0 && runs[slot] is TaskRun<T> input)
+        int inputSlot = argumentSlots[first + index];
+        if (inputSlot >= 0 && tasks[inputSlot].Run is TaskRun<T> input)
         {
             return input.Result;
         }
 
-        return arguments[index] switch
+        return tasks[slot].Run.Node.Arguments[index] switch
         {
             null => default!,
             ConstantNode<T> constant => constant.Value,
             DelayedNode other => throw new InvalidCastException(
-                $"Argument {index} of task '{run.Node.Key}' is '{other.Key}' of another type than the {typeof(T).Name} it is read as."),
+                $"Argument {index} of task '{tasks[slot].Run.Node.Key}' is '{other.Key}' of another type than the {typeof(T).Name} it is read as."),
         };
+    }
+
+    /// <summary>The values of all arguments of the task in <paramref name="slot"/>, in order: a collection's items, read in one pass.</summary>
+    internal T[] Arguments<T>(int slot)
+    {
+        int first = tasks[slot].ArgumentStart;
+        var values = new T[tasks[slot + 1].ArgumentStart - first];
+        for (int i = 0; i < values.Length; i++)
+        {
+            int input = argumentSlots[first + i];
+            values[i] = input >= 0 && tasks[input].Run is TaskRun<T> run ? run.Result : Argument<T>(slot, i);
+        }
+
+        return values;
     }
 
     /// <summary>Stops the compute because an observer or the progress callback threw (see <see cref="ComputeNotifier"/>).</summary>
     internal void StopWithObserverFailure(Exception exception) => Stop(exception);
 
     /// <summary>Runs a blocking task on its dedicated thread (entered for it when it was scheduled).</summary>
-    internal void RunBlockingTask(TaskRun run)
+    internal void RunBlockingTask(int slot)
     {
         int finishedHere = 0;
-        RunTask(run, keepSuccessor: false, ref finishedHere);
+        RunTask(slot, keepSuccessor: false, ref finishedHere);
         ReportFinished(finishedHere);
         Exit();
     }
@@ -242,7 +275,7 @@ internal sealed class Computation : IThreadPoolWorkItem
                 computation.Exit();
             },
             this);
-        if (runs.Length == 0)
+        if (taskCount == 0)
         {
             Finish();
         }
@@ -250,22 +283,15 @@ internal sealed class Computation : IThreadPoolWorkItem
 
     private void StartParallel(bool callerWorks)
     {
-        int[] ready = plan.InitiallyReady;
-        int cpuReady = 0;
-        foreach (int slot in ready)
+        foreach (int slot in plan.InitiallyReadyBlocking ?? (IEnumerable<int>)Array.Empty<int>())
         {
-            if (!runs[slot].Node.IsBlocking)
+            if (!IsStopped)
             {
-                ready[cpuReady++] = slot;
-            }
-            else if (!IsStopped)
-            {
-                Schedule(runs[slot]);
+                ScheduleBlocking(slot);
             }
         }
 
-        initiallyReady = ready.AsSpan(0, cpuReady).ToArray();
-        int poolWorkers = Math.Min(maxWorkers, cpuReady) - (callerWorks ? 1 : 0);
+        int poolWorkers = Math.Min(maxWorkers, initiallyReadyCount) - (callerWorks ? 1 : 0);
         for (int i = 0; i < poolWorkers; i++)
         {
             StartWorker();
@@ -285,13 +311,13 @@ internal sealed class Computation : IThreadPoolWorkItem
         int finishedHere = 0;
         do
         {
-            while (!IsStopped && TryTakeReady(out TaskRun? run))
+            while (!IsStopped && TryTakeReady(out int slot))
             {
                 do
                 {
-                    run = RunTask(run, keepSuccessor: true, ref finishedHere);
+                    slot = RunTask(slot, keepSuccessor: true, ref finishedHere);
                 }
-                while (run is not null);
+                while (slot >= 0);
 
                 if (finishedHere >= FinishedBatch)
                 {
@@ -313,16 +339,21 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// <summary>The synchronous scheduler: one task at a time, in build order (a topological order), on the calling thread.</summary>
     private async ValueTask RunInBuildOrder(bool blockOnAwait)
     {
-        TaskRun[] ordered = (TaskRun[])runs.Clone();
-        Array.Sort(plan.BuildOrder, ordered);
-        SemaphoreSlim? awaited = null;
-        foreach (TaskRun run in ordered)
+        var ordered = new int[taskCount];
+        for (int slot = 0; slot < ordered.Length; slot++)
         {
-            TaskStep step = StartTask(run);
+            ordered[slot] = slot;
+        }
+
+        Array.Sort(plan.BuildOrder!, ordered);
+        SemaphoreSlim? awaited = null;
+        foreach (int slot in ordered)
+        {
+            TaskStep step = StartTask(slot);
             if (step == TaskStep.Awaiting)
             {
                 awaited ??= new SemaphoreSlim(0);
-                run.WhenAwaited(() => awaited.Release());
+                tasks[slot].Run.WhenAwaited(() => awaited.Release());
                 if (blockOnAwait)
                 {
                     awaited.Wait();
@@ -332,7 +363,7 @@ internal sealed class Computation : IThreadPoolWorkItem
                     await awaited.WaitAsync().ConfigureAwait(false);
                 }
 
-                step = CollectAwaitedResult(run);
+                step = CollectAwaitedResult(slot);
             }
 
             if (step != TaskStep.Completed)
@@ -340,43 +371,43 @@ internal sealed class Computation : IThreadPoolWorkItem
                 break;
             }
 
-            CompleteTask(run, keepSuccessor: false);
+            CompleteTask(slot, keepSuccessor: false);
             ReportFinished(1);
         }
     }
 
     /// <summary>
     /// Runs one ready task to its end or to its await; returns a successor it made ready for this thread
-    /// to run next. Counts a finished task in <paramref name="finishedHere"/> for the caller to report.
+    /// to run next (-1: none). Counts a finished task in <paramref name="finishedHere"/> for the caller to report.
     /// </summary>
-    private TaskRun? RunTask(TaskRun run, bool keepSuccessor, ref int finishedHere)
+    private int RunTask(int slot, bool keepSuccessor, ref int finishedHere)
     {
-        switch (StartTask(run))
+        switch (StartTask(slot))
         {
             case TaskStep.Completed:
                 finishedHere++;
-                return CompleteTask(run, keepSuccessor);
+                return CompleteTask(slot, keepSuccessor);
             case TaskStep.Awaiting:
-                Enter();
-                run.WhenAwaited(() => FinishAwaitedTask(run));
-                return null;
+                AwaitTask(slot);
+                return -1;
             default:
-                return null;
+                return -1;
         }
     }
 
-    private TaskStep StartTask(TaskRun run)
+    private TaskStep StartTask(int slot)
     {
         if (IsStoppedOrCanceled())
         {
             return TaskStep.NotStarted;
         }
 
+        TaskRun run = tasks[slot].Run;
         notifier?.TaskStarted(run.Node);
         bool completed;
         try
         {
-            completed = run.Invoke(taskToken);
+            completed = run.Invoke(this, slot, taskToken);
         }
         catch (Exception exception)
         {
@@ -384,23 +415,31 @@ internal sealed class Computation : IThreadPoolWorkItem
             return TaskStep.Failed;
         }
 
-        ReleaseInputs(run);
+        ReleaseInputs(slot);
         return completed ? TaskStep.Completed : TaskStep.Awaiting;
     }
 
-    private void FinishAwaitedTask(TaskRun run)
+    // Apart from RunTask: a lambda capturing a parameter allocates its closure on every call of the method that declares it.
+    private void AwaitTask(int slot)
     {
-        if (CollectAwaitedResult(run) == TaskStep.Completed)
+        Enter();
+        tasks[slot].Run.WhenAwaited(() => FinishAwaitedTask(slot));
+    }
+
+    private void FinishAwaitedTask(int slot)
+    {
+        if (CollectAwaitedResult(slot) == TaskStep.Completed)
         {
-            CompleteTask(run, keepSuccessor: false);
+            CompleteTask(slot, keepSuccessor: false);
             ReportFinished(1);
         }
 
         Exit();
     }
 
-    private TaskStep CollectAwaitedResult(TaskRun run)
+    private TaskStep CollectAwaitedResult(int slot)
     {
+        TaskRun run = tasks[slot].Run;
         try
         {
             run.CollectAwaitedResult();
@@ -415,24 +454,29 @@ internal sealed class Computation : IThreadPoolWorkItem
 
     /// <summary>
     /// Records a finished task: wakes consumers whose last input it was, keeping one for this thread if
-    /// asked. The caller then reports it to <c>pending</c> (<see cref="ReportFinished"/>).
+    /// asked (returned; -1: none). The caller then reports it to <c>pending</c> (<see cref="ReportFinished"/>).
     /// </summary>
-    private TaskRun? CompleteTask(TaskRun run, bool keepSuccessor)
+    private int CompleteTask(int slot, bool keepSuccessor)
     {
-        notifier?.TaskCompleted(run.Node);
-        TaskRun? next = null;
+        notifier?.TaskCompleted(tasks[slot].Run.Node);
+        int next = -1;
         if (scheduler == ComputeScheduler.Parallel)
         {
-            int end = consumerStart[run.Slot + 1];
-            for (int i = consumerStart[run.Slot]; i < end; i++)
+            int end = tasks[slot + 1].ConsumerStart;
+            for (int i = tasks[slot].ConsumerStart; i < end; i++)
             {
-                TaskRun consumer = runs[consumers[i]];
-                if (Interlocked.Decrement(ref consumer.Remaining) != 0)
+                int entry = consumers[i];
+                int consumer = entry < 0 ? ~entry : entry;
+                if (!IsLastCount(ref tasks[consumer].Remaining))
                 {
                     continue;
                 }
 
-                if (keepSuccessor && next is null && !consumer.Node.IsBlocking)
+                if (entry < 0)
+                {
+                    ScheduleBlocking(consumer);
+                }
+                else if (keepSuccessor && next < 0)
                 {
                     next = consumer;
                 }
@@ -456,15 +500,15 @@ internal sealed class Computation : IThreadPoolWorkItem
     }
 
     /// <summary>The task's consumer has been invoked: inputs no other pending consumer needs are released.</summary>
-    private void ReleaseInputs(TaskRun run)
+    private void ReleaseInputs(int slot)
     {
-        int end = run.FirstArgument + run.Node.Arguments.Length;
-        for (int i = run.FirstArgument; i < end; i++)
+        int end = tasks[slot + 1].ArgumentStart;
+        for (int i = tasks[slot].ArgumentStart; i < end; i++)
         {
-            int slot = argumentSlots[i];
-            if (slot >= 0 && Interlocked.Decrement(ref runs[slot].PendingConsumers) == 0)
+            int input = argumentSlots[i];
+            if (input >= 0 && IsLastCount(ref tasks[input].PendingConsumers))
             {
-                runs[slot].ReleaseResult();
+                tasks[input].Run.ReleaseResult();
             }
         }
     }
@@ -521,16 +565,34 @@ internal sealed class Computation : IThreadPoolWorkItem
         return true;
     }
 
-    private void Schedule(TaskRun run)
+    /// <summary>
+    /// Counts down one of the holders of <paramref name="count"/>; <see langword="true"/> for the last one.
+    /// Each holder counts down once, so a holder that reads 1 is the last and needs no atomic operation
+    /// (every task of a chain, a tree or a fan-in has one consumer).
+    /// </summary>
+    private static bool IsLastCount(ref int count)
     {
-        if (run.Node.IsBlocking)
+        if (Volatile.Read(ref count) == 1)
         {
-            Enter();
-            BlockingThreads.Run(run);
-            return;
+            count = 0;
+            return true;
         }
 
-        readyQueue.Enqueue(run);
+        return Interlocked.Decrement(ref count) == 0;
+    }
+
+    private void ScheduleBlocking(int slot)
+    {
+        Enter();
+        BlockingThreads.Run(new BlockingTask(this, slot));
+    }
+
+    /// <summary>Queues a ready CPU task for the workers.</summary>
+    private void Schedule(int slot)
+    {
+        // Each task becomes ready once, so the array has room for every one: reserve a cell, then fill it.
+        int cell = Interlocked.Increment(ref readyTail.Value) - 1;
+        Volatile.Write(ref readySlots[cell], slot + 1);
         StartWorker();
     }
 
@@ -565,35 +627,74 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// else the next initially ready task. One at a time: a task never waits behind a long one on a busy
     /// worker while another worker is free.
     /// </summary>
-    private bool TryTakeReady(out TaskRun run)
+    private bool TryTakeReady(out int slot)
     {
-        if (readyQueue.TryDequeue(out run!))
+        while (true)
         {
-            return true;
-        }
-
-        if (Volatile.Read(ref initialCursor) < initiallyReady.Length)
-        {
-            int index = Interlocked.Increment(ref initialCursor) - 1;
-            if (index < initiallyReady.Length)
+            int head = Volatile.Read(ref readyHead.Value);
+            if (head >= Volatile.Read(ref readyTail.Value))
             {
-                run = runs[initiallyReady[index]];
+                break;
+            }
+
+            int cell = Volatile.Read(ref readySlots[head]);
+            if (cell == 0)
+            {
+                // Reserved by a thread that has not written it yet: a matter of instructions.
+                Thread.SpinWait(1);
+                continue;
+            }
+
+            if (Interlocked.CompareExchange(ref readyHead.Value, head + 1, head) == head)
+            {
+                slot = cell - 1;
                 return true;
             }
         }
 
+        if (Volatile.Read(ref initialCursor.Value) < initiallyReadyCount)
+        {
+            int index = Interlocked.Increment(ref initialCursor.Value) - 1;
+            if (index < initiallyReadyCount)
+            {
+                slot = initiallyReady[index];
+                return true;
+            }
+        }
+
+        slot = -1;
         return false;
     }
 
-    private bool HasReady() => Volatile.Read(ref initialCursor) < initiallyReady.Length || !readyQueue.IsEmpty;
+    private bool HasReady() => Volatile.Read(ref initialCursor.Value) < initiallyReadyCount || Volatile.Read(ref readyHead.Value) < Volatile.Read(ref readyTail.Value);
 
     private void Enter() => Interlocked.Increment(ref inside);
 
     private void Exit()
     {
-        if (Interlocked.Decrement(ref inside) == 0 && IsStopped)
+        if (Interlocked.Decrement(ref inside) != 0)
+        {
+            return;
+        }
+
+        if (IsStopped)
         {
             Finish();
+        }
+
+        // Finished and nothing inside: no one can read the arrays any more (a late cancellation callback enters, but reads none).
+        if (Volatile.Read(ref finished) != 0 && Interlocked.Exchange(ref quiet, 1) == 0)
+        {
+            ReleaseArrays();
+        }
+    }
+
+    private void ReleaseArrays()
+    {
+        if (Interlocked.Decrement(ref arrayHolders) == 0)
+        {
+            plan.Return();
+            PooledArrays.Return(ref readySlots, 0);
         }
     }
 
@@ -638,10 +739,12 @@ internal sealed class Computation : IThreadPoolWorkItem
         }
     }
 
+    /// <summary>The caller has read the results.</summary>
     private void Dispose()
     {
         cancellationRegistration.Dispose();
         cancellation.Dispose();
+        ReleaseArrays();
     }
 
     private enum TaskStep

@@ -5,56 +5,58 @@ using System.Threading;
 namespace TaskGraph.Scheduling;
 
 /// <summary>
-/// The tasks of one compute and how they connect, in flat arrays: the graph behind the targets walked
+/// The tasks of one compute and how they connect, in flat arrays rented from the shared pools (see
+/// <see cref="PooledArrays"/>; <see cref="Return"/> gives them back): the graph behind the targets walked
 /// once, without recursion, shared and pure-equal nodes counted once, constants left out.
-/// Slots are numbered in the walk's post-order, so every task's inputs have smaller slots.
+/// Slots are numbered in the walk's post-order, so every task's inputs have smaller slots. Arrays may be
+/// longer than <see cref="Count"/>.
 /// </summary>
 /// <remarks>
-/// Node to slot: while planning, a compute claims each node it meets by writing its stamp and the
-/// node's slot into <see cref="DelayedNode.PlanClaim"/> (one compare-and-swap), and clears the claims
-/// when the plan is done; afterwards slots are only read from the plan's arrays. A node that another
-/// compute is planning at the same moment goes to a dictionary instead: shared nodes stay correct, and
-/// the common case costs no hashing.
+/// Node to slot: while planning, a compute claims each node it meets by writing its stamp into
+/// <see cref="DelayedNode.PlanStamp"/> (one compare-and-swap) and then the node's slot into
+/// <see cref="DelayedNode.PlanSlot"/>; afterwards slots are only read from the plan's arrays. Claims are
+/// not cleared (that would be a second pass over every node): a stamp whose compute has finished
+/// planning is stale (<see cref="PlanStamps"/>). A node that another compute is planning at the same
+/// moment goes to a dictionary instead: shared nodes stay correct, and the common case costs no hashing.
 /// </remarks>
 internal sealed class ComputePlan
 {
-    private ComputePlan(TaskRun[] runs, int[] argumentSlots, int[] consumerStart, int[] consumers, int[] targetSlots, int[] initiallyReady, long[] buildOrder)
-    {
-        Runs = runs;
-        ArgumentSlots = argumentSlots;
-        ConsumerStart = consumerStart;
-        Consumers = consumers;
-        TargetSlots = targetSlots;
-        InitiallyReady = initiallyReady;
-        BuildOrder = buildOrder;
-    }
+    /// <summary>The number of tasks.</summary>
+    internal int Count;
 
-    /// <summary>The tasks by slot.</summary>
-    internal TaskRun[] Runs { get; }
+    /// <summary>The tasks by slot, and after them an entry with the ends of the last task's ranges.</summary>
+    internal TaskState[] Tasks = Array.Empty<TaskState>();
 
-    /// <summary>For each task, from its <see cref="TaskRun.FirstArgument"/>, the slot of each argument (-1 for a constant or a null handle).</summary>
-    internal int[] ArgumentSlots { get; }
+    /// <summary>The slot of each argument of each task (-1 for a constant or a null handle); see <see cref="TaskState.ArgumentStart"/>.</summary>
+    internal int[] ArgumentSlots = Array.Empty<int>();
 
-    /// <summary>The consumers of task <c>s</c> are <c>Consumers[ConsumerStart[s]..ConsumerStart[s + 1]]</c>, one entry per argument occurrence.</summary>
-    internal int[] ConsumerStart { get; }
+    /// <summary>
+    /// The consumers of each task (see <see cref="TaskState.ConsumerStart"/>), one entry per argument
+    /// occurrence: the consumer's slot, or its complement (<c>~slot</c>, negative) for a blocking one.
+    /// </summary>
+    internal int[] Consumers = Array.Empty<int>();
 
-    internal int[] Consumers { get; }
+    /// <summary>Tasks with no task inputs that run on workers (not blocking), in slot order: the first <see cref="InitiallyReadyCount"/> entries.</summary>
+    internal int[] InitiallyReady = Array.Empty<int>();
+
+    internal int InitiallyReadyCount;
+
+    /// <summary>Blocking tasks with no task inputs, in slot order.</summary>
+    internal List<int>? InitiallyReadyBlocking;
 
     /// <summary>The slot of each target (-1 for a constant).</summary>
-    internal int[] TargetSlots { get; }
-
-    /// <summary>Tasks with no task inputs, in slot order.</summary>
-    internal int[] InitiallyReady { get; }
+    internal int[] TargetSlots = Array.Empty<int>();
 
     /// <summary>
     /// For each task, the earliest build sequence among the nodes it stands for (a topological order:
     /// inputs are built first). Recorded only when asked for (the synchronous scheduler's order).
     /// </summary>
-    internal long[] BuildOrder { get; }
+    internal long[]? BuildOrder;
 
-    internal static ComputePlan Build(Computation owner, DelayedNode[] targets, bool recordBuildOrder)
+    internal static ComputePlan Build(DelayedNode[] targets, bool recordBuildOrder)
     {
-        var builder = new Builder(owner, recordBuildOrder);
+        var plan = new ComputePlan();
+        var builder = new Builder(plan, recordBuildOrder);
         try
         {
             foreach (DelayedNode target in targets)
@@ -62,129 +64,155 @@ internal sealed class ComputePlan
                 builder.Visit(target);
             }
 
-            return builder.Finish(targets);
+            builder.Finish(targets);
+            return plan;
+        }
+        catch
+        {
+            plan.Return();
+            throw;
         }
         finally
         {
-            builder.ReleaseClaims();
+            builder.End();
         }
+    }
+
+    /// <summary>Gives every array back to its pool. Only once nothing of the compute reads them any more.</summary>
+    internal void Return()
+    {
+        PooledArrays.Return(ref Tasks, Count + 1);
+        PooledArrays.Return(ref ArgumentSlots, 0);
+        PooledArrays.Return(ref Consumers, 0);
+        PooledArrays.Return(ref InitiallyReady, 0);
     }
 
     private sealed class Builder
     {
-        private const long StampMask = unchecked((long)0xFFFF_FFFF_0000_0000);
-        private static int lastStamp;
+        private const int InitialCapacity = 256;
 
-        private readonly Computation owner;
-        private readonly bool recordBuildOrder;
+        /// <summary>What <see cref="ResolveOrClaim"/> returns for a task met for the first time (every slot and -1 differ from it).</summary>
+        private const int Unvisited = int.MinValue;
+
+        private readonly ComputePlan plan;
         private readonly long stamp;
-        private readonly List<TaskRun> runs = new();
-        private readonly List<long> buildOrder = new();
-        private readonly List<int> initiallyReady = new();
+        private readonly List<long>? buildOrder;
         private Dictionary<DelayedNode, int>? contested;
         private Dictionary<PureCall, int>? pureSlots;
-        private List<DelayedNode>? aliases;
-        private int[] argumentSlots = new int[16];
         private int argumentCount;
-        private Frame[] frames = new Frame[16];
+        private HashSet<int>? blockingSlots;
+        private Frame[] frames = PooledArrays.Rent<Frame>(64);
+        private int[] slotStack = PooledArrays.Rent<int>(64);
+        private int stacked;
         private int depth;
+        private int deepest;
 
-        internal Builder(Computation owner, bool recordBuildOrder)
+        internal Builder(ComputePlan plan, bool recordBuildOrder)
         {
-            this.owner = owner;
-            this.recordBuildOrder = recordBuildOrder;
-            int next;
-            do
-            {
-                next = Interlocked.Increment(ref lastStamp);
-            }
-            while (next == 0);
-            stamp = (long)next << 32;
+            this.plan = plan;
+            buildOrder = recordBuildOrder ? new List<long>() : null;
+            plan.Tasks = PooledArrays.Rent<TaskState>(InitialCapacity);
+            plan.ArgumentSlots = PooledArrays.Rent<int>(InitialCapacity);
+            plan.InitiallyReady = PooledArrays.Rent<int>(InitialCapacity);
+            stamp = PlanStamps.Begin();
         }
 
-        /// <summary>Adds <paramref name="root"/> and everything it depends on, inputs first, with an explicit stack.</summary>
+        /// <summary>
+        /// Adds <paramref name="root"/> and everything it depends on, inputs first, with an explicit stack.
+        /// Each argument is looked at once: its slot (or -1 for a constant or a null handle) goes on the
+        /// slot stack when it is known, so a node's argument slots lie on top of the stack when its turn comes.
+        /// </summary>
         internal void Visit(DelayedNode root)
         {
-            if (!IsNewTask(root))
+            if (ResolveOrClaim(root) != Unvisited)
             {
                 return;
             }
 
-            Claim(root);
             frames[depth++] = new Frame(root);
             while (depth > 0)
             {
                 ref Frame top = ref frames[depth - 1];
-                DelayedNode?[] arguments = top.Node.Arguments;
+                DelayedNode node = top.Node;
+                DelayedNode?[] arguments = node.Arguments;
                 DelayedNode? unvisited = null;
-                while (top.NextArgument < arguments.Length && unvisited is null)
+                if (!node.IsSource)
                 {
-                    DelayedNode? argument = arguments[top.NextArgument++];
-                    if (argument is not null && IsNewTask(argument))
+                    PooledArrays.Grow(ref slotStack, stacked, stacked + arguments.Length);
+                    while (top.NextArgument < arguments.Length)
                     {
-                        unvisited = argument;
+                        DelayedNode? argument = arguments[top.NextArgument++];
+                        int slot = ResolveOrClaim(argument);
+                        if (slot == Unvisited)
+                        {
+                            unvisited = argument;
+                            break;
+                        }
+
+                        slotStack[stacked++] = slot;
                     }
                 }
 
-                if (unvisited is null)
+                if (unvisited is not null)
                 {
-                    depth--;
-                    Add(top.Node);
+                    PooledArrays.Grow(ref frames, depth, depth + 1);
+                    frames[depth++] = new Frame(unvisited);
+                    deepest = Math.Max(deepest, depth);
                     continue;
                 }
 
-                if (depth == frames.Length)
+                depth--;
+                int inputs = node.IsSource ? 0 : arguments.Length;
+                stacked -= inputs;
+                int added = Add(node, slotStack.AsSpan(stacked, inputs));
+                if (depth > 0)
                 {
-                    Array.Resize(ref frames, depth * 2);
+                    // The slot of the argument the node below was waiting for.
+                    slotStack[stacked++] = added;
                 }
-
-                Claim(unvisited);
-                frames[depth++] = new Frame(unvisited);
             }
         }
 
-        /// <summary>Clears this compute's claims: on the nodes with a slot, their pure duplicates, and (after a failure) those still on the stack.</summary>
-        internal void ReleaseClaims()
+        /// <summary>Ends planning: this compute's claims go stale; the walk's stack goes back to its pool.</summary>
+        internal void End()
         {
-            foreach (TaskRun run in runs)
-            {
-                Release(run.Node);
-            }
-
-            foreach (DelayedNode alias in aliases ?? (IEnumerable<DelayedNode>)Array.Empty<DelayedNode>())
-            {
-                Release(alias);
-            }
-
-            for (int i = 0; i < depth; i++)
-            {
-                Release(frames[i].Node);
-            }
+            PlanStamps.End(stamp);
+            PooledArrays.Return(ref frames, Math.Max(deepest, 1));
+            PooledArrays.Return(ref slotStack, 0);
         }
 
-        internal ComputePlan Finish(DelayedNode[] targets)
+        internal void Finish(DelayedNode[] targets)
         {
-            TaskRun[] allRuns = runs.ToArray();
-            var consumerStart = new int[allRuns.Length + 1];
-            for (int slot = 0; slot < allRuns.Length; slot++)
+            int count = plan.Count;
+            TaskState[] tasks = plan.Tasks;
+            int[] argumentSlots = plan.ArgumentSlots;
+            tasks[count] = new TaskState { ArgumentStart = argumentCount };
+            int[] filled = PooledArrays.Rent<int>(count);
+            int start = 0;
+            for (int slot = 0; slot < count; slot++)
             {
-                consumerStart[slot + 1] = consumerStart[slot] + allRuns[slot].PendingConsumers;
+                tasks[slot].ConsumerStart = start;
+                filled[slot] = start;
+                start += tasks[slot].PendingConsumers;
             }
 
-            var consumers = new int[consumerStart[allRuns.Length]];
-            var filled = (int[])consumerStart.Clone();
-            foreach (TaskRun run in allRuns)
+            tasks[count].ConsumerStart = start;
+            int[] consumers = plan.Consumers = PooledArrays.Rent<int>(start);
+            for (int slot = 0; slot < count; slot++)
             {
-                int end = run.FirstArgument + run.Node.Arguments.Length;
-                for (int i = run.FirstArgument; i < end; i++)
+                int entry = blockingSlots?.Contains(slot) == true ? ~slot : slot;
+                int end = tasks[slot + 1].ArgumentStart;
+                for (int i = tasks[slot].ArgumentStart; i < end; i++)
                 {
-                    if (argumentSlots[i] >= 0)
+                    int input = argumentSlots[i];
+                    if (input >= 0)
                     {
-                        consumers[filled[argumentSlots[i]]++] = run.Slot;
+                        consumers[filled[input]++] = entry;
                     }
                 }
             }
 
+            PooledArrays.Return(ref filled, 0);
             var targetSlots = new int[targets.Length];
             for (int i = 0; i < targets.Length; i++)
             {
@@ -192,39 +220,63 @@ internal sealed class ComputePlan
                 if (targetSlots[i] >= 0)
                 {
                     // Targets are kept until returned.
-                    allRuns[targetSlots[i]].PendingConsumers++;
+                    tasks[targetSlots[i]].PendingConsumers++;
                 }
             }
 
-            return new ComputePlan(
-                allRuns,
-                argumentSlots.AsSpan(0, argumentCount).ToArray(),
-                consumerStart,
-                consumers,
-                targetSlots,
-                initiallyReady.ToArray(),
-                buildOrder.ToArray());
+            plan.TargetSlots = targetSlots;
+            plan.BuildOrder = buildOrder?.ToArray();
         }
 
-        private bool IsNewTask(DelayedNode node)
-            => !node.IsConstant
-                && (Volatile.Read(ref node.PlanClaim) & StampMask) != stamp
-                && contested?.ContainsKey(node) != true;
-
-        /// <summary>Marks <paramref name="node"/> as met (slot -1 until it gets one), or lists it as contested when another compute holds it.</summary>
-        private void Claim(DelayedNode node)
+        /// <summary>
+        /// The slot of an argument already planned, -1 for a constant or a null handle, or
+        /// <see cref="Unvisited"/> for a task met for the first time, which it claims.
+        /// </summary>
+        private int ResolveOrClaim(DelayedNode? node)
         {
-            if (Interlocked.CompareExchange(ref node.PlanClaim, stamp | 0xFFFF_FFFFL, 0) != 0)
+            if (node is null || node.IsConstant)
             {
-                (contested ??= new Dictionary<DelayedNode, int>(ReferenceEqualityComparer.Instance)).Add(node, -1);
+                return -1;
             }
+
+            long seen = Volatile.Read(ref node.PlanStamp);
+            if (seen == stamp)
+            {
+                return node.PlanSlot;
+            }
+
+            if (contested is not null && contested.TryGetValue(node, out int slot))
+            {
+                return slot;
+            }
+
+            Claim(node, seen);
+            return Unvisited;
+        }
+
+        /// <summary>Marks <paramref name="node"/> as met (slot -1 until it gets one), or lists it as contested when another compute planning now holds it.</summary>
+        private void Claim(DelayedNode node, long seen)
+        {
+            while (!PlanStamps.IsOtherActive(seen, stamp))
+            {
+                long before = Interlocked.CompareExchange(ref node.PlanStamp, stamp, seen);
+                if (before == seen)
+                {
+                    node.PlanSlot = -1;
+                    return;
+                }
+
+                seen = before;
+            }
+
+            (contested ??= new Dictionary<DelayedNode, int>(ReferenceEqualityComparer.Instance)).Add(node, -1);
         }
 
         private void SetSlot(DelayedNode node, int slot)
         {
-            if ((Volatile.Read(ref node.PlanClaim) & StampMask) == stamp)
+            if (Volatile.Read(ref node.PlanStamp) == stamp)
             {
-                Volatile.Write(ref node.PlanClaim, stamp | (uint)slot);
+                node.PlanSlot = slot;
             }
             else
             {
@@ -233,31 +285,30 @@ internal sealed class ComputePlan
         }
 
         private int SlotOf(DelayedNode node)
-        {
-            long claim = Volatile.Read(ref node.PlanClaim);
-            return (claim & StampMask) == stamp ? (int)claim : contested![node];
-        }
+            => Volatile.Read(ref node.PlanStamp) == stamp ? node.PlanSlot : contested![node];
 
-        private void Release(DelayedNode node)
-        {
-            if ((Volatile.Read(ref node.PlanClaim) & StampMask) == stamp)
-            {
-                Volatile.Write(ref node.PlanClaim, 0);
-            }
-        }
-
-        /// <summary>Gives <paramref name="node"/> a slot once all its inputs have one; a pure call equal to an earlier one shares its slot.</summary>
-        private void Add(DelayedNode node)
+        /// <summary>
+        /// Gives <paramref name="node"/> a slot once all its inputs have one (<paramref name="inputSlots"/>,
+        /// empty for a source: its arguments are all constants or null handles); a pure call equal to an
+        /// earlier one shares its slot. Returns the slot.
+        /// </summary>
+        private int Add(DelayedNode node, ReadOnlySpan<int> inputSlots)
         {
             DelayedNode?[] arguments = node.Arguments;
             int first = argumentCount;
-            EnsureArgumentCapacity(arguments.Length);
-            foreach (DelayedNode? argument in arguments)
+            PooledArrays.Grow(ref plan.ArgumentSlots, argumentCount, argumentCount + arguments.Length);
+            int[] argumentSlots = plan.ArgumentSlots;
+            if (node.IsSource)
             {
-                argumentSlots[argumentCount++] = argument is null || argument.IsConstant ? -1 : SlotOf(argument);
+                argumentSlots.AsSpan(argumentCount, arguments.Length).Fill(-1);
+            }
+            else
+            {
+                inputSlots.CopyTo(argumentSlots.AsSpan(argumentCount));
             }
 
-            int slot = runs.Count;
+            argumentCount += arguments.Length;
+            int slot = plan.Count;
             if (node.IsPure)
             {
                 pureSlots ??= new Dictionary<PureCall, int>();
@@ -265,49 +316,58 @@ internal sealed class ComputePlan
                 if (pureSlots.TryGetValue(call, out int existing))
                 {
                     SetSlot(node, existing);
-                    (aliases ??= new List<DelayedNode>()).Add(node);
-                    if (recordBuildOrder)
+                    if (buildOrder is not null)
                     {
                         buildOrder[existing] = Math.Min(buildOrder[existing], node.Sequence);
                     }
 
                     argumentCount = first;
-                    return;
+                    return existing;
                 }
 
                 pureSlots.Add(call, slot);
             }
 
-            TaskRun run = node.CreateRun(owner, slot, first);
+            // Room for the entry after the last task too (see Finish).
+            PooledArrays.Grow(ref plan.Tasks, slot, slot + 2);
+            TaskState[] tasks = plan.Tasks;
+            int remaining = 0;
             for (int i = first; i < argumentCount; i++)
             {
                 if (argumentSlots[i] >= 0)
                 {
-                    run.Remaining++;
-                    runs[argumentSlots[i]].PendingConsumers++;
+                    remaining++;
+                    tasks[argumentSlots[i]].PendingConsumers++;
                 }
             }
 
-            if (run.Remaining == 0)
+            tasks[slot] = new TaskState { Run = node.CreateRun(), Remaining = remaining, ArgumentStart = first };
+            if (node.IsBlocking)
             {
-                initiallyReady.Add(slot);
+                (blockingSlots ??= new HashSet<int>()).Add(slot);
             }
 
-            runs.Add(run);
-            if (recordBuildOrder)
+            if (remaining == 0)
             {
-                buildOrder.Add(node.Sequence);
+                AddInitiallyReady(node, slot);
             }
 
+            plan.Count = slot + 1;
+            buildOrder?.Add(node.Sequence);
             SetSlot(node, slot);
+            return slot;
         }
 
-        private void EnsureArgumentCapacity(int more)
+        private void AddInitiallyReady(DelayedNode node, int slot)
         {
-            if (argumentCount + more > argumentSlots.Length)
+            if (node.IsBlocking)
             {
-                Array.Resize(ref argumentSlots, Math.Max(argumentSlots.Length * 2, argumentCount + more));
+                (plan.InitiallyReadyBlocking ??= new List<int>()).Add(slot);
+                return;
             }
+
+            PooledArrays.Grow(ref plan.InitiallyReady, plan.InitiallyReadyCount, plan.InitiallyReadyCount + 1);
+            plan.InitiallyReady[plan.InitiallyReadyCount++] = slot;
         }
 
         private struct Frame

@@ -4,38 +4,18 @@ using System.Threading;
 namespace TaskGraph.Scheduling;
 
 /// <summary>
-/// One task's state within one compute: how many inputs it still waits for, how many consumers still
-/// need its result, and (in <see cref="TaskRun{T}"/>) the result. Nodes are shared and immutable, so
-/// everything that changes while computing lives here. Also the work item a blocking thread runs.
+/// One task's node and result within one compute. Everything else a task has while computing (its
+/// counters, its arguments, its consumers) lives in the compute's pooled arrays, indexed by the task's
+/// slot, so that a task costs one small object.
 /// </summary>
-internal abstract class TaskRun : IThreadPoolWorkItem
+internal abstract class TaskRun
 {
-    protected TaskRun(Computation owner, DelayedNode node, int slot, int firstArgument)
-    {
-        Owner = owner;
-        Node = node;
-        Slot = slot;
-        FirstArgument = firstArgument;
-    }
-
-    internal Computation Owner { get; }
+    protected TaskRun(DelayedNode node) => Node = node;
 
     internal DelayedNode Node { get; }
 
-    /// <summary>The task's index in its compute's plan.</summary>
-    internal int Slot { get; }
-
-    /// <summary>Where this task's arguments start in the plan's argument slots.</summary>
-    internal int FirstArgument { get; }
-
-    /// <summary>Task inputs (argument occurrences) not yet finished; the task is ready at 0.</summary>
-    internal int Remaining;
-
-    /// <summary>Consumers (argument occurrences, plus one per target occurrence) not yet invoked; the result is released at 0.</summary>
-    internal int PendingConsumers;
-
     /// <summary>Calls the method. <see langword="true"/> when the result is stored; <see langword="false"/> when it is awaited.</summary>
-    internal abstract bool Invoke(CancellationToken cancellationToken);
+    internal abstract bool Invoke(Computation owner, int slot, CancellationToken cancellationToken);
 
     /// <summary>Runs <paramref name="continuation"/> once the awaited result is available (after <see cref="Invoke"/> returned <see langword="false"/>).</summary>
     internal virtual void WhenAwaited(Action continuation) => throw new InvalidOperationException("The task is not awaiting.");
@@ -45,15 +25,13 @@ internal abstract class TaskRun : IThreadPoolWorkItem
 
     /// <summary>Drops the result so the garbage collector can take it.</summary>
     internal abstract void ReleaseResult();
-
-    void IThreadPoolWorkItem.Execute() => Owner.RunBlockingTask(this);
 }
 
 /// <summary>A task's state with its typed result.</summary>
 internal abstract class TaskRun<T> : TaskRun
 {
-    protected TaskRun(Computation owner, DelayedNode node, int slot, int firstArgument)
-        : base(owner, node, slot, firstArgument)
+    protected TaskRun(DelayedNode node)
+        : base(node)
     {
     }
 

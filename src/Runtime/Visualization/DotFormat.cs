@@ -51,30 +51,14 @@ internal static class DotFormat
     /// A DOT double-quoted string: quotes and backslashes escaped, a line break as <c>\n</c> (a centred
     /// line); angle brackets need nothing inside quotes (only HTML labels, which are not used, treat them specially).
     /// </summary>
-    internal static void WriteQuoted(string text, TextWriter writer)
-    {
-        writer.Write('"');
-        foreach (char c in text)
-        {
-            switch (c)
-            {
-                case '"':
-                    writer.Write("\\\"");
-                    break;
-                case '\\':
-                    writer.Write("\\\\");
-                    break;
-                case '\n':
-                    writer.Write("\\n");
-                    break;
-                case '\r':
-                    break;
-                default:
-                    writer.Write(c);
-                    break;
-            }
-        }
+    internal static void WriteQuoted(string text, TextWriter writer) => QuotedLabel.Write(text, writer, Escape);
 
-        writer.Write('"');
-    }
+    private static string? Escape(char c) => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\n' => "\\n",
+        '\r' => string.Empty,
+        _ => null,
+    };
 }

@@ -65,42 +65,18 @@ internal static class MermaidFormat
     /// be read as markup become its entity codes (<c>#34;</c> for a quote, <c>#60;</c> for <c>&lt;</c>, ...),
     /// <c>#</c> itself included so that text never forms an accidental code; a line break becomes <c>&lt;br/&gt;</c>.
     /// </summary>
-    internal static void WriteQuoted(string text, TextWriter writer)
-    {
-        writer.Write('"');
-        foreach (char c in text)
-        {
-            switch (c)
-            {
-                case '"':
-                    writer.Write("#34;");
-                    break;
-                case '#':
-                    writer.Write("#35;");
-                    break;
-                case '&':
-                    writer.Write("#38;");
-                    break;
-                case '<':
-                    writer.Write("#60;");
-                    break;
-                case '>':
-                    writer.Write("#62;");
-                    break;
-                case '`':
-                    writer.Write("#96;");
-                    break;
-                case '\n':
-                    writer.Write("<br/>");
-                    break;
-                case '\r':
-                    break;
-                default:
-                    writer.Write(c);
-                    break;
-            }
-        }
+    internal static void WriteQuoted(string text, TextWriter writer) => QuotedLabel.Write(text, writer, Escape);
 
-        writer.Write('"');
-    }
+    private static string? Escape(char c) => c switch
+    {
+        '"' => "#34;",
+        '#' => "#35;",
+        '&' => "#38;",
+        '<' => "#60;",
+        '>' => "#62;",
+        '`' => "#96;",
+        '\n' => "<br/>",
+        '\r' => string.Empty,
+        _ => null,
+    };
 }

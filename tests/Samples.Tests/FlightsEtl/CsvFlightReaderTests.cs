@@ -9,9 +9,9 @@ namespace Samples.Tests.FlightsEtl;
 
 public sealed class CsvFlightReaderTests
 {
-    private const string GoodRow = "1990,1,1,1,1621,1540,1747,1701,US,33,,86,79,NA,46,41,EWR,PIT,319,NA,NA,0,0";
-    private const string CancelledRow = "1995,3,14,2,NA,905,NA,1035,AA,120,N421AA,NA,90,NA,NA,NA,LGA,ORD,733,NA,NA,1,0";
-    private static readonly string Header = string.Join(',', FlightColumns.Names);
+    private const string GoodRow = SampleRows.Good;
+    private const string CancelledRow = SampleRows.Cancelled;
+    private static readonly string Header = SampleRows.Header;
 
     public static TheoryData<CsvParserKind> Parsers => new() { CsvParserKind.CsvHelper, CsvParserKind.Fast };
 

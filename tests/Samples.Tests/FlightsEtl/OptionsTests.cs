@@ -24,6 +24,7 @@ public sealed class OptionsTests
         Assert.True(options.Generate);
         Assert.True(options.Baselines);
         Assert.False(options.SkipBadRows);
+        Assert.Equal(CsvParserKind.Fast, options.Parser);
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class OptionsTests
         var options = FlightsOptions.Parse(new[]
         {
             "--rows", "20000", "--files", "3", "--data", "d", "--db", "x.db", "--table", "t1", "--latency-us", "250",
-            "--skip-bad-rows", "--quiet", "--log", "run.log", "--parser", "fast", "--no-baselines", "--seed", "9",
+            "--skip-bad-rows", "--quiet", "--log", "run.log", "--parser", "csvhelper", "--no-baselines", "--seed", "9",
         });
         Assert.Equal(20_000, options.Rows);
         Assert.Equal(3, options.Files);
@@ -43,7 +44,7 @@ public sealed class OptionsTests
         Assert.True(options.SkipBadRows);
         Assert.True(options.Quiet);
         Assert.Equal("run.log", options.LogPath);
-        Assert.Equal(CsvParserKind.Fast, options.Parser);
+        Assert.Equal(CsvParserKind.CsvHelper, options.Parser);
         Assert.False(options.Baselines);
         Assert.Equal(9UL, options.Seed);
     }

@@ -28,6 +28,19 @@ public sealed class SqliteLoaderTests
     }
 
     [Fact]
+    public void The_bare_insert_loop_writes_the_same_rows_straight_into_its_table()
+    {
+        using var directory = new TempDirectory();
+        var target = new SqliteTarget(directory.File("t.db"), "bare");
+        var batches = Batches(25_000, 4_000);
+        SqliteLoader.InsertOnly(target, Batches(100, 10)); // a previous table is replaced
+
+        Assert.Equal(25_000, SqliteLoader.InsertOnly(target, batches));
+        Assert.Equal(batches.SelectMany(batch => batch).Select(value => (long)value), ReadColumn(target, target.Table));
+        Assert.Equal(new[] { "bare" }, Tables(target));
+    }
+
+    [Fact]
     public void A_load_that_fails_midway_leaves_the_previous_result_whole_and_the_next_load_replaces_it()
     {
         using var directory = new TempDirectory();

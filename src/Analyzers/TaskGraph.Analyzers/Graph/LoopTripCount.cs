@@ -76,7 +76,12 @@ internal static class LoopTripCount
         };
     }
 
-    private static int? OfConstantSequence(IOperation collection)
+    /// <summary>
+    /// How many items <paramref name="collection"/> yields when the code states it with constants: an
+    /// array of constant length (or with an initializer) or <c>Enumerable.Range</c> with a constant
+    /// count; <see langword="null"/> otherwise.
+    /// </summary>
+    public static int? OfConstantSequence(IOperation collection)
     {
         while (collection is IConversionOperation conversion)
         {

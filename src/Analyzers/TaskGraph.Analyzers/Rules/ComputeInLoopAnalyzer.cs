@@ -8,7 +8,7 @@ namespace TaskGraph.Analyzers.Rules;
 
 /// <summary>TG1003: a compute inside a loop on handles built in that loop; one compute after the loop runs the iterations in parallel.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ComputeInLoopAnalyzer : DiagnosticAnalyzer
+public sealed class ComputeInLoopAnalyzer : TaskGraphAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.ComputeInLoop,
@@ -24,19 +24,9 @@ public sealed class ComputeInLoopAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, TaskGraphSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (TaskGraphSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
-        });
+        start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, TaskGraphSymbols symbols)

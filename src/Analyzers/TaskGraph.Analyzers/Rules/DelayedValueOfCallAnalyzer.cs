@@ -10,7 +10,7 @@ namespace TaskGraph.Analyzers.Rules;
 /// passed where a handle is expected): the method runs now, outside the graph.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DelayedValueOfCallAnalyzer : DiagnosticAnalyzer
+public sealed class DelayedValueOfCallAnalyzer : TaskGraphAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.DelayedValueOfCall,
@@ -26,20 +26,10 @@ public sealed class DelayedValueOfCallAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, TaskGraphSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (TaskGraphSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(operation => AnalyzeValue(operation, symbols), OperationKind.Invocation);
-            start.RegisterOperationAction(operation => AnalyzeConversion(operation, symbols), OperationKind.Conversion);
-        });
+        start.RegisterOperationAction(operation => AnalyzeValue(operation, symbols), OperationKind.Invocation);
+        start.RegisterOperationAction(operation => AnalyzeConversion(operation, symbols), OperationKind.Conversion);
     }
 
     private static void AnalyzeValue(OperationAnalysisContext context, TaskGraphSymbols symbols)

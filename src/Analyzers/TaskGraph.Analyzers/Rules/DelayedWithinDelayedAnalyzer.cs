@@ -7,7 +7,7 @@ namespace TaskGraph.Analyzers.Rules;
 
 /// <summary>TG1005: a wrapper call or a compute inside a <c>[Delayed]</c> method: a graph built and run inside a task.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DelayedWithinDelayedAnalyzer : DiagnosticAnalyzer
+public sealed class DelayedWithinDelayedAnalyzer : TaskGraphAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.DelayedWithinDelayed,
@@ -23,24 +23,14 @@ public sealed class DelayedWithinDelayedAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, TaskGraphSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        start.RegisterOperationBlockStartAction(block =>
         {
-            if (TaskGraphSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (block.OwningSymbol is IMethodSymbol method && symbols.IsDelayedMethod(method))
             {
-                return;
+                block.RegisterOperationAction(operation => Analyze(operation, symbols, method), OperationKind.Invocation);
             }
-
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (block.OwningSymbol is IMethodSymbol method && symbols.IsDelayedMethod(method))
-                {
-                    block.RegisterOperationAction(operation => Analyze(operation, symbols, method), OperationKind.Invocation);
-                }
-            });
         });
     }
 

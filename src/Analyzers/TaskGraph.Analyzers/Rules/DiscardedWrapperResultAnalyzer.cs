@@ -7,7 +7,7 @@ namespace TaskGraph.Analyzers.Rules;
 
 /// <summary>TG1008: a wrapper's result is discarded, so its task can never be computed and the method never runs.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DiscardedWrapperResultAnalyzer : DiagnosticAnalyzer
+public sealed class DiscardedWrapperResultAnalyzer : TaskGraphAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.DiscardedWrapperResult,
@@ -23,19 +23,9 @@ public sealed class DiscardedWrapperResultAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, TaskGraphSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (TaskGraphSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
-        });
+        start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, TaskGraphSymbols symbols)

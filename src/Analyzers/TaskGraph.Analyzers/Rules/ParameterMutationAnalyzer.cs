@@ -7,7 +7,7 @@ namespace TaskGraph.Analyzers.Rules;
 
 /// <summary>TG1006: a <c>[Delayed]</c> method mutates a parameter, an input other tasks may share.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ParameterMutationAnalyzer : DiagnosticAnalyzer
+public sealed class ParameterMutationAnalyzer : TaskGraphAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.ParameterMutation,
@@ -23,24 +23,14 @@ public sealed class ParameterMutationAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, TaskGraphSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        start.RegisterOperationBlockStartAction(block =>
         {
-            if (TaskGraphSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (block.OwningSymbol is IMethodSymbol method && symbols.IsDelayedMethod(method))
             {
-                return;
+                block.RegisterOperationAction(operation => Analyze(operation, method), OperationKind.ParameterReference);
             }
-
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (block.OwningSymbol is IMethodSymbol method && symbols.IsDelayedMethod(method))
-                {
-                    block.RegisterOperationAction(operation => Analyze(operation, method), OperationKind.ParameterReference);
-                }
-            });
         });
     }
 

@@ -9,7 +9,7 @@ namespace TaskGraph.Analyzers.Rules;
 
 /// <summary>TG1001: the computed graph is a chain, so no two tasks can run at the same time and plain calls are faster.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SequentialGraphAnalyzer : DiagnosticAnalyzer
+public sealed class SequentialGraphAnalyzer : TaskGraphAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.SequentialGraph,
@@ -25,19 +25,9 @@ public sealed class SequentialGraphAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, TaskGraphSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (TaskGraphSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
-        });
+        start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, TaskGraphSymbols symbols)

@@ -7,7 +7,7 @@ namespace TaskGraph.Analyzers.Rules;
 
 /// <summary>TG1007: a <c>[Delayed]</c> method reads or writes mutable static state, which parallel tasks share.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class StaticStateAnalyzer : DiagnosticAnalyzer
+public sealed class StaticStateAnalyzer : TaskGraphAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.StaticState,
@@ -23,27 +23,17 @@ public sealed class StaticStateAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, TaskGraphSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        start.RegisterOperationBlockStartAction(block =>
         {
-            if (TaskGraphSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (block.OwningSymbol is IMethodSymbol method && symbols.IsDelayedMethod(method))
             {
-                return;
+                block.RegisterOperationAction(
+                    operation => Analyze(operation, method),
+                    OperationKind.FieldReference,
+                    OperationKind.PropertyReference);
             }
-
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (block.OwningSymbol is IMethodSymbol method && symbols.IsDelayedMethod(method))
-                {
-                    block.RegisterOperationAction(
-                        operation => Analyze(operation, method),
-                        OperationKind.FieldReference,
-                        OperationKind.PropertyReference);
-                }
-            });
         });
     }
 

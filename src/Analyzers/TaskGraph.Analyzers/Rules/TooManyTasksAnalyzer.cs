@@ -12,7 +12,7 @@ namespace TaskGraph.Analyzers.Rules;
 /// <c>taskgraph.TG1010.min_iterations</c> in <c>.editorconfig</c> (default <see cref="DefaultMinIterations"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TooManyTasksAnalyzer : DiagnosticAnalyzer
+public sealed class TooManyTasksAnalyzer : TaskGraphAnalyzer
 {
     /// <summary>The smallest constant trip count reported when <c>.editorconfig</c> does not set one.</summary>
     public const int DefaultMinIterations = 100;
@@ -31,20 +31,10 @@ public sealed class TooManyTasksAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, TaskGraphSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (TaskGraphSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            var costs = new CostModel(symbols);
-            start.RegisterOperationAction(operation => Analyze(operation, symbols, costs), OperationKind.Invocation);
-        });
+        var costs = new CostModel(symbols);
+        start.RegisterOperationAction(operation => Analyze(operation, symbols, costs), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, TaskGraphSymbols symbols, CostModel costs)
@@ -88,7 +78,25 @@ public sealed class TooManyTasksAnalyzer : DiagnosticAnalyzer
 
                     break;
                 case IAnonymousFunctionOperation lambda:
-                    return IsPerItemLambda(lambda);
+                    // A lambda given to a per-item LINQ operator runs once per item of its source.
+                    if (PerItemCall(lambda) is not { } call)
+                    {
+                        return false;
+                    }
+
+                    inLoop = true;
+                    if (call.Arguments.Length == 0 || LoopTripCount.OfConstantSequence(call.Arguments[0].Value) is not { } items)
+                    {
+                        return true;
+                    }
+
+                    runs *= items;
+                    if (runs >= minIterations)
+                    {
+                        return true;
+                    }
+
+                    break;
                 case ILocalFunctionOperation:
                     return false;
             }
@@ -99,7 +107,8 @@ public sealed class TooManyTasksAnalyzer : DiagnosticAnalyzer
         return inLoop && runs >= minIterations;
     }
 
-    private static bool IsPerItemLambda(IAnonymousFunctionOperation lambda)
+    // The LINQ call (Select, Where, ...) that runs the lambda per item of its first argument, if any.
+    private static IInvocationOperation? PerItemCall(IAnonymousFunctionOperation lambda)
     {
         IOperation current = lambda;
         while (current.Parent is IDelegateCreationOperation or IConversionOperation)
@@ -108,6 +117,8 @@ public sealed class TooManyTasksAnalyzer : DiagnosticAnalyzer
         }
 
         return current.Parent is IArgumentOperation { Parent: IInvocationOperation call }
-               && call.TargetMethod.ContainingType?.ToDisplayString() is "System.Linq.Enumerable" or "System.Linq.ParallelEnumerable";
+               && call.TargetMethod.ContainingType?.ToDisplayString() is "System.Linq.Enumerable" or "System.Linq.ParallelEnumerable"
+            ? call
+            : null;
     }
 }

@@ -12,7 +12,7 @@ namespace TaskGraph.Analyzers.Rules;
 /// <see cref="DefaultMaxTasks"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TrivialGraphAnalyzer : DiagnosticAnalyzer
+public sealed class TrivialGraphAnalyzer : TaskGraphAnalyzer
 {
     /// <summary>The largest graph reported when <c>.editorconfig</c> does not set <c>taskgraph.TG1002.max_tasks</c>.</summary>
     public const int DefaultMaxTasks = 16;
@@ -31,20 +31,10 @@ public sealed class TrivialGraphAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, TaskGraphSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (TaskGraphSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            var costs = new CostModel(symbols);
-            start.RegisterOperationAction(operation => Analyze(operation, symbols, costs), OperationKind.Invocation);
-        });
+        var costs = new CostModel(symbols);
+        start.RegisterOperationAction(operation => Analyze(operation, symbols, costs), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, TaskGraphSymbols symbols, CostModel costs)

@@ -7,7 +7,7 @@ namespace TaskGraph.Analyzers.Rules;
 
 /// <summary>TG1009: a <c>[Delayed]</c> method blocks its thread but is not marked <c>Blocking = true</c>.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnmarkedBlockingAnalyzer : DiagnosticAnalyzer
+public sealed class UnmarkedBlockingAnalyzer : TaskGraphAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.UnmarkedBlocking,
@@ -23,27 +23,17 @@ public sealed class UnmarkedBlockingAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, TaskGraphSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        start.RegisterOperationBlockStartAction(block =>
         {
-            if (TaskGraphSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (block.OwningSymbol is IMethodSymbol method && symbols.IsDelayedMethod(method) && !symbols.IsMarkedBlocking(method))
             {
-                return;
+                block.RegisterOperationAction(
+                    operation => Analyze(operation, method),
+                    OperationKind.Invocation,
+                    OperationKind.PropertyReference);
             }
-
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (block.OwningSymbol is IMethodSymbol method && symbols.IsDelayedMethod(method) && !symbols.IsMarkedBlocking(method))
-                {
-                    block.RegisterOperationAction(
-                        operation => Analyze(operation, method),
-                        OperationKind.Invocation,
-                        OperationKind.PropertyReference);
-                }
-            });
         });
     }
 

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TaskGraph;
+
+namespace FlightsEtl.Stages;
+
+/// <summary>The stages as each engine runs them; each returns its summed per-task (per-file) time.</summary>
+public static class StageRuns
+{
+    /// <summary>The read-and-parse engines, in the sample's order.</summary>
+    public static readonly string[] ReadEngines = { "Sequential", "TaskGraph", "Pool (4 workers)" };
+
+    /// <summary>The load variants: the bare insert loop and the graph's load.</summary>
+    public static readonly string[] LoadEngines = { "Bare insert loop", "TaskGraph" };
+
+    public static TimeSpan Read(string engine, IReadOnlyList<string> files, FlightReadOptions options, DelayColumn[] columns)
+    {
+        switch (engine)
+        {
+            case "TaskGraph":
+            {
+                var timer = new TaskTimer();
+                var read = files.Select(file => FlightsPipeline.SelectDelaysDelayed(FlightsPipeline.ReadFlightsDelayed(file, options)));
+                Delayed.Compute(read, Observed(timer)).CopyTo(columns, 0);
+                return timer.Total;
+            }
+
+            default:
+                return TimedLoop(files.Count, i => columns[i] = ReadOne(files[i], options), Loop(engine));
+        }
+    }
+
+    /// <summary>The plain loop of the sequential engine, or the pool's 4 blocking workers.</summary>
+    public static Action<int, Action<int>> Loop(string engine) => engine == "Sequential"
+        ? static (count, body) =>
+        {
+            for (int i = 0; i < count; i++)
+            {
+                body(i);
+            }
+        }
+        : static (count, body) => Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, body);
+
+    public static TimeSpan Load(string engine, IReadOnlyList<int[]> batches, long rows, SqliteTarget target)
+    {
+        if (engine == "TaskGraph")
+        {
+            var timer = new TaskTimer();
+            var loaded = FlightsPipeline.LoadDelayed(Delayed.Value<IReadOnlyList<int[]>>(batches), target, Delayed.Value<IProgress<long>?>(null));
+            FlightsPipeline.CheckRowCountDelayed(loaded, rows, target).Compute(Observed(timer));
+            return timer.Total;
+        }
+
+        long started = Stopwatch.GetTimestamp();
+        long written = SqliteLoader.InsertOnly(target, batches);
+        FlightsPipeline.CheckRowCount(written, rows, target);
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    /// <summary>Options that time every task with <paramref name="timer"/>.</summary>
+    public static ComputeOptions Observed(TaskTimer timer) => new() { Observers = new IComputeObserver[] { timer } };
+
+    private static DelayColumn ReadOne(string file, FlightReadOptions options)
+        => FlightsPipeline.SelectDelays(FlightsPipeline.ReadFlights(file, options, CancellationToken.None));
+
+    public static TimeSpan TimedLoop(int count, Action<int> body, Action<int, Action<int>> loop)
+    {
+        long ticks = 0;
+        loop(count, i =>
+        {
+            long started = Stopwatch.GetTimestamp();
+            body(i);
+            Interlocked.Add(ref ticks, Stopwatch.GetTimestamp() - started);
+        });
+        return Stopwatch.GetElapsedTime(0, ticks);
+    }
+}

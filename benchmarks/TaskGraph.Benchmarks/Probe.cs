@@ -1,0 +1,135 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+
+namespace TaskGraph.Benchmarks;
+
+/// <summary>
+/// A quick side-by-side (`probe` argument) for deciding changes on a shared machine: per task, the
+/// median wall time, process CPU time and bytes allocated of each way of running each shape, measured
+/// alternately in one process. BenchmarkDotNet gives the reported figures; this gives fast ratios.
+/// </summary>
+public static class Probe
+{
+    private static readonly ComputeOptions OneWorker = new() { MaxDegreeOfParallelism = 1 };
+
+    public static void Run(int n, int repeats)
+    {
+        Console.WriteLine($"n = {n:N0}, {repeats} runs each, medians per task; load {LoadAverage()}");
+        Console.WriteLine($"{"shape",-6} {"way",-10} {"wall ns",9} {"cpu ns",9} {"alloc B",9} {"gen2",5} {"gc ns",9}");
+        foreach (Shape shape in Enum.GetValues<Shape>())
+        {
+            int tasks = Graphs.TaskCount(shape, n);
+            Delayed<long> graph = Graphs.Build(shape, n);
+            var floor = new FloorGraph(shape, n);
+            var ways = new (string Name, Func<long> Run)[]
+            {
+                ("sequential", () => Graphs.Sequential(shape, n)),
+                ("floor", floor.Run),
+                ("taskgraph", () => graph.Compute()),
+                ("one worker", () => graph.Compute(OneWorker)),
+            };
+            var samples = ways.Select(_ => new (double Wall, double Cpu, double Bytes, int Gen2, double Pause)[repeats]).ToArray();
+            for (int r = -1; r < repeats; r++)
+            {
+                for (int w = 0; w < ways.Length; w++)
+                {
+                    var sample = Measure(ways[w].Run, tasks);
+                    if (r >= 0)
+                    {
+                        samples[w][r] = sample;
+                    }
+                }
+            }
+
+            for (int w = 0; w < ways.Length; w++)
+            {
+                Console.WriteLine(
+                    $"{shape,-6} {ways[w].Name,-10} {Median(samples[w].Select(s => s.Wall)),9:F0} {Median(samples[w].Select(s => s.Cpu)),9:F0} {Median(samples[w].Select(s => s.Bytes)),9:F1} {samples[w].Sum(s => s.Gen2),5} {Median(samples[w].Select(s => s.Pause)),9:F0}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The 20 µs CPU wide graph, alternately sequential and with TaskGraph: wall times, and the process CPU
+    /// time during the TaskGraph compute over its wall time (the cores the machine actually granted: on
+    /// a shared machine, a speed-up cannot exceed it).
+    /// </summary>
+    public static void SpeedUp(int repeats)
+    {
+        var benchmark = new ParallelCpuBenchmarks();
+        benchmark.Calibrate();
+        benchmark.Sequential();
+        benchmark.TaskGraph();
+        var rounds = new (double Sequential, double TaskGraph, double Cores)[repeats];
+        for (int r = 0; r < repeats; r++)
+        {
+            var sequential = Measure(() => benchmark.Sequential(), 1);
+            var parallel = Measure(() => benchmark.TaskGraph(), 1);
+            rounds[r] = (sequential.Wall, parallel.Wall, parallel.Cpu / parallel.Wall);
+        }
+
+        Console.WriteLine($"20 µs CPU wide graph, {repeats} rounds, medians; load {LoadAverage()}");
+        Console.WriteLine($"sequential {Median(rounds.Select(r => r.Sequential)) / 1e6:F0} ms ({Median(rounds.Select(r => r.Sequential)) / 10_000 / 1e3:F1} µs per task), taskgraph {Median(rounds.Select(r => r.TaskGraph)) / 1e6:F0} ms");
+        Console.WriteLine($"speed-up {Median(rounds.Select(r => r.Sequential / r.TaskGraph)):F2}x; cores granted during the compute {Median(rounds.Select(r => r.Cores)):F2}; best round {rounds.Max(r => r.Sequential / r.TaskGraph):F2}x");
+    }
+
+    /// <summary>Building per node: wide (calls on constants) and chains, at <paramref name="n"/> and ten times as many.</summary>
+    public static void Building(int n, int repeats)
+    {
+        Console.WriteLine($"building, medians per node; load {LoadAverage()}");
+        foreach (int count in new[] { n, 10 * n })
+        {
+            var ways = new (string Name, Func<long> Run)[]
+            {
+                ("wide", () => Graphs.Build(Shape.Wide, count).Key.Length),
+                ("chain", () => Graphs.Build(Shape.Chain, count).Key.Length),
+                ("plain", () => PlainNodes.Chain(count).ToString().Length),
+            };
+            foreach (var way in ways)
+            {
+                var samples = new (double Wall, double Cpu, double Bytes, int Gen2, double Pause)[repeats];
+                for (int r = -1; r < repeats; r++)
+                {
+                    var sample = Measure(way.Run, count);
+                    if (r >= 0)
+                    {
+                        samples[r] = sample;
+                    }
+                }
+
+                Console.WriteLine($"{way.Name,-6} {count,10:N0} {Median(samples.Select(s => s.Wall)),9:F0} ns {Median(samples.Select(s => s.Cpu)),9:F0} ns cpu {Median(samples.Select(s => s.Bytes)),7:F1} B {Median(samples.Select(s => s.Pause)),9:F0} ns gc");
+            }
+        }
+    }
+
+    private static (double Wall, double Cpu, double Bytes, int Gen2, double Pause) Measure(Func<long> run, int tasks)
+    {
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        TimeSpan cpuBefore = process.TotalProcessorTime;
+        long bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+        int gen2Before = GC.CollectionCount(2);
+        TimeSpan pauseBefore = GC.GetTotalPauseDuration();
+        long started = Stopwatch.GetTimestamp();
+        run();
+        TimeSpan wall = Stopwatch.GetElapsedTime(started);
+        process.Refresh();
+        TimeSpan cpu = process.TotalProcessorTime - cpuBefore;
+        return (
+            wall.TotalNanoseconds / tasks,
+            cpu.TotalNanoseconds / tasks,
+            (double)(GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / tasks,
+            GC.CollectionCount(2) - gen2Before,
+            (GC.GetTotalPauseDuration() - pauseBefore).TotalNanoseconds / tasks);
+    }
+
+    private static double Median(System.Collections.Generic.IEnumerable<double> values)
+    {
+        double[] sorted = values.OrderBy(v => v).ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    internal static string LoadAverage()
+        => System.IO.File.Exists("/proc/loadavg") ? System.IO.File.ReadAllText("/proc/loadavg").Trim() : "unknown";
+}
