@@ -123,12 +123,22 @@ public sealed partial class DelayedGenerator
         }
 
         private static bool IsAlreadyAnError(IMethodSymbol method, INamedTypeSymbol containingType)
-            => HasErrorType(method)
+            => HasInvalidType(method)
+               || HasLessAccessibleType(method)
                || (!method.IsStatic && containingType.IsStatic)
                || method.Name.Length == 0
+               || HasMissingOrDuplicateName(method)
                || HasUnnamedContainer(containingType)
                || containingType.GetMembers(method.Name).OfType<IMethodSymbol>().Any(other =>
                    !IsSameMethod(other, method) && other.MethodKind == method.MethodKind && SameSignature(other, method));
+
+        /// <summary>A parameter or type parameter without a name, or two of them with the same name: the wrapper would repeat the error.</summary>
+        private static bool HasMissingOrDuplicateName(IMethodSymbol method)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            return method.Parameters.Select(p => p.Name).Concat(method.TypeParameters.Select(t => t.Name))
+                .Any(name => name.Length == 0 || !names.Add(name));
+        }
 
         /// <summary>The same method, or the other part of the same partial method.</summary>
         private static bool IsSameMethod(IMethodSymbol a, IMethodSymbol b)
@@ -200,19 +210,56 @@ public sealed partial class DelayedGenerator
         private static bool HasDelayedAttribute(IMethodSymbol method)
             => method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DelayedAttributeMetadataName);
 
-        private static bool HasErrorType(IMethodSymbol method)
-            => IsOrContainsErrorType(method.ReturnType)
-               || method.Parameters.Any(p => IsOrContainsErrorType(p.Type))
-               || method.TypeParameters.Any(t => t.ConstraintTypes.Any(IsOrContainsErrorType));
+        /// <summary>
+        /// A result or parameter type less accessible than the method (CS0050/CS0051): the wrapper would repeat
+        /// the error. Accessibilities are ranked; incomparable ones (protected, internal) share a rank and pass.
+        /// </summary>
+        private static bool HasLessAccessibleType(IMethodSymbol method)
+        {
+            int methodRank = Math.Min(AccessibilityRank(method.DeclaredAccessibility), EffectiveRank(method.ContainingType));
+            return EffectiveRank(method.ReturnType) < methodRank || method.Parameters.Any(p => EffectiveRank(p.Type) < methodRank);
+        }
 
-        private static bool IsOrContainsErrorType(ITypeSymbol type) => type switch
+        private static int EffectiveRank(ITypeSymbol type) => type switch
+        {
+            IArrayTypeSymbol array => EffectiveRank(array.ElementType),
+            IPointerTypeSymbol pointer => EffectiveRank(pointer.PointedAtType),
+            INamedTypeSymbol named => Math.Min(
+                Math.Min(AccessibilityRank(named.DeclaredAccessibility), named.ContainingType is { } outer ? EffectiveRank(outer) : int.MaxValue),
+                named.TypeArguments.Select(EffectiveRank).DefaultIfEmpty(int.MaxValue).Min()),
+            _ => int.MaxValue,
+        };
+
+        private static int AccessibilityRank(Accessibility accessibility) => accessibility switch
+        {
+            Accessibility.Private => 0,
+            Accessibility.ProtectedAndInternal => 1,
+            Accessibility.Protected or Accessibility.Internal => 2,
+            Accessibility.ProtectedOrInternal => 3,
+            _ => int.MaxValue,
+        };
+
+        /// <summary>A signature the compiler rejects already: an error type, or a static class where a type must be instantiable.</summary>
+        private static bool HasInvalidType(IMethodSymbol method)
+            => IsOrContainsInvalidType(method.ReturnType)
+               || method.Parameters.Any(p => IsOrContainsInvalidType(p.Type))
+               || method.TypeParameters.Any(t => t.ConstraintTypes.Any(IsOrContainsInvalidType));
+
+        private static bool IsOrContainsInvalidType(ITypeSymbol type) => type switch
         {
             { TypeKind: TypeKind.Error } => true,
-            IArrayTypeSymbol array => IsOrContainsErrorType(array.ElementType),
-            IPointerTypeSymbol pointer => IsOrContainsErrorType(pointer.PointedAtType),
-            INamedTypeSymbol named => named.TypeArguments.Any(IsOrContainsErrorType) || (named.ContainingType is { } outer && IsOrContainsErrorType(outer)),
+            // A static class cannot be a parameter, result, element, type argument or constraint (CS0717-CS0722).
+            { TypeKind: TypeKind.Class, IsStatic: true } => true,
+            IArrayTypeSymbol array => IsOrContainsInvalidType(array.ElementType),
+            IPointerTypeSymbol pointer => IsOrContainsInvalidType(pointer.PointedAtType),
+            INamedTypeSymbol named => HasInvalidTypeArgument(named),
             _ => false,
         };
+
+        /// <summary>The type arguments of a type and of its containing types (<c>Outer&lt;Missing&gt;.Inner</c>); a static containing type is fine.</summary>
+        private static bool HasInvalidTypeArgument(INamedTypeSymbol named)
+            => named.TypeArguments.Any(IsOrContainsInvalidType)
+               || (named.ContainingType is { } outer && (outer.TypeKind == TypeKind.Error || HasInvalidTypeArgument(outer)));
 
         private static void CheckMethodKind(IMethodSymbol method, Action<DiagnosticDescriptor, string[]> report)
         {

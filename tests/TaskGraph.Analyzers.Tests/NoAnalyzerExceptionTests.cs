@@ -74,6 +74,16 @@ public sealed class NoAnalyzerExceptionTests
             public static int Use() => BadDelayed(NullDelayed()).Compute() + BadDelayed(BadDelayed(1)).Compute();
         }
         """,
+        // The fake wrapper attribute takes an array: its argument is an array constant, whose Value throws.
+        """
+        namespace TaskGraph.Infrastructure { public sealed class DelayedWrapperAttribute : System.Attribute { public DelayedWrapperAttribute(string[] ids) { } } }
+        public static class Fake
+        {
+            [TaskGraph.Infrastructure.DelayedWrapper(null)] public static TaskGraph.Delayed<int> NullDelayed() => 1;
+            [TaskGraph.Infrastructure.DelayedWrapper(new[] { "M:Fake.Use" })] public static TaskGraph.Delayed<int> ArrayDelayed(TaskGraph.Delayed<int> x) => x;
+            public static int Use() => ArrayDelayed(NullDelayed()).Compute() + ArrayDelayed(1).Compute();
+        }
+        """,
     };
 
     public static IEnumerable<object[]> Inputs()

@@ -1,9 +1,5 @@
-using System;
-using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using TaskGraph.CodeFixes;
 using TaskGraph.Testing;
 using Xunit;
 
@@ -16,11 +12,8 @@ public sealed class NoCodeFixExceptionTests
     [MemberData(nameof(NoAnalyzerExceptionTests.Inputs), MemberType = typeof(NoAnalyzerExceptionTests))]
     public async Task No_code_fix_throws(string source)
     {
-        var fixers = typeof(DocumentCodeFixProvider).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
-            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
-            .ToList();
-        Assert.Equal(7, fixers.Count);
+        var fixers = AllCodeFixes.Create();
+        Assert.Equal(7, fixers.Length);
 
         var project = CodeFixRun.CreateProject(AnalyzerVerifier.Sources(source));
         foreach (var fixer in fixers)

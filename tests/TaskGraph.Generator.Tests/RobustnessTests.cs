@@ -25,6 +25,20 @@ public class RobustnessTests
     [InlineData("public static partial class Etl { [Delayed] public static async Task Load(CancellationToken) { } }")]
     [InlineData("[Delayed] static int Top() => 1;")]
     [InlineData("public partial class { [Delayed] public static int Load() => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Sum(IReadOnlyList<int> =>) => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load(int ) => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load<>(int x) => x; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load<T, >(T x) => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Compare(int a, int a) => a; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load<T, T>(T x) => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load<T>(T T) => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static Delayed Load(int x) => null!; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load(Etl x) => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load(List<Etl> x, Etl[] y) => 1; }")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load<T>(T x) where T : Etl => 1; }")]
+    [InlineData("class Data { } public static partial class Etl { [Delayed] public static Data Load(Data x) => x; }")]
+    [InlineData("public static partial class Etl { class Data { } [Delayed] public static List<Data> Load(int x) => null!; }")]
+    [InlineData("public static partial class Etl { protected internal class Data { } [Delayed] public static int Load(Data[] x) => 1; }")]
     public void Broken_code_neither_throws_nor_gains_errors_in_generated_code(string source)
     {
         var run = GeneratorRun.Start(GeneratorAssert.Usings + source);
@@ -35,6 +49,23 @@ public class RobustnessTests
             .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && generatedTrees.Contains(tree))
             .ToList();
         Assert.True(generatedProblems.Count == 0, TestCompilation.Describe(generatedProblems));
+    }
+
+    [Fact]
+    public void A_type_nested_in_a_static_class_still_gets_wrapped()
+    {
+        // Static classes are refused in signatures; a type nested in one is an ordinary type.
+        var run = GeneratorAssert.CompilesCleanly(GeneratorAssert.Usings + "public static class Outer { public sealed class Inner { } } public static partial class Etl { [Delayed] public static Outer.Inner Load(Outer.Inner x, List<Outer.Inner> y) => x; }");
+
+        Assert.Contains("LoadDelayed(", Assert.Single(run.GeneratedSources).Value);
+    }
+
+    [Fact]
+    public void Internal_types_in_an_internal_method_still_get_wrapped()
+    {
+        var run = GeneratorAssert.CompilesCleanly(GeneratorAssert.Usings + "class Data { } public static partial class Etl { private class Own { } [Delayed] internal static Data Load(Data x) => x; [Delayed] private static int Count(List<Own> x) => 1; }");
+
+        Assert.Contains("CountDelayed(", Assert.Single(run.GeneratedSources).Value);
     }
 
     [Fact]

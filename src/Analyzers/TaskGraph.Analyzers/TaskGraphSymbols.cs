@@ -204,7 +204,8 @@ internal sealed class TaskGraphSymbols
         {
             if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, WrapperAttribute)
                 || attribute.ConstructorArguments.Length != 1
-                || attribute.ConstructorArguments[0].Value is not string methodId)
+                // An array argument (a user's own attribute taking string[]) has no Value: reading it throws.
+                || attribute.ConstructorArguments[0] is not { Kind: TypedConstantKind.Primitive, Value: string methodId })
             {
                 continue;
             }
