@@ -12,7 +12,7 @@ public sealed class HelpLinkTests
     [Fact]
     public void Every_descriptor_links_to_an_existing_docs_page_with_noncompliant_and_compliant_code()
     {
-        string root = typeof(HelpLinkTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        string root = TaskGraph.Testing.RepositoryRoot.Path;
         var descriptors = AllAnalyzers.Create().SelectMany(a => a.SupportedDiagnostics).ToList();
         Assert.Equal(10, descriptors.Select(d => d.Id).Distinct().Count());
         foreach (var descriptor in descriptors)
@@ -31,7 +31,7 @@ public sealed class HelpLinkTests
     [Fact]
     public void Every_rule_is_listed_in_the_release_tracking_file()
     {
-        string root = typeof(HelpLinkTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        string root = TaskGraph.Testing.RepositoryRoot.Path;
         string unshipped = File.ReadAllText(Path.Combine(root, "src", "Analyzers", "TaskGraph.Analyzers", "AnalyzerReleases.Unshipped.md"));
         foreach (var descriptor in AllAnalyzers.Create().SelectMany(a => a.SupportedDiagnostics))
         {

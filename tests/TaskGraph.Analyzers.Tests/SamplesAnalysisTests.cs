@@ -14,7 +14,7 @@ public sealed class SamplesAnalysisTests
 {
     public static IEnumerable<object[]> Samples()
     {
-        foreach (string directory in Directory.EnumerateDirectories(Path.Combine(RepositoryRoot, "samples")).OrderBy(d => d, System.StringComparer.Ordinal))
+        foreach (string directory in Directory.EnumerateDirectories(Path.Combine(TaskGraph.Testing.RepositoryRoot.Path, "samples")).OrderBy(d => d, System.StringComparer.Ordinal))
         {
             yield return new object[] { Path.GetFileName(directory) };
         }
@@ -24,7 +24,7 @@ public sealed class SamplesAnalysisTests
     [MemberData(nameof(Samples))]
     public async Task Analyzers_run_over_the_sample_without_exceptions_or_graph_warnings(string sample)
     {
-        string directory = Path.Combine(RepositoryRoot, "samples", sample);
+        string directory = Path.Combine(TaskGraph.Testing.RepositoryRoot.Path, "samples", sample);
         var sources = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .OrderBy(path => path, System.StringComparer.Ordinal)
@@ -37,7 +37,4 @@ public sealed class SamplesAnalysisTests
         Assert.True(run.Exceptions.IsEmpty, run.DescribeExceptions());
         Assert.DoesNotContain(run.Diagnostics, d => d.Id is DiagnosticIds.SequentialGraph or DiagnosticIds.TrivialGraph);
     }
-
-    private static string RepositoryRoot
-        => typeof(SamplesAnalysisTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 }

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace TaskGraph.Generator.Tests;
@@ -31,7 +30,7 @@ public class HelpLinkTests
         Assert.Equal("TaskGraph.Generator", descriptor.Category);
 
         string relative = descriptor.HelpLinkUri.Substring(DiagnosticDescriptors.HelpLinkBase.Length);
-        string page = Path.Combine(RepositoryRoot(), "docs", "diagnostics", relative);
+        string page = Path.Combine(TaskGraph.Testing.RepositoryRoot.Path, "docs", "diagnostics", relative);
         Assert.True(File.Exists(page), $"{id}: {page} does not exist.");
 
         string text = File.ReadAllText(page);
@@ -51,7 +50,4 @@ public class HelpLinkTests
             Assert.NotEqual("TG0000", descriptor.Id);
         }
     }
-
-    private static string RepositoryRoot([CallerFilePath] string path = "")
-        => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 }

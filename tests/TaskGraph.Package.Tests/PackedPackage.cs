@@ -12,7 +12,7 @@ public sealed class PackedPackage : IDisposable
 {
     public PackedPackage()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = TaskGraph.Testing.RepositoryRoot.Path;
         Root = Path.Combine(Path.GetTempPath(), "taskgraph-package-" + Guid.NewGuid().ToString("N")[..12]);
         Feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
         Version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..12];
@@ -61,18 +61,5 @@ public sealed class PackedPackage : IDisposable
         catch (UnauthorizedAccessException)
         {
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Generated.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Generated.sln above {AppContext.BaseDirectory}: the package tests run from the repository.");
     }
 }
