@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using static BuildCost.Measure;
+
+namespace BuildCost;
+
+/// <summary>
+/// Whole <c>dotnet build</c>s of the generated project in its three variants (<see cref="ProjectVariant"/>):
+/// full rebuilds of the project alone (its references built once beforehand), the variants interleaved
+/// in a rotating order each round so that a burst of load on the shared machine hits all of them.
+/// </summary>
+internal static class BuildTimes
+{
+    private static readonly ProjectVariant[] Variants = Enum.GetValues<ProjectVariant>();
+
+    /// <summary>Runs and reports; false when a build failed.</summary>
+    public static bool Run(string repositoryRoot, int rounds, TextWriter output)
+    {
+        string root = Path.Combine(Path.GetTempPath(), $"taskgraph-buildcost-{Environment.ProcessId}");
+        try
+        {
+            foreach (ProjectVariant variant in Variants)
+            {
+                GeneratedProject.Write(Path.Combine(root, variant.ToString()), variant, repositoryRoot);
+                // Restores and builds the referenced TaskGraph projects once; the timed builds skip both.
+                if (!Build(root, variant, output, "-v", "q").Succeeded)
+                {
+                    return false;
+                }
+            }
+
+            output.WriteLine(Invariant($"dotnet build -t:Rebuild --no-restore --no-dependencies (Debug) of the generated project, {rounds} rounds:"));
+            var times = Variants.ToDictionary(v => v, _ => new List<double>());
+            for (int round = 0; round < rounds; round++)
+            {
+                var line = new List<string>();
+                for (int k = 0; k < Variants.Length; k++)
+                {
+                    ProjectVariant variant = Variants[(round + k) % Variants.Length];
+                    BuildResult result = Build(root, variant, output, "--no-restore", "--no-dependencies", "-t:Rebuild", "-v", "q");
+                    if (!result.Succeeded)
+                    {
+                        return false;
+                    }
+
+                    times[variant].Add(result.Elapsed.TotalSeconds);
+                    line.Add(Invariant($"{variant} {result.Elapsed.TotalSeconds:F2} s (load {LoadAverage():F1})"));
+                }
+
+                output.WriteLine($"  round {round + 1}: {string.Join(", ", line)}");
+            }
+
+            double without = Median(times[ProjectVariant.WithoutTaskGraph]);
+            double generator = Median(times[ProjectVariant.RuntimeAndGenerator]);
+            double full = Median(times[ProjectVariant.FullTaskGraph]);
+            output.WriteLine(Invariant($"  median without TaskGraph:                 {without,6:F2} s"));
+            output.WriteLine(Invariant($"  median with runtime and generator:        {generator,6:F2} s ({generator / without:F2}x)"));
+            output.WriteLine(Invariant($"  median with TaskGraph (+ analyzers):      {full,6:F2} s ({full / without:F2}x)"));
+            output.WriteLine(Invariant($"  analyzers added: {(full - generator) / generator:P1} (medians); per round {string.Join(", ", Enumerable.Range(0, rounds).Select(r => ((times[ProjectVariant.FullTaskGraph][r] - times[ProjectVariant.RuntimeAndGenerator][r]) / times[ProjectVariant.RuntimeAndGenerator][r]).ToString("P0", System.Globalization.CultureInfo.InvariantCulture)))}"));
+
+            BuildResult reported = Build(root, ProjectVariant.FullTaskGraph, output, "--no-restore", "--no-dependencies", "-t:Rebuild", "-v", "d", "-p:ReportAnalyzer=true");
+            output.WriteLine("  the compiler's own accounting (-p:ReportAnalyzer=true, one more rebuild with TaskGraph):");
+            foreach (string line in CompilerReport(reported.Output))
+            {
+                output.WriteLine("    " + line);
+            }
+
+            return reported.Succeeded;
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>The totals and the TaskGraph assemblies' lines of the compiler's analyzer and generator report.</summary>
+    private static IEnumerable<string> CompilerReport(string buildOutput)
+        => buildOutput.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => Regex.IsMatch(line, @"^Total (analyzer|generator) execution time|^\S+\s+\S+\s+TaskGraph\.(Analyzers|Generator)\b"))
+            .Distinct();
+
+    private static BuildResult Build(string root, ProjectVariant variant, TextWriter output, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("build");
+        start.ArgumentList.Add(Path.Combine(root, variant.ToString(), "Bench.csproj"));
+        start.ArgumentList.Add("-nologo");
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        long begin = Stopwatch.GetTimestamp();
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
+        var error = process.StandardError.ReadToEndAsync();
+        string text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        TimeSpan elapsed = Stopwatch.GetElapsedTime(begin);
+        if (process.ExitCode != 0)
+        {
+            output.WriteLine($"  FAILED: dotnet build of the {variant} project exited with {process.ExitCode}:");
+            output.WriteLine(string.Join('\n', (text + error.Result).Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(10)));
+        }
+
+        return new BuildResult(process.ExitCode == 0, elapsed, text);
+    }
+
+    private sealed record BuildResult(bool Succeeded, TimeSpan Elapsed, string Output);
+}

@@ -1,0 +1,14 @@
+namespace BuildCost;
+
+/// <summary>The three builds of the same 1,000 methods that the build-time comparison times.</summary>
+internal enum ProjectVariant
+{
+    /// <summary>No TaskGraph: <c>[Delayed]</c> is a local attribute nothing reads, and pipelines call the methods directly.</summary>
+    WithoutTaskGraph,
+
+    /// <summary>The runtime and the generator: wrappers are generated and pipelines build and compute graphs.</summary>
+    RuntimeAndGenerator,
+
+    /// <summary>As a user gets it: runtime, generator, analyzers and code fixes (src/UseTaskGraph.props).</summary>
+    FullTaskGraph,
+}
