@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TaskGraph.Testing;
-using static BuildCost.Measure;
+using static TaskGraph.Benchmarking.Measure;
 
 namespace BuildCost;
 

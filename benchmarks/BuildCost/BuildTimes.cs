@@ -4,13 +4,13 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using static BuildCost.Measure;
+using static TaskGraph.Benchmarking.Measure;
 
 namespace BuildCost;
 
 /// <summary>
 /// Whole <c>dotnet build</c>s of the generated project in its three variants (<see cref="ProjectVariant"/>):
-/// full rebuilds of the project alone (its references built once beforehand), the variants interleaved
+/// full rebuilds after one restore, the variants interleaved
 /// in a rotating order each round so that a burst of load on the shared machine hits all of them.
 /// </summary>
 internal static class BuildTimes
@@ -18,22 +18,22 @@ internal static class BuildTimes
     private static readonly ProjectVariant[] Variants = Enum.GetValues<ProjectVariant>();
 
     /// <summary>Runs and reports; false when a build failed.</summary>
-    public static bool Run(string repositoryRoot, int rounds, TextWriter output)
+    public static bool Run(string assemblies, int rounds, TextWriter output)
     {
         string root = Path.Combine(Path.GetTempPath(), $"taskgraph-buildcost-{Environment.ProcessId}");
         try
         {
             foreach (ProjectVariant variant in Variants)
             {
-                GeneratedProject.Write(Path.Combine(root, variant.ToString()), variant, repositoryRoot);
-                // Restores and builds the referenced TaskGraph projects once; the timed builds skip both.
+                GeneratedProject.Write(Path.Combine(root, variant.ToString()), variant, assemblies);
+                // Restores once (and starts the build servers); the timed builds skip the restore.
                 if (!Build(root, variant, output, "-v", "q").Succeeded)
                 {
                     return false;
                 }
             }
 
-            output.WriteLine(Invariant($"dotnet build -t:Rebuild --no-restore --no-dependencies (Debug) of the generated project, {rounds} rounds:"));
+            output.WriteLine(Invariant($"dotnet build -t:Rebuild --no-restore (Debug) of the generated project, {rounds} rounds:"));
             var times = Variants.ToDictionary(v => v, _ => new List<double>());
             for (int round = 0; round < rounds; round++)
             {
@@ -41,7 +41,7 @@ internal static class BuildTimes
                 for (int k = 0; k < Variants.Length; k++)
                 {
                     ProjectVariant variant = Variants[(round + k) % Variants.Length];
-                    BuildResult result = Build(root, variant, output, "--no-restore", "--no-dependencies", "-t:Rebuild", "-v", "q");
+                    BuildResult result = Build(root, variant, output, "--no-restore", "-t:Rebuild", "-v", "q");
                     if (!result.Succeeded)
                     {
                         return false;
@@ -62,7 +62,7 @@ internal static class BuildTimes
             output.WriteLine(Invariant($"  median with TaskGraph (+ analyzers):      {full,6:F2} s ({full / without:F2}x)"));
             output.WriteLine(Invariant($"  analyzers added: {(full - generator) / generator:P1} (medians); per round {string.Join(", ", Enumerable.Range(0, rounds).Select(r => ((times[ProjectVariant.FullTaskGraph][r] - times[ProjectVariant.RuntimeAndGenerator][r]) / times[ProjectVariant.RuntimeAndGenerator][r]).ToString("P0", System.Globalization.CultureInfo.InvariantCulture)))}"));
 
-            BuildResult reported = Build(root, ProjectVariant.FullTaskGraph, output, "--no-restore", "--no-dependencies", "-t:Rebuild", "-v", "d", "-p:ReportAnalyzer=true");
+            BuildResult reported = Build(root, ProjectVariant.FullTaskGraph, output, "--no-restore", "-t:Rebuild", "-v", "d", "-p:ReportAnalyzer=true");
             output.WriteLine("  the compiler's own accounting (-p:ReportAnalyzer=true, one more rebuild with TaskGraph):");
             foreach (string line in CompilerReport(reported.Output))
             {

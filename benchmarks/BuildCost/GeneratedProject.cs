@@ -48,21 +48,32 @@ internal static class GeneratedProject
         return sources;
     }
 
-    /// <summary>The project file; <paramref name="repositoryRoot"/> locates TaskGraph's projects.</summary>
-    public static string ProjectFile(ProjectVariant variant, string repositoryRoot)
+    /// <summary>
+    /// The project file. TaskGraph comes in as the package gives it: the runtime as a reference, the
+    /// generator, analyzers and code fixes as analyzer assemblies, all from <paramref name="assemblies"/>
+    /// (this tool's output folder, which holds the same builds it runs in-process). Project references
+    /// would make every build evaluate TaskGraph's projects too, which a package user never pays.
+    /// </summary>
+    public static string ProjectFile(ProjectVariant variant, string assemblies)
     {
+        string Assembly(string name) => Path.Combine(assemblies, name + ".dll");
         string references = variant switch
         {
             ProjectVariant.WithoutTaskGraph => "",
             ProjectVariant.RuntimeAndGenerator => $"""
                   <ItemGroup>
-                    <ProjectReference Include="{repositoryRoot}/src/Runtime/TaskGraph.csproj" />
-                    <ProjectReference Include="{repositoryRoot}/src/Generator/TaskGraph.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+                    <Reference Include="{Assembly("TaskGraph")}" />
+                    <Analyzer Include="{Assembly("TaskGraph.Generator")}" />
                   </ItemGroup>
 
                 """,
             _ => $"""
-                  <Import Project="{repositoryRoot}/src/UseTaskGraph.props" />
+                  <ItemGroup>
+                    <Reference Include="{Assembly("TaskGraph")}" />
+                    <Analyzer Include="{Assembly("TaskGraph.Generator")}" />
+                    <Analyzer Include="{Assembly("TaskGraph.Analyzers")}" />
+                    <Analyzer Include="{Assembly("TaskGraph.CodeFixes")}" />
+                  </ItemGroup>
 
                 """,
         };
@@ -83,11 +94,11 @@ internal static class GeneratedProject
     /// Writes the project into <paramref name="directory"/>, with an empty Directory.Build.props so that
     /// no build settings of the folders above it apply.
     /// </summary>
-    public static void Write(string directory, ProjectVariant variant, string repositoryRoot)
+    public static void Write(string directory, ProjectVariant variant, string assemblies)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(directory, "Bench.csproj"), ProjectFile(variant, repositoryRoot));
+        File.WriteAllText(Path.Combine(directory, "Bench.csproj"), ProjectFile(variant, assemblies));
         foreach (var (path, text) in Sources(variant))
         {
             File.WriteAllText(Path.Combine(directory, path), text);

@@ -5,7 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using TaskGraph.Testing;
-using static BuildCost.Measure;
+using static TaskGraph.Benchmarking.Measure;
 
 namespace BuildCost;
 

@@ -5,9 +5,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 
-namespace BuildCost;
+namespace TaskGraph.Benchmarking;
 
-/// <summary>Timing helpers: medians, elapsed time of an action, and the machine's load for each report.</summary>
+/// <summary>Timing helpers shared by the BuildCost and SeedGraph benchmarks: medians, elapsed time of an action, and the machine's load for each report.</summary>
 internal static class Measure
 {
     public static double Median(IEnumerable<double> values)

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using BuildCost;
 
 const string Usage = """
@@ -18,7 +17,6 @@ const string Usage = """
 bool hasCommand = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal);
 string command = hasCommand ? args[0] : "all";
 string[] options = hasCommand ? args[1..] : args;
-string repositoryRoot = FindRepositoryRoot();
 if (command == "generate")
 {
     if (options.Length != 1)
@@ -29,7 +27,7 @@ if (command == "generate")
 
     foreach (ProjectVariant variant in Enum.GetValues<ProjectVariant>())
     {
-        GeneratedProject.Write(Path.Combine(options[0], variant.ToString()), variant, repositoryRoot);
+        GeneratedProject.Write(Path.Combine(options[0], variant.ToString()), variant, AppContext.BaseDirectory);
     }
 
     Console.WriteLine($"Wrote {string.Join(", ", Enum.GetNames<ProjectVariant>())} under {options[0]}.");
@@ -81,20 +79,7 @@ if (command is "all" or "analyzers")
 
 if (command is "all" or "build")
 {
-    ok &= BuildTimes.Run(repositoryRoot, rounds, Console.Out);
+    ok &= BuildTimes.Run(AppContext.BaseDirectory, rounds, Console.Out);
 }
 
 return ok ? 0 : 1;
-
-static string FindRepositoryRoot()
-{
-    for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-    {
-        if (directory.EnumerateFiles("Generated.sln").Any())
-        {
-            return directory.FullName;
-        }
-    }
-
-    throw new InvalidOperationException($"Generated.sln not found above {AppContext.BaseDirectory}: run the tool from its build output inside the repository.");
-}

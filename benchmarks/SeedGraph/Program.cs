@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomEtl;
 using SeedGraph;
 using TaskGraph;
+using static TaskGraph.Benchmarking.Measure;
 
 SeedGraphOptions options;
 try
@@ -40,7 +40,7 @@ foreach (EtlWrappers variant in variants)
 
 Console.WriteLine(Invariant($"Seed 004 graph: {example.Files} files, {example.Comparisons} comparisons, {sampleTimings.Count} tasks, seed {options.Seed}, time scale {options.TimeScale}, {Environment.ProcessorCount} cores, default ComputeOptions."));
 Console.WriteLine();
-Console.WriteLine($"{"run",4} {"variant",-26} {"elapsed",9} {"crit. path",10} {"ratio",7} {"threads",7} {"load avg",8}");
+Console.WriteLine($"{"run",4} {"variant",-26} {"elapsed",9} {"crit. path",10} {"ratio",7} {"work",8} {"overlap",7} {"threads",7} {"load avg",8}");
 var runs = new List<SeedRun>();
 for (int round = 1; round <= Math.Max(options.Repeats, options.UnmarkedRepeats); round++)
 {
@@ -54,13 +54,13 @@ for (int round = 1; round <= Math.Max(options.Repeats, options.UnmarkedRepeats);
 
         SeedRun run = await SeedRun.MeasureAsync(variant, example, options.Seed, options.TimeScale, none);
         runs.Add(run);
-        Console.WriteLine(Invariant($"{round,4} {run.Variant,-26} {run.Elapsed.TotalSeconds,8:F3}s {run.CriticalPath.TotalSeconds,9:F3}s {run.OverCriticalPath,6:F3}x {run.Threads,7} {run.LoadAverage,8:F2}"));
+        Console.WriteLine(Invariant($"{round,4} {run.Variant,-26} {run.Elapsed.TotalSeconds,8:F3}s {run.CriticalPath.TotalSeconds,9:F3}s {run.OverCriticalPath,6:F3}x {run.TotalWork.TotalSeconds,7:F2}s {run.TotalWork / run.Elapsed,6:F1}x {run.Threads,7} {run.LoadAverage,8:F2}"));
     }
 }
 
 Console.WriteLine();
-Console.WriteLine("| variant | runs | elapsed (median) | critical path (median) | elapsed / critical path (median) | range | target |");
-Console.WriteLine("|---|---:|---:|---:|---:|---|---|");
+Console.WriteLine("| variant | runs | elapsed (median) | critical path (median) | elapsed / critical path (median) | range | total work (median) | overlap (work / elapsed) | target |");
+Console.WriteLine("|---|---:|---:|---:|---:|---|---:|---:|---|");
 foreach (EtlWrappers variant in variants)
 {
     SeedRun[] mine = runs.Where(r => r.Variant == variant.Name).ToArray();
@@ -71,17 +71,9 @@ foreach (EtlWrappers variant in variants)
 
     string target = variant == EtlWrappers.Async ? "1.03x" : variant == EtlWrappers.Blocking ? "1.10x" : "(Dask default: 27x)";
     Console.WriteLine(Invariant(
-        $"| {variant.Name} | {mine.Length} | {Median(mine.Select(r => r.Elapsed.TotalSeconds)):F3} s | {Median(mine.Select(r => r.CriticalPath.TotalSeconds)):F3} s | {Median(mine.Select(r => r.OverCriticalPath)):F3}x | {mine.Min(r => r.OverCriticalPath):F3}-{mine.Max(r => r.OverCriticalPath):F3}x | {target} |"));
+        $"| {variant.Name} | {mine.Length} | {Median(mine.Select(r => r.Elapsed.TotalSeconds)):F3} s | {Median(mine.Select(r => r.CriticalPath.TotalSeconds)):F3} s | {Median(mine.Select(r => r.OverCriticalPath)):F3}x | {mine.Min(r => r.OverCriticalPath):F3}-{mine.Max(r => r.OverCriticalPath):F3}x | {Median(mine.Select(r => r.TotalWork.TotalSeconds)):F1} s | {Median(mine.Select(r => r.TotalWork / r.Elapsed)):F1}x | {target} |"));
 }
 
 Console.WriteLine();
 Console.WriteLine(Invariant($"Load average (1 min) during the runs: {runs.Min(r => r.LoadAverage):F2} to {runs.Max(r => r.LoadAverage):F2}."));
 return 0;
-
-static double Median(IEnumerable<double> values)
-{
-    double[] sorted = values.Order().ToArray();
-    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-}
-
-static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
