@@ -14,7 +14,8 @@ namespace BuildCost;
 
 /// <summary>
 /// The analyzers in-process on the 1,000 methods with their generated wrappers: each analyzer's own
-/// execution time (CompilationWithAnalyzers telemetry) against compiling the same code (Emit).
+/// execution time (CompilationWithAnalyzers telemetry) against compiling the same code (Emit), and that
+/// compile against the same methods compiled without TaskGraph.
 /// </summary>
 internal static class AnalyzerCost
 {
@@ -30,6 +31,8 @@ internal static class AnalyzerCost
         output.WriteLine(Invariant($"Analyzers, in-process ({analyzers.Length} analyzers, sequential analysis) on the same project with its generated wrappers; load average {LoadAverage():F2}"));
 
         var compileTimes = new List<double>();
+        var plainCompileTimes = new List<double>();
+        var plainSources = GeneratedProject.Sources(ProjectVariant.WithoutTaskGraph);
         var analyzerTimes = new List<double>();
         var perAnalyzer = analyzers.ToDictionary(a => a.GetType().Name, _ => new List<double>());
         ImmutableArray<Diagnostic> diagnostics = ImmutableArray<Diagnostic>.Empty;
@@ -38,6 +41,8 @@ internal static class AnalyzerCost
             // Fresh compilations each time: nothing bound by one measurement helps the next.
             Compilation compilation = GeneratorRun.Start(TestCompilation.Create(sources)).Output;
             TimeSpan compile = Time(() => compilation.Emit(Stream.Null));
+            Compilation plain = TestCompilation.Create(plainSources);
+            TimeSpan plainCompile = Time(() => plain.Emit(Stream.Null));
 
             var exceptions = new ConcurrentQueue<(DiagnosticAnalyzer Analyzer, Exception Exception)>();
             var withAnalyzers = GeneratorRun.Start(TestCompilation.Create(sources)).Output.WithAnalyzers(
@@ -70,13 +75,15 @@ internal static class AnalyzerCost
             if (i > 0)
             {
                 compileTimes.Add(compile.TotalMilliseconds);
+                plainCompileTimes.Add(plainCompile.TotalMilliseconds);
                 analyzerTimes.Add(total);
             }
         }
 
         string reported = string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}"));
         output.WriteLine($"  diagnostics reported: {reported}");
-        output.WriteLine(Invariant($"  compile (Emit, generated code included; median of {runs}): {Median(compileTimes),8:F0} ms"));
+        output.WriteLine(Invariant($"  compile without TaskGraph (same methods, direct calls; Emit; median of {runs}): {Median(plainCompileTimes),8:F0} ms"));
+        output.WriteLine(Invariant($"  compile with TaskGraph (Emit, generated code included; median of {runs}): {Median(compileTimes),8:F0} ms ({Median(compileTimes) / Median(plainCompileTimes):F2}x)"));
         output.WriteLine(Invariant($"  all TaskGraph analyzers (execution time, median of {runs}):  {Median(analyzerTimes),8:F0} ms = {Median(analyzerTimes) / Median(compileTimes):P1} of the compile"));
         foreach (var (name, times) in perAnalyzer.OrderByDescending(pair => Median(pair.Value)).Take(4))
         {

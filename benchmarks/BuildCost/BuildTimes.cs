@@ -17,6 +17,18 @@ internal static class BuildTimes
 {
     private static readonly ProjectVariant[] Variants = Enum.GetValues<ProjectVariant>();
 
+    /// <summary>
+    /// How csc runs. This machine's environment sets UseSharedCompilation=false, as many CI setups do:
+    /// a fresh compiler process per build, which JIT-compiles the compiler, the generator and the
+    /// analyzers every time. The SDK's default on a developer machine is the long-lived compiler server,
+    /// where they are loaded and JIT-compiled once.
+    /// </summary>
+    private static readonly (string Name, string Property)[] Compilers =
+    {
+        ("a fresh compiler process per build (UseSharedCompilation=false)", "-p:UseSharedCompilation=false"),
+        ("the compiler server (UseSharedCompilation=true, the SDK's default)", "-p:UseSharedCompilation=true"),
+    };
+
     /// <summary>Runs and reports; false when a build failed.</summary>
     public static bool Run(string assemblies, int rounds, TextWriter output)
     {
@@ -26,47 +38,26 @@ internal static class BuildTimes
             foreach (ProjectVariant variant in Variants)
             {
                 GeneratedProject.Write(Path.Combine(root, variant.ToString()), variant, assemblies);
-                // Restores once (and starts the build servers); the timed builds skip the restore.
-                if (!Build(root, variant, output, "-v", "q").Succeeded)
+                // Restores once and starts the compiler server with every variant's analyzers loaded; the timed builds skip the restore.
+                if (!Build(root, variant, output, "-v", "q", Compilers[1].Property).Succeeded)
                 {
                     return false;
                 }
             }
 
-            output.WriteLine(Invariant($"dotnet build -t:Rebuild --no-restore (Debug) of the generated project, {rounds} rounds:"));
-            var times = Variants.ToDictionary(v => v, _ => new List<double>());
-            for (int round = 0; round < rounds; round++)
+            foreach (var compiler in Compilers)
             {
-                var line = new List<string>();
-                for (int k = 0; k < Variants.Length; k++)
+                if (!TimeRounds(root, compiler, rounds, output))
                 {
-                    ProjectVariant variant = Variants[(round + k) % Variants.Length];
-                    BuildResult result = Build(root, variant, output, "--no-restore", "-t:Rebuild", "-v", "q");
-                    if (!result.Succeeded)
-                    {
-                        return false;
-                    }
-
-                    times[variant].Add(result.Elapsed.TotalSeconds);
-                    line.Add(Invariant($"{variant} {result.Elapsed.TotalSeconds:F2} s (load {LoadAverage():F1})"));
+                    return false;
                 }
-
-                output.WriteLine($"  round {round + 1}: {string.Join(", ", line)}");
             }
 
-            double without = Median(times[ProjectVariant.WithoutTaskGraph]);
-            double generator = Median(times[ProjectVariant.RuntimeAndGenerator]);
-            double full = Median(times[ProjectVariant.FullTaskGraph]);
-            output.WriteLine(Invariant($"  median without TaskGraph:                 {without,6:F2} s"));
-            output.WriteLine(Invariant($"  median with runtime and generator:        {generator,6:F2} s ({generator / without:F2}x)"));
-            output.WriteLine(Invariant($"  median with TaskGraph (+ analyzers):      {full,6:F2} s ({full / without:F2}x)"));
-            output.WriteLine(Invariant($"  analyzers added: {(full - generator) / generator:P1} (medians); per round {string.Join(", ", Enumerable.Range(0, rounds).Select(r => ((times[ProjectVariant.FullTaskGraph][r] - times[ProjectVariant.RuntimeAndGenerator][r]) / times[ProjectVariant.RuntimeAndGenerator][r]).ToString("P0", System.Globalization.CultureInfo.InvariantCulture)))}"));
-
-            BuildResult reported = Build(root, ProjectVariant.FullTaskGraph, output, "--no-restore", "-t:Rebuild", "-v", "d", "-p:ReportAnalyzer=true");
-            output.WriteLine("  the compiler's own accounting (-p:ReportAnalyzer=true, one more rebuild with TaskGraph):");
+            BuildResult reported = Build(root, ProjectVariant.FullTaskGraph, output, "--no-restore", "-t:Rebuild", "-v", "d", "-p:ReportAnalyzer=true", Compilers[0].Property);
+            output.WriteLine("The compiler's own accounting (-p:ReportAnalyzer=true, one more rebuild with TaskGraph, fresh compiler process):");
             foreach (string line in CompilerReport(reported.Output))
             {
-                output.WriteLine("    " + line);
+                output.WriteLine("  " + line);
             }
 
             return reported.Succeeded;
@@ -76,6 +67,43 @@ internal static class BuildTimes
             Directory.Delete(root, recursive: true);
         }
     }
+
+    private static bool TimeRounds(string root, (string Name, string Property) compiler, int rounds, TextWriter output)
+    {
+        output.WriteLine(Invariant($"dotnet build -t:Rebuild --no-restore (Debug), {compiler.Name}, {rounds} rounds:"));
+        var times = Variants.ToDictionary(v => v, _ => new List<double>());
+        for (int round = 0; round < rounds; round++)
+        {
+            var line = new List<string>();
+            for (int k = 0; k < Variants.Length; k++)
+            {
+                ProjectVariant variant = Variants[(round + k) % Variants.Length];
+                BuildResult result = Build(root, variant, output, "--no-restore", "-t:Rebuild", "-v", "q", compiler.Property);
+                if (!result.Succeeded)
+                {
+                    return false;
+                }
+
+                times[variant].Add(result.Elapsed.TotalSeconds);
+                line.Add(Invariant($"{variant} {result.Elapsed.TotalSeconds:F2} s (load {LoadAverage():F1})"));
+            }
+
+            output.WriteLine($"  round {round + 1}: {string.Join(", ", line)}");
+        }
+
+        List<double> without = times[ProjectVariant.WithoutTaskGraph];
+        List<double> generator = times[ProjectVariant.RuntimeAndGenerator];
+        List<double> full = times[ProjectVariant.FullTaskGraph];
+        output.WriteLine(Invariant($"  median without TaskGraph:              {Median(without),6:F2} s"));
+        output.WriteLine(Invariant($"  median with runtime and generator:     {Median(generator),6:F2} s ({Median(generator) / Median(without):F2}x; per round {PerRound(generator, without)})"));
+        output.WriteLine(Invariant($"  median with TaskGraph (+ analyzers):   {Median(full),6:F2} s ({Median(full) / Median(without):F2}x; per round {PerRound(full, without)})"));
+        output.WriteLine(Invariant($"  analyzers added over runtime and generator: median of rounds {Median(full.Zip(generator, (f, g) => (f - g) / g)):P1}; per round {PerRound(full, generator)}"));
+        return true;
+    }
+
+    /// <summary>The ratio of two variants' times in each round, where both met the same load.</summary>
+    private static string PerRound(List<double> times, List<double> baseline)
+        => string.Join(" ", times.Zip(baseline, (time, reference) => Invariant($"{time / reference:F2}x")));
 
     /// <summary>The totals and the TaskGraph assemblies' lines of the compiler's analyzer and generator report.</summary>
     private static IEnumerable<string> CompilerReport(string buildOutput)
