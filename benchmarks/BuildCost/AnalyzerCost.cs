@@ -13,12 +13,20 @@ using static TaskGraph.Benchmarking.Measure;
 namespace BuildCost;
 
 /// <summary>
-/// The analyzers in-process on the 1,000 methods with their generated wrappers: each analyzer's own
-/// execution time (CompilationWithAnalyzers telemetry) against compiling the same code (Emit), and that
-/// compile against the same methods compiled without TaskGraph.
+/// The compiler in-process on the 1,000 methods: compiling them (Emit) without TaskGraph, with
+/// TaskGraph's generated code, and with pipelines that build graphs; and the analyzers' own execution
+/// time (CompilationWithAnalyzers telemetry) on the last, against its compile.
 /// </summary>
 internal static class AnalyzerCost
 {
+    private static readonly (string Name, Func<Compilation> Create)[] Compiles =
+    {
+        ("without TaskGraph (same methods, direct calls)", () => BuildCompilation.Create(GeneratedProject.Sources(ProjectVariant.WithoutTaskGraph))),
+        ("with TaskGraph's generated code, pipelines still direct calls", () => BuildCompilation.WithGeneratedCode(BuildCompilation.Create(GeneratedProject.Sources(ProjectVariant.FullTaskGraph, graphPipelines: false)))),
+        ("with TaskGraph: generated code, pipelines build graphs", FullCompilation),
+        ("the same, documentation comments checked (GenerateDocumentationFile)", () => GeneratorRun.Start(TestCompilation.Create(GeneratedProject.Sources(ProjectVariant.FullTaskGraph))).Output),
+    };
+
     /// <summary>Runs and reports; false when an analyzer threw.</summary>
     public static async Task<bool> RunAsync(int runs, TextWriter output)
     {
@@ -27,25 +35,28 @@ internal static class AnalyzerCost
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
-        var sources = GeneratedProject.Sources(ProjectVariant.FullTaskGraph);
-        output.WriteLine(Invariant($"Analyzers, in-process ({analyzers.Length} analyzers, sequential analysis) on the same project with its generated wrappers; load average {LoadAverage():F2}"));
+        output.WriteLine(Invariant($"Compiler in-process (Emit; fresh compilations, generator output included; median of {runs} after a warm-up); load average {LoadAverage():F2}"));
 
-        var compileTimes = new List<double>();
-        var plainCompileTimes = new List<double>();
-        var plainSources = GeneratedProject.Sources(ProjectVariant.WithoutTaskGraph);
+        var compileTimes = Compiles.Select(_ => new List<double>()).ToArray();
         var analyzerTimes = new List<double>();
         var perAnalyzer = analyzers.ToDictionary(a => a.GetType().Name, _ => new List<double>());
         ImmutableArray<Diagnostic> diagnostics = ImmutableArray<Diagnostic>.Empty;
         for (int i = 0; i <= runs; i++)
         {
-            // Fresh compilations each time: nothing bound by one measurement helps the next.
-            Compilation compilation = GeneratorRun.Start(TestCompilation.Create(sources)).Output;
-            TimeSpan compile = Time(() => compilation.Emit(Stream.Null));
-            Compilation plain = TestCompilation.Create(plainSources);
-            TimeSpan plainCompile = Time(() => plain.Emit(Stream.Null));
+            // The first round warms up the JIT (the analyzers' and the compiler's) and is not counted.
+            bool counted = i > 0;
+            for (int c = 0; c < Compiles.Length; c++)
+            {
+                Compilation compilation = Compiles[c].Create();
+                TimeSpan compile = Time(() => compilation.Emit(Stream.Null));
+                if (counted)
+                {
+                    compileTimes[c].Add(compile.TotalMilliseconds);
+                }
+            }
 
             var exceptions = new ConcurrentQueue<(DiagnosticAnalyzer Analyzer, Exception Exception)>();
-            var withAnalyzers = GeneratorRun.Start(TestCompilation.Create(sources)).Output.WithAnalyzers(
+            var withAnalyzers = FullCompilation().WithAnalyzers(
                 analyzers,
                 new CompilationWithAnalyzersOptions(
                     new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
@@ -65,26 +76,28 @@ internal static class AnalyzerCost
             {
                 double milliseconds = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false)).ExecutionTime.TotalMilliseconds;
                 total += milliseconds;
-                if (i > 0)
+                if (counted)
                 {
                     perAnalyzer[analyzer.GetType().Name].Add(milliseconds);
                 }
             }
 
-            // The first round warms up the JIT (the analyzers' and the compiler's) and is not counted.
-            if (i > 0)
+            if (counted)
             {
-                compileTimes.Add(compile.TotalMilliseconds);
-                plainCompileTimes.Add(plainCompile.TotalMilliseconds);
                 analyzerTimes.Add(total);
             }
         }
 
+        double baseline = Median(compileTimes[0]);
+        for (int c = 0; c < Compiles.Length; c++)
+        {
+            output.WriteLine(Invariant($"  compile {Compiles[c].Name,-70} {Median(compileTimes[c]),7:F0} ms ({Median(compileTimes[c]) / baseline:F2}x)"));
+        }
+
+        double full = Median(compileTimes[2]);
         string reported = string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}"));
-        output.WriteLine($"  diagnostics reported: {reported}");
-        output.WriteLine(Invariant($"  compile without TaskGraph (same methods, direct calls; Emit; median of {runs}): {Median(plainCompileTimes),8:F0} ms"));
-        output.WriteLine(Invariant($"  compile with TaskGraph (Emit, generated code included; median of {runs}): {Median(compileTimes),8:F0} ms ({Median(compileTimes) / Median(plainCompileTimes):F2}x)"));
-        output.WriteLine(Invariant($"  all TaskGraph analyzers (execution time, median of {runs}):  {Median(analyzerTimes),8:F0} ms = {Median(analyzerTimes) / Median(compileTimes):P1} of the compile"));
+        output.WriteLine(Invariant($"Analyzers in-process ({analyzers.Length} analyzers, sequential analysis, execution time from CompilationWithAnalyzers telemetry, median of {runs}); reported {reported}"));
+        output.WriteLine(Invariant($"  all TaskGraph analyzers: {Median(analyzerTimes):F0} ms = {Median(analyzerTimes) / full:P1} of the compile with TaskGraph"));
         foreach (var (name, times) in perAnalyzer.OrderByDescending(pair => Median(pair.Value)).Take(4))
         {
             output.WriteLine(Invariant($"    {name}: {Median(times):F0} ms"));
@@ -92,4 +105,7 @@ internal static class AnalyzerCost
 
         return true;
     }
+
+    private static Compilation FullCompilation()
+        => BuildCompilation.WithGeneratedCode(BuildCompilation.Create(GeneratedProject.Sources(ProjectVariant.FullTaskGraph)));
 }

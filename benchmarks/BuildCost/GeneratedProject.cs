@@ -22,6 +22,13 @@ internal static class GeneratedProject
 
     /// <summary>The project's C# files, by file name.</summary>
     public static IReadOnlyList<(string Path, string Text)> Sources(ProjectVariant variant)
+        => Sources(variant, graphPipelines: variant != ProjectVariant.WithoutTaskGraph);
+
+    /// <summary>
+    /// The project's C# files, with pipelines that build graphs of wrappers or that call the methods directly
+    /// (with TaskGraph, direct pipelines leave the generated wrappers unused: what the generated code alone costs).
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Text)> Sources(ProjectVariant variant, bool graphPipelines)
     {
         bool withTaskGraph = variant != ProjectVariant.WithoutTaskGraph;
         var sources = new List<(string, string)>();
@@ -30,7 +37,7 @@ internal static class GeneratedProject
             sources.Add(($"Steps{c}.cs", Steps(c, withTaskGraph)));
         }
 
-        sources.Add((PipelinesFile, withTaskGraph ? GraphPipelines() : DirectPipelines()));
+        sources.Add((PipelinesFile, graphPipelines ? GraphPipelines() : DirectPipelines()));
         if (!withTaskGraph)
         {
             sources.Add(("DelayedAttribute.cs", """

@@ -25,7 +25,7 @@ internal static class GeneratorCost
     {
         new("a pipeline's body (Pipelines.cs, no [Delayed] method)", compilation => ReplaceFirst(compilation, GeneratedProject.PipelinesFile, "Smooth9Delayed(b, 3)", "Smooth9Delayed(b, 4)")),
         new("a new file without [Delayed] methods", compilation => compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
-            "namespace Bench; public static class Unrelated { public static int Value => 1; }", TestCompilation.ParseOptions, "Unrelated.cs"))),
+            "namespace Bench; public static class Unrelated { public static int Value => 1; }", (CSharpParseOptions)compilation.SyntaxTrees.First().Options, "Unrelated.cs"))),
         new("a [Delayed] method's body (Steps0.Scale0)", compilation => ReplaceFirst(compilation, "Steps0.cs", "x * y + 0;", "x * y + 100;")),
     };
 
@@ -39,8 +39,8 @@ internal static class GeneratorCost
         var sources = GeneratedProject.Sources(ProjectVariant.FullTaskGraph);
         output.WriteLine(Invariant($"Generator, in-process on {GeneratedProject.Classes * GeneratedProject.MethodsPerClass} [Delayed] methods in {GeneratedProject.Classes} classes; load average {LoadAverage():F2}"));
 
-        CSharpCompilation coldCompilation = TestCompilation.Create(sources);
-        TimeSpan coldTime = Time(() => CreateDriver().RunGenerators(coldCompilation));
+        Compilation coldCompilation = BuildCompilation.Create(sources);
+        TimeSpan coldTime = Time(() => BuildCompilation.CreateDriver().RunGenerators(coldCompilation));
         if (!CheckFirstRun(GeneratorRun.Start(TestCompilation.Create(sources)), output))
         {
             return false;
@@ -49,8 +49,8 @@ internal static class GeneratorCost
         var firstRuns = new List<double>();
         for (int i = 0; i < runs; i++)
         {
-            CSharpCompilation compilation = TestCompilation.Create(sources);
-            firstRuns.Add(Time(() => CreateDriver().RunGenerators(compilation)).TotalMilliseconds);
+            Compilation compilation = BuildCompilation.Create(sources);
+            firstRuns.Add(Time(() => BuildCompilation.CreateDriver().RunGenerators(compilation)).TotalMilliseconds);
         }
 
         output.WriteLine(Invariant($"  first run, cold (first in the process, JIT included): {coldTime.TotalMilliseconds,8:F0} ms"));
@@ -67,8 +67,8 @@ internal static class GeneratorCost
             var reruns = new List<double>();
             for (int i = 0; i < runs; i++)
             {
-                CSharpCompilation compilation = TestCompilation.Create(sources);
-                GeneratorDriver driver = CreateDriver().RunGenerators(compilation);
+                Compilation compilation = BuildCompilation.Create(sources);
+                GeneratorDriver driver = BuildCompilation.CreateDriver().RunGenerators(compilation);
                 Compilation edited = edit.Apply(compilation);
                 reruns.Add(Time(() => driver.RunGenerators(edited)).TotalMilliseconds);
             }
@@ -79,12 +79,6 @@ internal static class GeneratorCost
 
         return allReused;
     }
-
-    private static GeneratorDriver CreateDriver()
-        => CSharpGeneratorDriver.Create(
-            new[] { new TaskGraph.Generator.DelayedGenerator().AsSourceGenerator() },
-            parseOptions: TestCompilation.ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
 
     private static bool CheckFirstRun(GeneratorRun run, TextWriter output)
     {
