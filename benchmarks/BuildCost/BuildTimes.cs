@@ -23,10 +23,10 @@ internal static class BuildTimes
     /// analyzers every time. The SDK's default on a developer machine is the long-lived compiler server,
     /// where they are loaded and JIT-compiled once.
     /// </summary>
-    private static readonly (string Name, string Property)[] Compilers =
+    private static readonly Compiler[] Compilers =
     {
-        ("a fresh compiler process per build (UseSharedCompilation=false)", "-p:UseSharedCompilation=false"),
-        ("the compiler server (UseSharedCompilation=true, the SDK's default)", "-p:UseSharedCompilation=true"),
+        new("a fresh compiler process per build (UseSharedCompilation=false)", "-p:UseSharedCompilation=false", RunsInChildProcess: true),
+        new("the compiler server (UseSharedCompilation=true, the SDK's default)", "-p:UseSharedCompilation=true", RunsInChildProcess: false),
     };
 
     /// <summary>Runs and reports; false when a build failed.</summary>
@@ -45,7 +45,7 @@ internal static class BuildTimes
                 }
             }
 
-            foreach (var compiler in Compilers)
+            foreach (Compiler compiler in Compilers)
             {
                 if (!TimeRounds(root, compiler, rounds, output))
                 {
@@ -68,10 +68,11 @@ internal static class BuildTimes
         }
     }
 
-    private static bool TimeRounds(string root, (string Name, string Property) compiler, int rounds, TextWriter output)
+    private static bool TimeRounds(string root, Compiler compiler, int rounds, TextWriter output)
     {
         output.WriteLine(Invariant($"dotnet build -t:Rebuild --no-restore (Debug), {compiler.Name}, {rounds} rounds:"));
-        var times = Variants.ToDictionary(v => v, _ => new List<double>());
+        var wall = Variants.ToDictionary(v => v, _ => new List<double>());
+        var processor = Variants.ToDictionary(v => v, _ => new List<double>());
         for (int round = 0; round < rounds; round++)
         {
             var line = new List<string>();
@@ -84,22 +85,38 @@ internal static class BuildTimes
                     return false;
                 }
 
-                times[variant].Add(result.Elapsed.TotalSeconds);
-                line.Add(Invariant($"{variant} {result.Elapsed.TotalSeconds:F2} s (load {LoadAverage():F1})"));
+                wall[variant].Add(result.Elapsed.TotalSeconds);
+                string cpu = "";
+                if (compiler.RunsInChildProcess && result.ProcessorTime is { } time)
+                {
+                    processor[variant].Add(time.TotalSeconds);
+                    cpu = Invariant($", {time.TotalSeconds:F2} s CPU");
+                }
+
+                line.Add(Invariant($"{variant} {result.Elapsed.TotalSeconds:F2} s{cpu} (load {LoadAverage():F1})"));
             }
 
-            output.WriteLine($"  round {round + 1}: {string.Join(", ", line)}");
+            output.WriteLine($"  round {round + 1}: {string.Join("; ", line)}");
         }
 
+        Summarize("wall", wall, output);
+        if (processor[ProjectVariant.FullTaskGraph].Count == rounds)
+        {
+            Summarize("CPU (dotnet build and csc together)", processor, output);
+        }
+
+        return true;
+    }
+
+    private static void Summarize(string metric, Dictionary<ProjectVariant, List<double>> times, TextWriter output)
+    {
         List<double> without = times[ProjectVariant.WithoutTaskGraph];
         List<double> generator = times[ProjectVariant.RuntimeAndGenerator];
         List<double> full = times[ProjectVariant.FullTaskGraph];
-        output.WriteLine(Invariant($"  median without TaskGraph:              {Median(without),6:F2} s"));
-        output.WriteLine(Invariant($"  median with runtime and generator:     {Median(generator),6:F2} s ({Median(generator) / Median(without):F2}x; per round {PerRound(generator, without)})"));
-        output.WriteLine(Invariant($"  median with TaskGraph (+ analyzers):   {Median(full),6:F2} s ({Median(full) / Median(without):F2}x; per round {PerRound(full, without)})"));
-        output.WriteLine(Invariant($"  analyzers added over runtime and generator: median of rounds {Median(full.Zip(generator, (f, g) => (f - g) / g)):P1}; per round {PerRound(full, generator)}"));
-        return true;
+        output.WriteLine(Invariant($"  {metric}, medians: without TaskGraph {Median(without):F2} s; runtime and generator {Median(generator):F2} s ({Median(generator) / Median(without):F2}x); with analyzers too {Median(full):F2} s ({Median(full) / Median(without):F2}x; per round {PerRound(full, without)})"));
+        output.WriteLine(Invariant($"  {metric}, analyzers added over runtime and generator: {Median(full.Zip(generator, (f, g) => (f - g) / g)):P1} (median of rounds; per round {PerRound(full, generator)})"));
     }
+
 
     /// <summary>The ratio of two variants' times in each round, where both met the same load.</summary>
     private static string PerRound(List<double> times, List<double> baseline)
@@ -125,20 +142,26 @@ internal static class BuildTimes
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        TimeSpan? processorBefore = ChildrenProcessorTime();
         long begin = Stopwatch.GetTimestamp();
         using Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
         var error = process.StandardError.ReadToEndAsync();
         string text = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         TimeSpan elapsed = Stopwatch.GetElapsedTime(begin);
+        TimeSpan? processor = ChildrenProcessorTime() - processorBefore;
         if (process.ExitCode != 0)
         {
             output.WriteLine($"  FAILED: dotnet build of the {variant} project exited with {process.ExitCode}:");
             output.WriteLine(string.Join('\n', (text + error.Result).Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(10)));
         }
 
-        return new BuildResult(process.ExitCode == 0, elapsed, text);
+        return new BuildResult(process.ExitCode == 0, elapsed, processor, text);
     }
 
-    private sealed record BuildResult(bool Succeeded, TimeSpan Elapsed, string Output);
+    /// <param name="ProcessorTime">CPU time of the build and of the processes it waited for (csc, unless the compiler server ran it).</param>
+    private sealed record BuildResult(bool Succeeded, TimeSpan Elapsed, TimeSpan? ProcessorTime, string Output);
+
+    /// <param name="RunsInChildProcess">Whether csc is a child of the build, so that its CPU time is counted.</param>
+    private sealed record Compiler(string Name, string Property, bool RunsInChildProcess);
 }
