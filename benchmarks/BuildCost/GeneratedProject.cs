@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
+using Microsoft.CodeAnalysis;
 
 namespace BuildCost;
 
@@ -52,6 +54,12 @@ internal static class GeneratedProject
                 """));
         }
 
+        if (variant == ProjectVariant.GeneratedCodeAsSource)
+        {
+            GeneratorDriver driver = BuildCompilation.CreateDriver().RunGenerators(BuildCompilation.Create(sources));
+            sources.AddRange(driver.GetRunResult().GeneratedTrees.Select(tree => (Path.GetFileName(tree.FilePath), tree.ToString())));
+        }
+
         return sources;
     }
 
@@ -67,6 +75,12 @@ internal static class GeneratedProject
         string references = variant switch
         {
             ProjectVariant.WithoutTaskGraph => "",
+            ProjectVariant.GeneratedCodeAsSource => $"""
+                  <ItemGroup>
+                    <Reference Include="{Assembly("TaskGraph")}" />
+                  </ItemGroup>
+
+                """,
             ProjectVariant.RuntimeAndGenerator => $"""
                   <ItemGroup>
                     <Reference Include="{Assembly("TaskGraph")}" />
