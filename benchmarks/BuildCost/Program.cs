@@ -4,14 +4,15 @@ using BuildCost;
 
 const string Usage = """
     Usage: BuildCost [all|generator|analyzers|build] [--runs N] [--rounds N]
-           BuildCost generate DIR        writes the three variants of the project into DIR/<variant>
+           BuildCost generate DIR        writes the four variants of the project into DIR/<variant>
 
       generator   the generator in-process: first run, re-runs after edits (all steps must be cached)
-      analyzers   the analyzers in-process: their execution time against compiling the same code
-      build       dotnet build of the project without TaskGraph, with runtime and generator, with everything
+      analyzers   the compiler in-process: compiles with and without TaskGraph, and the analyzers' execution time
+      build       dotnet build of four variants (without TaskGraph, generated code as plain source, runtime and
+                  generator, everything), with a fresh compiler per build and with the compiler server
       all         the three (default)
       --runs      in-process repetitions (default 5)
-      --rounds    rounds of the three builds (default 5)
+      --rounds    rounds of the four builds per compiler set-up (default 5)
     """;
 
 bool hasCommand = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal);
