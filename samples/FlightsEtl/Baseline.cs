@@ -104,7 +104,8 @@ public sealed class Baseline
         }
 
         bar.Complete();
-        return new PipelineRun(Name, total, batches.Count, loadedRows, stageTimes, Stopwatch.GetElapsedTime(started));
+        var extract = stageTimes[PipelineStage.ReadAndParse] + stageTimes[PipelineStage.Statistics] + stageTimes[PipelineStage.Impute];
+        return new PipelineRun(Name, total, batches.Count, loadedRows, stageTimes, extract, Stopwatch.GetElapsedTime(started));
 
         void Time(PipelineStage stage, Action run)
         {

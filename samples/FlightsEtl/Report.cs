@@ -53,7 +53,7 @@ public static class Report
         }
     }
 
-    /// <summary>The two figures the performance targets name: read-and-parse speed-up over the sequential loop, and the load against the bare insert loop.</summary>
+    /// <summary>The two figures the performance targets name: the read-and-parse speed-up over the sequential loop (with the stages that share its graph), and the load against the bare insert loop.</summary>
     public static IEnumerable<string> TargetLines(FlightsResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -63,9 +63,12 @@ public static class Report
             yield break;
         }
 
-        if (Ratio(sequential, result.Main, PipelineStage.ReadAndParse) is { } speedUp)
+        // In the graph, reads interleave with the statistics and imputation tasks on the same workers,
+        // so the read stage alone has no wall time of its own: the three are compared together.
+        if (result.Main.Extract > TimeSpan.Zero)
         {
-            yield return $"Read & parse: TaskGraph is {speedUp.ToString("F2", CultureInfo.InvariantCulture)}x as fast as the sequential loop (target: at least 1.6x on 2 cores; {Environment.ProcessorCount} cores here)";
+            double speedUp = sequential.Extract / result.Main.Extract;
+            yield return $"Read & parse (with statistics and imputation): TaskGraph is {speedUp.ToString("F2", CultureInfo.InvariantCulture)}x as fast as the sequential loop (target: at least 1.6x on 2 cores; {Environment.ProcessorCount} cores here)";
         }
 
         if (Ratio(result.Main, sequential, PipelineStage.Load) is { } load)

@@ -39,8 +39,10 @@ public static class TaskGraphEngine
         var total = FlightsPipeline.MergeSummariesDelayed(columns.Select(FlightsPipeline.SummarizeDelayed).ToList());
         var values = FlightsPipeline.ConcatenateDelayed(columns.Select(column => FlightsPipeline.ImputeDelayed(column, total)).ToList());
         // One compute for both outputs, so the tasks they share (every read, select and summary) run once.
+        long extractStarted = Stopwatch.GetTimestamp();
         var (summary, imputed) = await Delayed.ComputeAsync(total, values, new ComputeOptions { Observers = new IComputeObserver[] { extractObserver } }, cancellationToken)
             .ConfigureAwait(false);
+        var extract = Stopwatch.GetElapsedTime(extractStarted);
         Complete(extractBars.Values);
 
         // Transform and load: one task per batch, then one writer.
@@ -69,7 +71,7 @@ public static class TaskGraphEngine
             stageTimes[stage] = time;
         }
 
-        return new PipelineRun(Name, summary, batches.Count, tableRows, stageTimes, Stopwatch.GetElapsedTime(started));
+        return new PipelineRun(Name, summary, batches.Count, tableRows, stageTimes, extract, Stopwatch.GetElapsedTime(started));
     }
 
     private static void Complete(IEnumerable<IStageProgress> bars)

@@ -75,7 +75,7 @@ public sealed class FlightsJobTests
         Assert.Contains("Read & parse (tasks): done in", text);
         Assert.Contains("Number of rows in flights table", text);
         Assert.Contains("Sequential / TaskGraph", text);
-        Assert.Matches(@"Read & parse: TaskGraph is \d+\.\d\dx as fast as the sequential loop \(target: at least 1\.6x on 2 cores", text);
+        Assert.Matches(@"Read & parse \(with statistics and imputation\): TaskGraph is \d+\.\d\dx as fast as the sequential loop \(target: at least 1\.6x on 2 cores", text);
         Assert.Matches(@"Load: TaskGraph takes \d+\.\d\dx the time of the bare insert loop \(target: at most 1\.3x\)", text);
         Assert.DoesNotContain("\u001b[", text); // no terminal escapes in redirected output
     }
