@@ -25,7 +25,7 @@ internal sealed record SeedRun(string Variant, TimeSpan Elapsed, TimeSpan Critic
 
     public static async Task<SeedRun> MeasureAsync(EtlWrappers tasks, EtlExample example, int seed, double timeScale, CancellationToken cancellationToken)
     {
-        Delayed<double> best = SeedEtlGraph.Build(tasks, example, seed, timeScale);
+        Delayed<double> best = EtlGraph.Build(example, seed, timeScale, tasks);
         var timings = new TaskTimings();
         var options = new ComputeOptions { Observers = new IComputeObserver[] { timings } };
 
