@@ -38,18 +38,6 @@ public sealed class CustomEtlJobTests
     }
 
     [Fact]
-    public async Task The_critical_path_is_no_longer_than_the_parallel_run()
-    {
-        var options = new CustomEtlOptions(new[] { EtlExample.Small }, Seed: 7, FastTimeScale);
-
-        var report = Assert.Single(await CustomEtlJob.RunAsync(options, TextWriter.Null, CancellationToken.None));
-
-        // Tasks on the critical path ran one after another inside the parallel run.
-        Assert.True(report.CriticalPath > TimeSpan.Zero);
-        Assert.True(report.CriticalPath <= report.Parallel, $"critical path {report.CriticalPath} > parallel run {report.Parallel}");
-    }
-
-    [Fact]
     public void The_seed_decides_the_result()
     {
         static double ResultOf(int seed) => EtlGraph.Build(EtlExample.Small, seed, timeScale: 0).Compute();
