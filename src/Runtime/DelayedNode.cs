@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using TaskGraph.Scheduling;
 
 namespace TaskGraph;
@@ -30,7 +31,7 @@ public abstract class DelayedNode
     /// <summary>The nodes whose results this node takes as arguments, in parameter order.</summary>
     public abstract IReadOnlyList<DelayedNode> Dependencies { get; }
 
-    // What the scheduler reads. Nodes never hold per-compute state: that lives in a TaskRun.
+    // What the scheduler reads. Nodes hold no per-compute state apart from planning claims: results live in the compute's task array.
 
     // Fields rather than virtual members: the scheduler reads them for every task.
 
@@ -66,8 +67,11 @@ public abstract class DelayedNode
     /// <summary>Whether <see cref="Key"/> is already computed (pure keys are built without recursion, inputs first).</summary>
     internal virtual bool HasKey => true;
 
-    /// <summary>The per-compute state of this node's task.</summary>
-    internal virtual TaskRun CreateRun()
+    /// <summary>
+    /// Calls the method as the task in <paramref name="slot"/> of <paramref name="owner"/>. <see langword="true"/>
+    /// when the result is stored; <see langword="false"/> when it is awaited (an <see cref="AwaitedResult"/> is in the task's state).
+    /// </summary>
+    internal virtual bool Invoke(Computation owner, int slot, CancellationToken cancellationToken)
         => throw new InvalidOperationException($"Node '{Key}' is not a task.");
 
     /// <summary>For pure dedupe: the same method called through the same invoker (the same instance for instance methods).</summary>

@@ -7,14 +7,8 @@ using Xunit;
 
 namespace TaskGraph.Tests;
 
-/// <summary>Runs alone: <see cref="PooledArrays.Outstanding"/> is process-wide.</summary>
-[CollectionDefinition(nameof(PooledArrayTests), DisableParallelization = true)]
-public sealed class PooledArrayCollection
-{
-}
-
-/// <summary>Every compute gives its pooled arrays back, whatever its outcome.</summary>
-[Collection(nameof(PooledArrayTests))]
+/// <summary>Every compute gives its pooled arrays back, whatever its outcome (runs alone: <see cref="PooledArrays.Outstanding"/> is process-wide).</summary>
+[Collection(RunsAlone.Name)]
 public sealed class PooledArrayTests
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);

@@ -47,14 +47,26 @@ internal sealed class CallNode<T> : Delayed<T>
 
     internal Delegate Invoker => invoker;
 
-    internal T Invoke(DelayedArguments args, CancellationToken cancellationToken) => ((DelayedInvoker<T>)invoker)(args, cancellationToken);
+    internal override bool Invoke(Computation owner, int slot, CancellationToken cancellationToken)
+    {
+        var arguments = new DelayedArguments(owner, slot);
+        if ((Traits & NodeTraits.Async) == 0)
+        {
+            owner.StoreResult(slot, ((DelayedInvoker<T>)invoker)(arguments, cancellationToken));
+            return true;
+        }
 
-    internal ValueTask<T> InvokeAsync(DelayedArguments args, CancellationToken cancellationToken) => ((AsyncDelayedInvoker<T>)invoker)(args, cancellationToken);
+        ValueTask<T> pending = ((AsyncDelayedInvoker<T>)invoker)(arguments, cancellationToken);
+        if (pending.IsCompleted)
+        {
+            // Throws the method's own exception when it failed synchronously.
+            owner.StoreResult(slot, pending.Result);
+            return true;
+        }
 
-    internal override TaskRun CreateRun()
-        => (Traits & NodeTraits.Async) == 0
-            ? new CallRun<T>(this)
-            : new AsyncCallRun<T>(this);
+        owner.AwaitResult(slot, new AwaitedResult<T>(pending));
+        return false;
+    }
 
     internal override bool IsSameCall(DelayedNode other)
         => other is CallNode<T> call && ReferenceEquals(call.Method, Method) && call.Invoker.Equals(Invoker);

@@ -31,23 +31,8 @@ internal sealed class AttemptGuard
     internal ConcurrentQueue<int> Retries { get; } = new();
 
     /// <summary>A guard, or <see langword="null"/> when neither the options nor any of the tasks ask for retries or timeouts.</summary>
-    internal static AttemptGuard? Create(ComputeOptions options, TaskState[] tasks, int taskCount)
-    {
-        if (options.Retries > 0 || options.TaskTimeout is not null)
-        {
-            return new AttemptGuard(options);
-        }
-
-        for (int slot = 0; slot < taskCount; slot++)
-        {
-            if (tasks[slot].Run.Node.IsGuarded)
-            {
-                return new AttemptGuard(options);
-            }
-        }
-
-        return null;
-    }
+    internal static AttemptGuard? Create(ComputeOptions options, ComputePlan plan)
+        => options.Retries > 0 || options.TaskTimeout is not null || plan.HasGuardedTask ? new AttemptGuard(options) : null;
 
     /// <summary>Whether <paramref name="node"/> runs under a retry budget or a timeout in this compute (collections, which have no method, never do).</summary>
     internal bool Applies(DelayedNode node)

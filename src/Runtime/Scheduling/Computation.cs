@@ -2,9 +2,10 @@
  * The scheduler of one compute: its state model, the loop that drives it, and the small steps around it.
  *
  * Nodes are immutable and shared by any number of graphs and concurrent computes, so nothing here is
- * written into a node. A compute owns a ComputePlan: the tasks behind its targets in flat arrays rented
- * from the shared pools and indexed by slot (counters, argument slots, consumer lists), and one small
- * TaskRun per task holding its node and typed result. A task is, at any moment:
+ * written into a node (apart from planning claims, see ComputePlan). A compute owns a ComputePlan: the
+ * tasks behind its targets in flat arrays rented from the shared pools and indexed by slot (node,
+ * counters, argument slots, consumer lists, and the typed result kept in place: see TaskResults), so a
+ * task costs no object of its own. A task is, at any moment:
  *
  *   waiting   some task inputs are unfinished: Remaining > 0 (one count per argument occurrence;
  *             constants and null handles are not tasks and never wait).
@@ -17,7 +18,7 @@
  *   running   invoked on a worker, on a blocking thread, or awaiting its ValueTask (holding no thread;
  *             its continuation finishes it). Workers are thread-pool work items, at most
  *             MaxDegreeOfParallelism at a time; blocking threads and awaits do not count against it.
- *   finished  result stored in its TaskRun; each consumer's Remaining drops (ready at 0); `pending`,
+ *   finished  result stored in its TaskState; each consumer's Remaining drops (ready at 0); `pending`,
  *             the number of unfinished tasks, drops (each worker reports in batches). At 0 the compute
  *             has succeeded.
  *   released  all its consumers have been invoked (PendingConsumers reached 0; targets hold one extra
@@ -122,7 +123,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         taskToken = cancellation.Token;
         Info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount);
         notifier = ComputeNotifier.Create(this, Info, options);
-        guard = AttemptGuard.Create(options, tasks, taskCount);
+        guard = AttemptGuard.Create(options, plan);
     }
 
     internal ComputeInfo Info { get; }
@@ -168,7 +169,15 @@ internal sealed class Computation : IThreadPoolWorkItem
     internal T Result<T>(int index)
     {
         int slot = plan.TargetSlots[index];
-        return slot < 0 ? ((ConstantNode<T>)targets[index]).Value : ((TaskRun<T>)tasks[slot].Run).Result;
+        if (slot < 0)
+        {
+            return ((ConstantNode<T>)targets[index]).Value;
+        }
+
+        // Targets are typed by the caller's handles; the check keeps the untyped store safe all the same.
+        return tasks[slot].Node is CallNode<T>
+            ? TaskResults.Load<T>(ref tasks[slot])
+            : throw new InvalidCastException($"Target {index} is '{tasks[slot].Node.Key}', not a result of type {typeof(T).Name}.");
     }
 
     /// <summary>The values of all targets, which are all <see cref="Delayed{T}"/>.</summary>
@@ -189,21 +198,21 @@ internal sealed class Computation : IThreadPoolWorkItem
         int first = tasks[slot].ArgumentStart;
         if ((uint)index >= (uint)(tasks[slot + 1].ArgumentStart - first))
         {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"Task '{tasks[slot].Run.Node.Key}' has {tasks[slot + 1].ArgumentStart - first} arguments.");
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"Task '{tasks[slot].Node.Key}' has {tasks[slot + 1].ArgumentStart - first} arguments.");
         }
 
         int inputSlot = argumentSlots[first + index];
-        if (inputSlot >= 0 && tasks[inputSlot].Run is TaskRun<T> input)
+        if (inputSlot >= 0 && tasks[inputSlot].Node is CallNode<T>)
         {
-            return input.Result;
+            return TaskResults.Load<T>(ref tasks[inputSlot]);
         }
 
-        return tasks[slot].Run.Node.Arguments[index] switch
+        return tasks[slot].Node.Arguments[index] switch
         {
             null => default!,
             ConstantNode<T> constant => constant.Value,
             DelayedNode other => throw new InvalidCastException(
-                $"Argument {index} of task '{tasks[slot].Run.Node.Key}' is '{other.Key}' of another type than the {typeof(T).Name} it is read as."),
+                $"Argument {index} of task '{tasks[slot].Node.Key}' is '{other.Key}' of another type than the {typeof(T).Name} it is read as."),
         };
     }
 
@@ -215,11 +224,17 @@ internal sealed class Computation : IThreadPoolWorkItem
         for (int i = 0; i < values.Length; i++)
         {
             int input = argumentSlots[first + i];
-            values[i] = input >= 0 && tasks[input].Run is TaskRun<T> run ? run.Result : Argument<T>(slot, i);
+            values[i] = input >= 0 && tasks[input].Node is CallNode<T> ? TaskResults.Load<T>(ref tasks[input]) : Argument<T>(slot, i);
         }
 
         return values;
     }
+
+    /// <summary>Stores the result of the task in <paramref name="slot"/>, as its node's invoker returned it.</summary>
+    internal void StoreResult<T>(int slot, T value) => TaskResults.Store(ref tasks[slot], value);
+
+    /// <summary>Keeps the pending result of the task in <paramref name="slot"/> until it is collected.</summary>
+    internal void AwaitResult(int slot, AwaitedResult pending) => tasks[slot].Result = pending;
 
     /// <summary>Stops the compute because an observer or the progress callback threw (see <see cref="ComputeNotifier"/>).</summary>
     internal void StopWithObserverFailure(Exception exception) => Stop(exception);
@@ -366,7 +381,7 @@ internal sealed class Computation : IThreadPoolWorkItem
                 if (step == TaskStep.Awaiting)
                 {
                     awaited ??= new SemaphoreSlim(0);
-                    tasks[slot].Run.WhenAwaited(() => awaited.Release());
+                    ((AwaitedResult)tasks[slot].Result!).WhenDone(() => awaited.Release());
                     if (blockOnAwait)
                     {
                         awaited.Wait();
@@ -435,9 +450,9 @@ internal sealed class Computation : IThreadPoolWorkItem
             return TaskStep.NotStarted;
         }
 
-        TaskRun run = tasks[slot].Run;
-        notifier?.TaskStarted(run.Node);
-        if (guard is not null && guard.Applies(run.Node))
+        DelayedNode node = tasks[slot].Node;
+        notifier?.TaskStarted(node);
+        if (guard is not null && guard.Applies(node))
         {
             return StartGuardedAttempt(slot);
         }
@@ -445,11 +460,11 @@ internal sealed class Computation : IThreadPoolWorkItem
         bool completed;
         try
         {
-            completed = run.Invoke(this, slot, taskToken);
+            completed = node.Invoke(this, slot, taskToken);
         }
         catch (Exception exception)
         {
-            FailTask(run, exception);
+            FailTask(node, exception);
             return TaskStep.Failed;
         }
 
@@ -463,12 +478,12 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// </summary>
     private TaskStep StartGuardedAttempt(int slot)
     {
-        TaskRun run = tasks[slot].Run;
-        CancellationToken token = guard!.StartAttempt(slot, run.Node, taskToken);
+        DelayedNode node = tasks[slot].Node;
+        CancellationToken token = guard!.StartAttempt(slot, node, taskToken);
         bool completed;
         try
         {
-            completed = run.Invoke(this, slot, token);
+            completed = node.Invoke(this, slot, token);
         }
         catch (Exception exception)
         {
@@ -484,7 +499,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// </summary>
     private TaskStep EndGuardedAttempt(int slot, Exception? failure)
     {
-        DelayedNode node = tasks[slot].Run.Node;
+        DelayedNode node = tasks[slot].Node;
         failure = guard!.EndAttempt(slot, node, failure, taskToken);
         if (failure is null)
         {
@@ -499,7 +514,7 @@ internal sealed class Computation : IThreadPoolWorkItem
             return TaskStep.Retrying;
         }
 
-        FailTask(tasks[slot].Run, failure);
+        FailTask(node, failure);
         return TaskStep.Failed;
     }
 
@@ -534,7 +549,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// <summary>Queues another attempt: a blocking task to a blocking thread, a CPU task to the workers through the guard's queue (the ready array holds each task once).</summary>
     private void Retry(int slot)
     {
-        if (tasks[slot].Run.Node.IsBlocking)
+        if (tasks[slot].Node.IsBlocking)
         {
             ScheduleBlocking(slot);
             return;
@@ -548,7 +563,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     private void AwaitTask(int slot)
     {
         Enter();
-        tasks[slot].Run.WhenAwaited(() => FinishAwaitedTask(slot));
+        ((AwaitedResult)tasks[slot].Result!).WhenDone(() => FinishAwaitedTask(slot));
     }
 
     private void FinishAwaitedTask(int slot)
@@ -569,11 +584,11 @@ internal sealed class Computation : IThreadPoolWorkItem
 
     private TaskStep CollectAwaitedResult(int slot)
     {
-        TaskRun run = tasks[slot].Run;
-        bool guarded = guard is not null && guard.Applies(run.Node);
+        DelayedNode node = tasks[slot].Node;
+        bool guarded = guard is not null && guard.Applies(node);
         try
         {
-            run.CollectAwaitedResult();
+            ((AwaitedResult)tasks[slot].Result!).Collect(this, slot);
         }
         catch (Exception exception)
         {
@@ -582,7 +597,7 @@ internal sealed class Computation : IThreadPoolWorkItem
                 return EndGuardedAttempt(slot, exception);
             }
 
-            FailTask(run, exception);
+            FailTask(node, exception);
             return TaskStep.Failed;
         }
 
@@ -595,7 +610,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// </summary>
     private int CompleteTask(int slot, bool keepSuccessor)
     {
-        notifier?.TaskCompleted(tasks[slot].Run.Node);
+        notifier?.TaskCompleted(tasks[slot].Node);
         int next = -1;
         if (scheduler == ComputeScheduler.Parallel)
         {
@@ -645,14 +660,14 @@ internal sealed class Computation : IThreadPoolWorkItem
             int input = argumentSlots[i];
             if (input >= 0 && IsLastCount(ref tasks[input].PendingConsumers))
             {
-                tasks[input].Run.ReleaseResult();
+                TaskResults.Release(ref tasks[input]);
             }
         }
     }
 
-    private void FailTask(TaskRun run, Exception exception)
+    private void FailTask(DelayedNode node, Exception exception)
     {
-        notifier?.TaskFailed(run.Node, exception);
+        notifier?.TaskFailed(node, exception);
         if (IsStopped)
         {
             return;
@@ -660,7 +675,7 @@ internal sealed class Computation : IThreadPoolWorkItem
 
         Stop(exception is OperationCanceledException && callerToken.IsCancellationRequested
             ? CanceledReason
-            : new DelayedTaskException(run.Node.Key, run.Node.Method, exception));
+            : new DelayedTaskException(node.Key, node.Method, exception));
     }
 
     /// <summary>The first reason wins; running tasks see cancellation; nothing new starts.</summary>

@@ -44,6 +44,9 @@ internal sealed class ComputePlan
     /// <summary>Blocking tasks with no task inputs, in slot order.</summary>
     internal List<int>? InitiallyReadyBlocking;
 
+    /// <summary>Whether a task's method sets its own retries or timeout (see <see cref="AttemptGuard"/>).</summary>
+    internal bool HasGuardedTask;
+
     /// <summary>The slot of each target (-1 for a constant).</summary>
     internal int[] TargetSlots = Array.Empty<int>();
 
@@ -341,7 +344,8 @@ internal sealed class ComputePlan
                 }
             }
 
-            tasks[slot] = new TaskState { Run = node.CreateRun(), Remaining = remaining, ArgumentStart = first };
+            tasks[slot] = new TaskState { Node = node, Remaining = remaining, ArgumentStart = first };
+            plan.HasGuardedTask |= node.IsGuarded;
             if (node.IsBlocking)
             {
                 (blockingSlots ??= new HashSet<int>()).Add(slot);

@@ -2,12 +2,19 @@ namespace TaskGraph.Scheduling;
 
 /// <summary>
 /// Everything a compute tracks for one task, side by side in one pooled array (one cache line holds
-/// several tasks). The entry after the last task holds only the ends of the last task's ranges.
+/// more than one task), its result included: a task costs no object of its own (see <see cref="TaskResults"/>).
+/// The entry after the last task holds only the ends of the last task's ranges.
 /// </summary>
 internal struct TaskState
 {
-    /// <summary>The task's node and result.</summary>
-    internal TaskRun Run;
+    /// <summary>The node the task runs (for pure calls planned as one task: the first of the equal nodes).</summary>
+    internal DelayedNode Node;
+
+    /// <summary>A result of a reference type or a large or reference-holding struct (boxed); while the task is awaited, its <see cref="AwaitedResult"/>.</summary>
+    internal object? Result;
+
+    /// <summary>A result of a struct of at most 8 bytes without references, stored as its bits.</summary>
+    internal long ResultBits;
 
     /// <summary>Task inputs (argument occurrences) not yet finished; the task is ready at 0.</summary>
     internal int Remaining;

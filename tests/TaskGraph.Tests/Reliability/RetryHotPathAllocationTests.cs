@@ -10,7 +10,9 @@ namespace TaskGraph.Tests.Reliability;
 /// Retries cost nothing until a task fails: a compute of tasks with a retry budget that never fail
 /// allocates, per task, exactly what a compute of plain tasks does. Measured on the synchronous scheduler,
 /// which runs everything on the calling thread, so <see cref="GC.GetAllocatedBytesForCurrentThread"/> sees it all.
+/// Runs alone: other tests' computes drain the shared array pools, and a missed rent allocates.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class RetryHotPathAllocationTests
 {
     private const int Short = 1_000;
