@@ -58,6 +58,9 @@ public abstract class DelayedNode
 
     internal bool IsSource => (Traits & NodeTraits.Source) != 0;
 
+    /// <summary>A call of an asynchronous method.</summary>
+    internal bool IsAsync => (Traits & NodeTraits.Async) != 0;
+
     /// <summary>The node's method sets its own retries or timeout.</summary>
     internal bool IsGuarded => (Traits & NodeTraits.Guarded) != 0;
 

@@ -50,7 +50,7 @@ internal sealed class CallNode<T> : Delayed<T>
     internal override bool Invoke(Computation owner, int slot, CancellationToken cancellationToken)
     {
         var arguments = new DelayedArguments(owner, slot);
-        if ((Traits & NodeTraits.Async) == 0)
+        if (!IsAsync)
         {
             owner.StoreResult(slot, ((DelayedInvoker<T>)invoker)(arguments, cancellationToken));
             return true;

@@ -24,6 +24,14 @@
  *   released  all its consumers have been invoked (PendingConsumers reached 0; targets hold one extra
  *             count, so they are kept until returned): the result is cleared for the GC.
  *
+ * Back-pressure. Sources (synchronous CPU tasks with no task inputs) are what add results without
+ * consuming any. Before a pool worker starts another one, it compares the sources started with the
+ * source results released: past a bound (a few per worker) while consumers are releasing them, it gives
+ * its worker slot up instead, and the release that brings the count back under half the bound starts a
+ * worker again. The last running worker always goes on, and once it had to, nobody holds back until a
+ * release shows consumers at work again: a fan-in that only consumes at the end runs at full width after
+ * the last worker's current task.
+ *
  * Stopping. The first failure (or the caller's cancellation, or a throwing observer) sets stopReason
  * (first one wins) and cancels the token the tasks see. Each task start checks stopReason first, so
  * nothing new starts afterwards. `inside` counts who may still start or finish a task: each worker,
@@ -65,6 +73,9 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// <summary>A worker reports finished tasks to `pending` in batches of this many: one shared atomic per batch, not per task.</summary>
     private const int FinishedBatch = 64;
 
+    /// <summary>Back-pressure: results of sources that may wait for their consumers, per worker (see <see cref="StandsDown"/>).</summary>
+    private const int HeldSourcesPerWorker = 4;
+
     private static readonly object CanceledReason = new();
     private static long lastId;
 
@@ -77,6 +88,8 @@ internal sealed class Computation : IThreadPoolWorkItem
     private readonly int[] consumers;
     private readonly int[] initiallyReady;
     private readonly int initiallyReadyCount;
+    private readonly int initiallyAwaitedCount;
+    private readonly int heldSourceBound;
     private readonly int taskCount;
     private readonly ComputeNotifier? notifier;
     private readonly AttemptGuard? guard;
@@ -92,7 +105,22 @@ internal sealed class Computation : IThreadPoolWorkItem
     private PaddedCounter readyHead;
     private PaddedCounter readyTail;
     private PaddedCounter initialCursor;
+
+    /// <summary>Results of held sources (<see cref="TaskState.HeldSource"/>) released so far; see <see cref="HeldSources"/>.</summary>
+    private PaddedCounter sourcesReleased;
+
+    /// <summary>Workers that gave their slot up rather than start another source (<see cref="StandsDown"/>), until woken.</summary>
+    private int standingDown;
+
+    /// <summary>
+    /// <c>sourcesReleased</c> when the last worker had to start a source past the bound: until more are released,
+    /// no worker holds back. At first none: consumers are presumed at work (a fold's first combine may still be running).
+    /// </summary>
+    private int releasedWhenForced = -1;
     private int workers;
+
+    /// <summary>Workers inside their loop (claimed workers may still wait in the pool's queue).</summary>
+    private int running;
     private int inside;
     private int pending;
     private int finished;
@@ -110,12 +138,14 @@ internal sealed class Computation : IThreadPoolWorkItem
         consumers = plan.Consumers;
         initiallyReady = plan.InitiallyReady;
         initiallyReadyCount = plan.InitiallyReadyCount;
+        initiallyAwaitedCount = plan.InitiallyAwaitedCount;
         taskCount = plan.Count;
         pending = taskCount;
         readySlots = PooledArrays.Rent<int>(taskCount);
         Array.Clear(readySlots, 0, taskCount);
         scheduler = options.Scheduler;
         maxWorkers = options.MaxDegreeOfParallelism;
+        heldSourceBound = HeldSourcesPerWorker * maxWorkers;
         callerToken = cancellationToken;
         cancellation = cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
@@ -333,10 +363,12 @@ internal sealed class Computation : IThreadPoolWorkItem
 
     private void Work()
     {
+        Interlocked.Increment(ref running);
         int finishedHere = 0;
+        bool stoodDown = false;
         do
         {
-            while (!IsStopped && TryTakeReady(out int slot))
+            while (!IsStopped && TryTakeReady(out int slot, out stoodDown))
             {
                 do
                 {
@@ -353,11 +385,19 @@ internal sealed class Computation : IThreadPoolWorkItem
 
             ReportFinished(finishedHere);
             finishedHere = 0;
+            if (stoodDown)
+            {
+                // Slot and running count are given up already; a release of held results starts a worker again.
+                Exit();
+                return;
+            }
+
             Interlocked.Decrement(ref workers);
 
             // A task made ready after the last take, while every worker slot was taken, started no worker: take it on.
         }
         while (!IsStopped && HasReady() && TryClaimWorker());
+        Interlocked.Decrement(ref running);
         Exit();
     }
 
@@ -655,13 +695,95 @@ internal sealed class Computation : IThreadPoolWorkItem
     private void ReleaseInputs(int slot)
     {
         int end = tasks[slot + 1].ArgumentStart;
+        int sources = 0;
         for (int i = tasks[slot].ArgumentStart; i < end; i++)
         {
             int input = argumentSlots[i];
             if (input >= 0 && IsLastCount(ref tasks[input].PendingConsumers))
             {
                 TaskResults.Release(ref tasks[input]);
+                if (tasks[input].Remaining == TaskState.HeldSource)
+                {
+                    sources++;
+                }
             }
+        }
+
+        if (sources > 0)
+        {
+            ReleasedSources(sources);
+        }
+    }
+
+    /// <summary>Counts released results of held sources; wakes a worker that stood down once few are left.</summary>
+    private void ReleasedSources(int count)
+    {
+        int released = Interlocked.Add(ref sourcesReleased.Value, count);
+        if (Volatile.Read(ref standingDown) != 0 && HeldSources(released) <= heldSourceBound / 2)
+        {
+            WakeStandingDown(all: false);
+        }
+    }
+
+    /// <summary>Results of synchronous sources started and not yet released (running, or waiting for consumers).</summary>
+    private int HeldSources(int released)
+        => Math.Min(Volatile.Read(ref initialCursor.Value), initiallyReadyCount) - initiallyAwaitedCount - released;
+
+    /// <summary>
+    /// Back-pressure on sources, asked before a worker starts another synchronous source: gives the worker's
+    /// slot up when more than <see cref="heldSourceBound"/> source results are held while consumers are
+    /// releasing them (a running fold whose sources outrun its chain of combines would otherwise keep nearly
+    /// all of them alive). The last worker never stands down; when it has to go on past the bound, the
+    /// consumers are not at work (a fan-in that runs only at the end), so every worker goes on until a
+    /// source result is released again. "Last" counts running workers, not claimed ones: a claimed worker
+    /// may still wait in the pool's queue, behind the very tasks that wait for this compute.
+    /// </summary>
+    private bool StandsDown()
+    {
+        int released = Volatile.Read(ref sourcesReleased.Value);
+        if (HeldSources(released) <= heldSourceBound || released == Volatile.Read(ref releasedWhenForced))
+        {
+            return false;
+        }
+
+        int count = Volatile.Read(ref running);
+        while (count > 1)
+        {
+            int seen = Interlocked.CompareExchange(ref running, count - 1, count);
+            if (seen == count)
+            {
+                Interlocked.Decrement(ref workers);
+                Interlocked.Increment(ref standingDown);
+                return true;
+            }
+
+            count = seen;
+        }
+
+        Volatile.Write(ref releasedWhenForced, released);
+        WakeStandingDown(all: true);
+        return false;
+    }
+
+    private void WakeStandingDown(bool all)
+    {
+        int count = Volatile.Read(ref standingDown);
+        while (count > 0)
+        {
+            int seen = Interlocked.CompareExchange(ref standingDown, count - 1, count);
+            if (seen != count)
+            {
+                count = seen;
+                continue;
+            }
+
+            StartWorker();
+            if (!all)
+            {
+                return;
+            }
+
+            count--;
         }
     }
 
@@ -776,11 +898,13 @@ internal sealed class Computation : IThreadPoolWorkItem
 
     /// <summary>
     /// Takes a task made ready while computing (deeper in the graph: its inputs can be released sooner),
-    /// else the next initially ready task. One at a time: a task never waits behind a long one on a busy
-    /// worker while another worker is free.
+    /// else the next initially ready task, unless back-pressure has this worker stand down instead
+    /// (<paramref name="stoodDown"/>; see <see cref="StandsDown"/>). One at a time: a task never waits behind
+    /// a long one on a busy worker while another worker is free.
     /// </summary>
-    private bool TryTakeReady(out int slot)
+    private bool TryTakeReady(out int slot, out bool stoodDown)
     {
+        stoodDown = false;
         if (guard is not null && guard.Retries.TryDequeue(out slot))
         {
             return true;
@@ -809,8 +933,16 @@ internal sealed class Computation : IThreadPoolWorkItem
             }
         }
 
-        if (Volatile.Read(ref initialCursor.Value) < initiallyReadyCount)
+        int next = Volatile.Read(ref initialCursor.Value);
+        if (next < initiallyReadyCount)
         {
+            if (next >= initiallyAwaitedCount && StandsDown())
+            {
+                stoodDown = true;
+                slot = -1;
+                return false;
+            }
+
             int index = Interlocked.Increment(ref initialCursor.Value) - 1;
             if (index < initiallyReadyCount)
             {

@@ -36,10 +36,16 @@ internal sealed class ComputePlan
     /// </summary>
     internal int[] Consumers = Array.Empty<int>();
 
-    /// <summary>Tasks with no task inputs that run on workers (not blocking), in slot order: the first <see cref="InitiallyReadyCount"/> entries.</summary>
+    /// <summary>
+    /// Tasks with no task inputs that run on workers (not blocking): the first <see cref="InitiallyReadyCount"/>
+    /// entries, the <see cref="InitiallyAwaitedCount"/> asynchronous ones first (they hold no thread and no
+    /// result while they wait, so back-pressure leaves them alone), then the synchronous ones, each in slot order.
+    /// </summary>
     internal int[] InitiallyReady = Array.Empty<int>();
 
     internal int InitiallyReadyCount;
+
+    internal int InitiallyAwaitedCount;
 
     /// <summary>Blocking tasks with no task inputs, in slot order.</summary>
     internal List<int>? InitiallyReadyBlocking;
@@ -104,6 +110,7 @@ internal sealed class ComputePlan
         private Dictionary<PureCall, int>? pureSlots;
         private int argumentCount;
         private HashSet<int>? blockingSlots;
+        private List<int>? awaitedSources;
         private Frame[] frames = PooledArrays.Rent<Frame>(64);
         private int[] slotStack = PooledArrays.Rent<int>(64);
         private int stacked;
@@ -229,6 +236,7 @@ internal sealed class ComputePlan
 
             plan.TargetSlots = targetSlots;
             plan.BuildOrder = buildOrder?.ToArray();
+            PutAwaitedSourcesFirst();
         }
 
         /// <summary>
@@ -370,8 +378,32 @@ internal sealed class ComputePlan
                 return;
             }
 
+            if (node.IsAsync)
+            {
+                (awaitedSources ??= new List<int>()).Add(slot);
+                return;
+            }
+
+            plan.Tasks[slot].Remaining = TaskState.HeldSource;
             PooledArrays.Grow(ref plan.InitiallyReady, plan.InitiallyReadyCount, plan.InitiallyReadyCount + 1);
             plan.InitiallyReady[plan.InitiallyReadyCount++] = slot;
+        }
+
+        /// <summary>Moves the synchronous sources up behind the asynchronous ones (a copy only when there are asynchronous ones).</summary>
+        private void PutAwaitedSourcesFirst()
+        {
+            if (awaitedSources is null)
+            {
+                return;
+            }
+
+            int awaited = awaitedSources.Count;
+            int total = plan.InitiallyReadyCount + awaited;
+            PooledArrays.Grow(ref plan.InitiallyReady, plan.InitiallyReadyCount, total);
+            Array.Copy(plan.InitiallyReady, 0, plan.InitiallyReady, awaited, plan.InitiallyReadyCount);
+            awaitedSources.CopyTo(plan.InitiallyReady, 0);
+            plan.InitiallyReadyCount = total;
+            plan.InitiallyAwaitedCount = awaited;
         }
 
         private struct Frame

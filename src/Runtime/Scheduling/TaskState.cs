@@ -16,7 +16,14 @@ internal struct TaskState
     /// <summary>A result of a struct of at most 8 bytes without references, stored as its bits.</summary>
     internal long ResultBits;
 
-    /// <summary>Task inputs (argument occurrences) not yet finished; the task is ready at 0.</summary>
+    /// <summary>
+    /// What <see cref="Remaining"/> holds for a synchronous CPU task with no task inputs (a source taken from
+    /// <see cref="ComputePlan.InitiallyReady"/>): such a task never waits, and the mark lets the compute count
+    /// its released results for back-pressure on sources.
+    /// </summary>
+    internal const int HeldSource = -1;
+
+    /// <summary>Task inputs (argument occurrences) not yet finished; the task is ready at 0 (<see cref="HeldSource"/>: see there).</summary>
     internal int Remaining;
 
     /// <summary>Consumers (argument occurrences, plus one per target occurrence) not yet invoked; the result is released at 0.</summary>

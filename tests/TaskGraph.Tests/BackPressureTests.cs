@@ -1,0 +1,113 @@
+using System;
+using System.Linq;
+using System.Threading;
+using TaskGraph.Infrastructure;
+using Xunit;
+
+namespace TaskGraph.Tests;
+
+/// <summary>
+/// Back-pressure on sources: when consumers are releasing source results more slowly than sources are
+/// produced (a running fold), workers stop starting sources past a bound of a few per worker; when nothing
+/// is consumed until the end (a fan-in), every worker keeps going.
+/// </summary>
+public sealed class BackPressureTests
+{
+    private const int Workers = 2;
+
+    /// <summary>The runtime's bound (four held source results per worker), plus one source in flight per worker, plus the fold's first leaf.</summary>
+    private const int MostHeldLeaves = (4 * Workers) + Workers + 1;
+
+    private static readonly DelayedMethod Produce = TestMethods.Describe("Produce", 1);
+    private static readonly DelayedMethod Combine = TestMethods.Describe("Combine", 2);
+    private static readonly DelayedMethod Consume = TestMethods.Describe("Consume", 1);
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public void RunningFoldHoldsAFewLeavesPerWorkerNotAll()
+    {
+        const int Leaves = 200;
+        Delayed<int> total = Leaf(0);
+        for (int i = 1; i < Leaves; i++)
+        {
+            // A combine takes far longer than a leaf: without back-pressure the leaves run ahead of the chain.
+            total = DelayedCall.Create(Combine, static (args, _) =>
+            {
+                Thread.Sleep(1);
+                return args.Get<int>(0) + args.Get<int>(1);
+            }, total, Leaf(i));
+        }
+
+        var held = new HeldLeaves();
+
+        int sum = total.Compute(new ComputeOptions { MaxDegreeOfParallelism = Workers, Observers = new[] { held } });
+
+        Assert.Equal(Enumerable.Range(0, Leaves).Sum(), sum);
+        Assert.InRange(held.Most, 1, MostHeldLeaves);
+    }
+
+    /// <summary>
+    /// Ten leaves are consumed at once (so consumers are seen at work), then forty feed one sum that runs
+    /// at the end. The last ten meet in pairs at a barrier: each pair needs both workers running sources
+    /// at the same time, long after far more than the bound of results are held.
+    /// </summary>
+    [Fact]
+    public void FanInKeepsEveryWorkerBusyPastTheBound()
+    {
+        using var pairs = new Barrier(Workers);
+        int missedPartners = 0;
+        Delayed<int>[] consumed = Enumerable.Range(0, 10)
+            .Select(i => DelayedCall.Create(Consume, static (args, _) => args.Get<int>(0), Leaf(i)))
+            .ToArray();
+        Delayed<int>[] fannedIn = Enumerable.Range(10, 40)
+            .Select(i => i < 40 ? Leaf(i) : DelayedCall.Create(Produce, (args, _) =>
+            {
+                if (!pairs.SignalAndWait(HangGuard))
+                {
+                    Interlocked.Increment(ref missedPartners);
+                }
+
+                return args.Get<int>(0);
+            }, Delayed.Value(i)))
+            .ToArray();
+        Delayed<int> total = DelayedCall.Create(Combine, static (args, _) => args.Get<int[]>(0).Sum() + args.Get<int[]>(1).Sum(), Delayed.All(consumed), Delayed.All(fannedIn));
+
+        int sum = total.Compute(new ComputeOptions { MaxDegreeOfParallelism = Workers });
+
+        Assert.Equal(Enumerable.Range(0, 50).Sum(), sum);
+        Assert.Equal(0, missedPartners);
+    }
+
+    private static Delayed<int> Leaf(int value) => DelayedCall.Create(Produce, static (args, _) => args.Get<int>(0), Delayed.Value(value));
+
+    /// <summary>Leaves finished whose combine has not started yet, at most, over the compute.</summary>
+    private sealed class HeldLeaves : IComputeObserver
+    {
+        private readonly object gate = new();
+        private int held;
+
+        public int Most { get; private set; }
+
+        public void OnTaskCompleted(ComputeInfo compute, DelayedNode task)
+        {
+            if (task.Method == Produce)
+            {
+                lock (gate)
+                {
+                    Most = Math.Max(Most, ++held);
+                }
+            }
+        }
+
+        public void OnTaskStarted(ComputeInfo compute, DelayedNode task)
+        {
+            if (task.Method == Combine)
+            {
+                lock (gate)
+                {
+                    held--;
+                }
+            }
+        }
+    }
+}
