@@ -41,12 +41,12 @@ public abstract class DelayedNode
     internal readonly NodeTraits Traits;
 
     /// <summary>
-    /// The last compute that planned this node (see ComputePlan and PlanStamps): lets planning map nodes
-    /// to slots without a dictionary. Never cleared: it only counts while that compute is planning.
+    /// The last compute that planned this node holding the claims (see ComputePlan and PlanStamps): lets
+    /// planning map nodes to slots without a dictionary. Never cleared: it only counts while that compute is planning.
     /// </summary>
     internal long PlanStamp;
 
-    /// <summary>The node's slot in the plan of the compute named by <see cref="PlanStamp"/>; -1 until it has one.</summary>
+    /// <summary>The node's slot in the plan of the compute named by <see cref="PlanStamp"/> (once planned).</summary>
     internal int PlanSlot;
 
     /// <summary>A constant is not a task: its value is read straight from the node.</summary>

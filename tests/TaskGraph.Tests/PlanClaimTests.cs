@@ -1,18 +1,23 @@
 using System.Linq;
+using System.Threading;
 using TaskGraph.Scheduling;
 using Xunit;
 
 namespace TaskGraph.Tests;
 
-/// <summary>Planning claims nodes with its stamp and never clears them: stale claims are free, live ones are respected.</summary>
+/// <summary>
+/// Planning claims nodes with its stamp and never clears them: stale claims are free; a compute planning
+/// while another holds the claims maps nodes aside. Runs alone: the claims are process-wide.
+/// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class PlanClaimTests
 {
     [Fact]
-    public void NodeHeldByAnotherPlanningComputeIsPlannedAside()
+    public void ComputePlanningWhileAnotherHoldsTheClaimsLeavesThemAlone()
     {
         Delayed<int> shared = Arithmetic.IncrementDelayed(1);
         Delayed<int> total = Arithmetic.AddDelayed(shared, Arithmetic.AddDelayed(shared, shared));
-        long other = PlanStamps.Begin();
+        long other = HoldClaims();
         try
         {
             shared.PlanStamp = other;
@@ -32,7 +37,7 @@ public sealed class PlanClaimTests
     public void ClaimOfAComputeThatFinishedPlanningIsTakenOver()
     {
         Delayed<int> shared = Arithmetic.IncrementDelayed(1);
-        long finished = PlanStamps.Begin();
+        long finished = HoldClaims();
         PlanStamps.End(finished);
         shared.PlanStamp = finished;
         shared.PlanSlot = 12345;
@@ -55,5 +60,18 @@ public sealed class PlanClaimTests
             Assert.Equal(Enumerable.Range(1, 50).Sum(), all.Compute(options));
             Assert.Equal(Enumerable.Range(0, 25).Sum(i => (2 * i) + 1), evens.Compute(options));
         }
+    }
+
+    /// <summary>Takes the claims as a planning compute would (other tests may be planning: wait for them).</summary>
+    private static long HoldClaims()
+    {
+        long stamp;
+        SpinWait spinner = default;
+        while ((stamp = PlanStamps.TryBegin()) == 0)
+        {
+            spinner.SpinOnce();
+        }
+
+        return stamp;
     }
 }

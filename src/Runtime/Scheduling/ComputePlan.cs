@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
+using System.Runtime.InteropServices;
 
 namespace TaskGraph.Scheduling;
 
@@ -12,12 +12,12 @@ namespace TaskGraph.Scheduling;
 /// longer than <see cref="Count"/>.
 /// </summary>
 /// <remarks>
-/// Node to slot: while planning, a compute claims each node it meets by writing its stamp into
-/// <see cref="DelayedNode.PlanStamp"/> (one compare-and-swap) and then the node's slot into
-/// <see cref="DelayedNode.PlanSlot"/>; afterwards slots are only read from the plan's arrays. Claims are
-/// not cleared (that would be a second pass over every node): a stamp whose compute has finished
-/// planning is stale (<see cref="PlanStamps"/>). A node that another compute is planning at the same
-/// moment goes to a dictionary instead: shared nodes stay correct, and the common case costs no hashing.
+/// Node to slot: the compute holding the claims (<see cref="PlanStamps"/>, one at a time) writes its stamp
+/// into <see cref="DelayedNode.PlanStamp"/> of each node it meets and then the node's slot into
+/// <see cref="DelayedNode.PlanSlot"/>, with plain writes; afterwards slots are only read from the plan's
+/// arrays. Claims are not cleared (that would be a second pass over every node): a stamp of a compute
+/// that has finished planning is stale. A compute that plans while another holds the claims maps nodes to
+/// slots in a dictionary instead: correct for shared nodes, at the cost of hashing each node.
 /// </remarks>
 internal sealed class ComputePlan
 {
@@ -106,7 +106,8 @@ internal sealed class ComputePlan
         private readonly ComputePlan plan;
         private readonly long stamp;
         private readonly List<long>? buildOrder;
-        private Dictionary<DelayedNode, int>? contested;
+        /// <summary>Node to slot when another compute holds the claims (<see cref="stamp"/> is 0).</summary>
+        private readonly Dictionary<DelayedNode, int>? slots;
         private Dictionary<PureCall, int>? pureSlots;
         private int argumentCount;
         private HashSet<int>? blockingSlots;
@@ -124,7 +125,11 @@ internal sealed class ComputePlan
             plan.Tasks = PooledArrays.Rent<TaskState>(InitialCapacity);
             plan.ArgumentSlots = PooledArrays.Rent<int>(InitialCapacity);
             plan.InitiallyReady = PooledArrays.Rent<int>(InitialCapacity);
-            stamp = PlanStamps.Begin();
+            stamp = PlanStamps.TryBegin();
+            if (stamp == 0)
+            {
+                slots = new Dictionary<DelayedNode, int>(ReferenceEqualityComparer.Instance);
+            }
         }
 
         /// <summary>
@@ -241,7 +246,8 @@ internal sealed class ComputePlan
 
         /// <summary>
         /// The slot of an argument already planned, -1 for a constant or a null handle, or
-        /// <see cref="Unvisited"/> for a task met for the first time, which it claims.
+        /// <see cref="Unvisited"/> for a task met for the first time, which it claims (its slot follows once
+        /// its inputs have theirs: a graph has no cycles, so nobody asks for it in between).
         /// </summary>
         private int ResolveOrClaim(DelayedNode? node)
         {
@@ -250,53 +256,34 @@ internal sealed class ComputePlan
                 return -1;
             }
 
-            long seen = Volatile.Read(ref node.PlanStamp);
-            if (seen == stamp)
+            if (slots is not null)
+            {
+                ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(slots, node, out bool known);
+                return known ? slot : Unvisited;
+            }
+
+            if (node.PlanStamp == stamp)
             {
                 return node.PlanSlot;
             }
 
-            if (contested is not null && contested.TryGetValue(node, out int slot))
-            {
-                return slot;
-            }
-
-            Claim(node, seen);
+            node.PlanStamp = stamp;
             return Unvisited;
-        }
-
-        /// <summary>Marks <paramref name="node"/> as met (slot -1 until it gets one), or lists it as contested when another compute planning now holds it.</summary>
-        private void Claim(DelayedNode node, long seen)
-        {
-            while (!PlanStamps.IsOtherActive(seen, stamp))
-            {
-                long before = Interlocked.CompareExchange(ref node.PlanStamp, stamp, seen);
-                if (before == seen)
-                {
-                    node.PlanSlot = -1;
-                    return;
-                }
-
-                seen = before;
-            }
-
-            (contested ??= new Dictionary<DelayedNode, int>(ReferenceEqualityComparer.Instance)).Add(node, -1);
         }
 
         private void SetSlot(DelayedNode node, int slot)
         {
-            if (Volatile.Read(ref node.PlanStamp) == stamp)
+            if (slots is not null)
             {
-                node.PlanSlot = slot;
+                slots[node] = slot;
             }
             else
             {
-                contested![node] = slot;
+                node.PlanSlot = slot;
             }
         }
 
-        private int SlotOf(DelayedNode node)
-            => Volatile.Read(ref node.PlanStamp) == stamp ? node.PlanSlot : contested![node];
+        private int SlotOf(DelayedNode node) => slots is not null ? slots[node] : node.PlanSlot;
 
         /// <summary>
         /// Gives <paramref name="node"/> a slot once all its inputs have one (<paramref name="inputSlots"/>,
