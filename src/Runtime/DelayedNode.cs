@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using TaskGraph.Nodes;
 using TaskGraph.Scheduling;
 
 namespace TaskGraph;
@@ -12,7 +13,7 @@ namespace TaskGraph;
 public abstract class DelayedNode
 {
     // Only the runtime defines node kinds.
-    private protected DelayedNode(DelayedNode?[] arguments, NodeTraits traits)
+    private protected DelayedNode(NodeArguments arguments, NodeTraits traits)
     {
         Arguments = arguments;
         Traits = traits;
@@ -36,7 +37,7 @@ public abstract class DelayedNode
     // Fields rather than virtual members: the scheduler reads them for every task.
 
     /// <summary>The argument handles in parameter order; a <see langword="null"/> entry reads as default.</summary>
-    internal readonly DelayedNode?[] Arguments;
+    internal readonly NodeArguments Arguments;
 
     internal readonly NodeTraits Traits;
 

@@ -12,7 +12,7 @@ namespace TaskGraph;
 /// <typeparam name="T">The type of the value the graph computes.</typeparam>
 public abstract class Delayed<T> : DelayedNode
 {
-    private protected Delayed(DelayedNode?[] arguments, NodeTraits traits)
+    private protected Delayed(Nodes.NodeArguments arguments, NodeTraits traits)
         : base(arguments, traits)
     {
     }

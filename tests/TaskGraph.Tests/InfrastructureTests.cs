@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using TaskGraph.Infrastructure;
 using Xunit;
@@ -75,5 +76,55 @@ public sealed class InfrastructureTests
         Assert.Equal(new DelayedNode[] { input }, sum.Dependencies);
         Assert.Equal("Add", sum.Method?.Name);
         Assert.Empty(Delayed.Value(1).Dependencies);
+    }
+
+    /// <summary>
+    /// Up to two arguments live in the node, more in the array it was given: every arity, through the
+    /// one- and two-argument overloads and the array one, reads constants, tasks and null handles in order.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void EveryArityReadsItsArgumentsInOrder(int arity)
+    {
+        DelayedMethod method = TestMethods.Describe("Arity" + arity, arity);
+        var arguments = new DelayedNode?[arity];
+        for (int i = 0; i < arity; i++)
+        {
+            // A task, a constant and a null handle in turn.
+            arguments[i] = (i % 3) switch
+            {
+                0 => Arithmetic.IncrementDelayed(10 * i),
+                1 => Delayed.Value(10 * i),
+                _ => null,
+            };
+        }
+
+        // The invoker reads as many arguments as the method declares.
+        DelayedInvoker<string> invoker = (args, _) => string.Join(",", Enumerable.Range(0, arity).Select(i => args.Get<int>(i)));
+        Delayed<string> call = arity switch
+        {
+            1 => DelayedCall.Create(method, invoker, arguments[0]),
+            2 => DelayedCall.Create(method, invoker, arguments[0], arguments[1]),
+            _ => DelayedCall.Create(method, invoker, arguments),
+        };
+        string expected = string.Join(",", Enumerable.Range(0, arity).Select(i => (i % 3) switch { 0 => 10 * i + 1, 1 => 10 * i, _ => 0 }));
+
+        Assert.Equal(expected, call.Compute());
+        Assert.Equal(expected, call.Compute(new ComputeOptions { Scheduler = ComputeScheduler.Synchronous }));
+        Assert.Equal(arguments.Where(a => a is not null), call.Dependencies);
+    }
+
+    [Fact]
+    public void WrongArgumentCountThroughTheTwoArgumentOverloadNamesTheMethod()
+    {
+        DelayedMethod method = TestMethods.Describe("Triple", 3);
+
+        var error = Assert.Throws<ArgumentException>(() => DelayedCall.Create(method, static (args, _) => 0, Delayed.Value(1), Delayed.Value(2)));
+
+        Assert.Contains("TaskGraph.Tests.Triple takes 3 arguments (p0, p1, p2) but 2 were given", error.Message, StringComparison.Ordinal);
     }
 }

@@ -16,20 +16,38 @@ public static class DelayedCall
     /// <exception cref="ArgumentException">The number of arguments differs from the method's <see cref="DelayedMethod.ParameterNames"/>.</exception>
     public static Delayed<TResult> Create<TResult>(DelayedMethod method, DelayedInvoker<TResult> invoker, params DelayedNode?[] arguments)
     {
-        ArgumentNullException.ThrowIfNull(invoker);
-        CheckArguments(method, arguments);
-        return new CallNode<TResult>(method, invoker, null, arguments);
+        ArgumentNullException.ThrowIfNull(arguments);
+        return CreateCall(method, invoker, null, new NodeArguments(arguments));
     }
+
+    /// <summary>A node that calls a synchronous method of one parameter, without an argument array: the node holds the handle itself.</summary>
+    /// <exception cref="ArgumentException">The method does not take exactly one argument.</exception>
+    public static Delayed<TResult> Create<TResult>(DelayedMethod method, DelayedInvoker<TResult> invoker, DelayedNode? argument)
+        => CreateCall(method, invoker, null, new NodeArguments(argument));
+
+    /// <summary>A node that calls a synchronous method of two parameters, without an argument array: the node holds the handles itself.</summary>
+    /// <exception cref="ArgumentException">The method does not take exactly two arguments.</exception>
+    public static Delayed<TResult> Create<TResult>(DelayedMethod method, DelayedInvoker<TResult> invoker, DelayedNode? first, DelayedNode? second)
+        => CreateCall(method, invoker, null, new NodeArguments(first, second));
 
     /// <summary>A node that calls an asynchronous method; the runtime awaits it without holding a thread.</summary>
     /// <remarks>The node keeps <paramref name="arguments"/> as it is (generated code passes a fresh array): do not change it afterwards.</remarks>
     /// <exception cref="ArgumentException">The number of arguments differs from the method's <see cref="DelayedMethod.ParameterNames"/>.</exception>
     public static Delayed<TResult> CreateAsync<TResult>(DelayedMethod method, AsyncDelayedInvoker<TResult> invoker, params DelayedNode?[] arguments)
     {
-        ArgumentNullException.ThrowIfNull(invoker);
-        CheckArguments(method, arguments);
-        return new CallNode<TResult>(method, null, invoker, arguments);
+        ArgumentNullException.ThrowIfNull(arguments);
+        return CreateCall(method, null, invoker, new NodeArguments(arguments));
     }
+
+    /// <summary>A node that calls an asynchronous method of one parameter, without an argument array.</summary>
+    /// <exception cref="ArgumentException">The method does not take exactly one argument.</exception>
+    public static Delayed<TResult> CreateAsync<TResult>(DelayedMethod method, AsyncDelayedInvoker<TResult> invoker, DelayedNode? argument)
+        => CreateCall(method, null, invoker, new NodeArguments(argument));
+
+    /// <summary>A node that calls an asynchronous method of two parameters, without an argument array.</summary>
+    /// <exception cref="ArgumentException">The method does not take exactly two arguments.</exception>
+    public static Delayed<TResult> CreateAsync<TResult>(DelayedMethod method, AsyncDelayedInvoker<TResult> invoker, DelayedNode? first, DelayedNode? second)
+        => CreateCall(method, null, invoker, new NodeArguments(first, second));
 
     /// <summary>Adapts a method returning <see cref="Task"/> to a <see cref="Unit"/> result.</summary>
     public static ValueTask<Unit> ToUnit(Task task)
@@ -56,15 +74,21 @@ public static class DelayedCall
         }
     }
 
-    private static void CheckArguments(DelayedMethod method, DelayedNode?[] arguments)
+    private static Delayed<TResult> CreateCall<TResult>(DelayedMethod method, DelayedInvoker<TResult>? invoker, AsyncDelayedInvoker<TResult>? asyncInvoker, NodeArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(arguments);
-        if (arguments.Length != method.ParameterNames.Count)
+        if (invoker is null && asyncInvoker is null)
+        {
+            throw new ArgumentNullException(nameof(invoker));
+        }
+
+        if (arguments.Count != method.ParameterNames.Count)
         {
             throw new ArgumentException(
-                $"{method.ContainingType}.{method.Name} takes {method.ParameterNames.Count} arguments ({string.Join(", ", method.ParameterNames)}) but {arguments.Length} were given.",
-                nameof(arguments));
+                $"{method.ContainingType}.{method.Name} takes {method.ParameterNames.Count} arguments ({string.Join(", ", method.ParameterNames)}) but {arguments.Count} were given.",
+                "arguments");
         }
+
+        return new CallNode<TResult>(method, invoker, asyncInvoker, arguments);
     }
 }

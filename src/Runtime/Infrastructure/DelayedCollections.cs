@@ -38,7 +38,7 @@ public static class DelayedCollections
     private static Delayed<TCollection> Collect<TCollection>(IEnumerable<DelayedNode?> items, DelayedInvoker<TCollection> gather)
     {
         ArgumentNullException.ThrowIfNull(items);
-        return new CallNode<TCollection>(null, gather, null, items.ToArray());
+        return new CallNode<TCollection>(null, gather, null, new NodeArguments(items.ToArray()));
     }
 
     private static T[] ReadAll<T>(DelayedArguments args) => args.ReadAll<T>();

@@ -23,8 +23,7 @@ internal sealed class CallNode<T> : Delayed<T>
     private readonly long sequence;
     private string? key;
 
-    /// <summary>Takes ownership of <paramref name="arguments"/> (generated code passes a fresh params array).</summary>
-    internal CallNode(DelayedMethod? method, DelayedInvoker<T>? invoker, AsyncDelayedInvoker<T>? asyncInvoker, DelayedNode?[] arguments)
+    internal CallNode(DelayedMethod? method, DelayedInvoker<T>? invoker, AsyncDelayedInvoker<T>? asyncInvoker, NodeArguments arguments)
         : base(arguments, TraitsOf(method, arguments, isAsync: asyncInvoker is not null))
     {
         Method = method;
@@ -39,7 +38,21 @@ internal sealed class CallNode<T> : Delayed<T>
     public override string Key => key ?? PublishKey();
 
     public override IReadOnlyList<DelayedNode> Dependencies
-        => Array.AsReadOnly(Arguments.OfType<DelayedNode>().ToArray());
+    {
+        get
+        {
+            var dependencies = new List<DelayedNode>(Arguments.Count);
+            foreach (DelayedNode? argument in Arguments)
+            {
+                if (argument is not null)
+                {
+                    dependencies.Add(argument);
+                }
+            }
+
+            return dependencies.AsReadOnly();
+        }
+    }
 
     internal override long Sequence => sequence;
 
@@ -73,22 +86,12 @@ internal sealed class CallNode<T> : Delayed<T>
 
     internal override int CallHashCode => HashCode.Combine(RuntimeHelpers.GetHashCode(Method), Invoker.GetHashCode());
 
-    private static NodeTraits TraitsOf(DelayedMethod? method, DelayedNode?[] arguments, bool isAsync)
-    {
-        NodeTraits traits = (method is { Pure: true } ? NodeTraits.Pure : NodeTraits.None)
+    private static NodeTraits TraitsOf(DelayedMethod? method, NodeArguments arguments, bool isAsync)
+        => (method is { Pure: true } ? NodeTraits.Pure : NodeTraits.None)
             | (method is { Blocking: true } ? NodeTraits.Blocking : NodeTraits.None)
             | (isAsync ? NodeTraits.Async : NodeTraits.None)
-            | (method is { Retries: > 0 } or { TimeoutMilliseconds: > 0 } ? NodeTraits.Guarded : NodeTraits.None);
-        foreach (DelayedNode? argument in arguments)
-        {
-            if (argument is { IsConstant: false })
-            {
-                return traits;
-            }
-        }
-
-        return traits | NodeTraits.Source;
-    }
+            | (method is { Retries: > 0 } or { TimeoutMilliseconds: > 0 } ? NodeTraits.Guarded : NodeTraits.None)
+            | (arguments.HasTask() ? NodeTraits.None : NodeTraits.Source);
 
     private string PublishKey()
     {

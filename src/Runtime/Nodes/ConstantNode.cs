@@ -10,7 +10,7 @@ internal sealed class ConstantNode<T> : Delayed<T>
     private string? key;
 
     internal ConstantNode(T value)
-        : base(Array.Empty<DelayedNode?>(), NodeTraits.Constant)
+        : base(default(NodeArguments), NodeTraits.Constant)
         => Value = value;
 
     internal T Value { get; }

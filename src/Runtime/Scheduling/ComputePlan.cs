@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
+using TaskGraph.Nodes;
 
 namespace TaskGraph.Scheduling;
 
@@ -149,12 +150,12 @@ internal sealed class ComputePlan
             {
                 ref Frame top = ref frames[depth - 1];
                 DelayedNode node = top.Node;
-                DelayedNode?[] arguments = node.Arguments;
+                NodeArguments arguments = node.Arguments;
                 DelayedNode? unvisited = null;
                 if (!node.IsSource)
                 {
-                    PooledArrays.Grow(ref slotStack, stacked, stacked + arguments.Length);
-                    while (top.NextArgument < arguments.Length)
+                    PooledArrays.Grow(ref slotStack, stacked, stacked + arguments.Count);
+                    while (top.NextArgument < arguments.Count)
                     {
                         DelayedNode? argument = arguments[top.NextArgument++];
                         int slot = ResolveOrClaim(argument);
@@ -177,7 +178,7 @@ internal sealed class ComputePlan
                 }
 
                 depth--;
-                int inputs = node.IsSource ? 0 : arguments.Length;
+                int inputs = node.IsSource ? 0 : arguments.Count;
                 stacked -= inputs;
                 int added = Add(node, slotStack.AsSpan(stacked, inputs));
                 if (depth > 0)
@@ -292,25 +293,25 @@ internal sealed class ComputePlan
         /// </summary>
         private int Add(DelayedNode node, ReadOnlySpan<int> inputSlots)
         {
-            DelayedNode?[] arguments = node.Arguments;
+            int count = node.Arguments.Count;
             int first = argumentCount;
-            PooledArrays.Grow(ref plan.ArgumentSlots, argumentCount, argumentCount + arguments.Length);
+            PooledArrays.Grow(ref plan.ArgumentSlots, argumentCount, argumentCount + count);
             int[] argumentSlots = plan.ArgumentSlots;
             if (node.IsSource)
             {
-                argumentSlots.AsSpan(argumentCount, arguments.Length).Fill(-1);
+                argumentSlots.AsSpan(argumentCount, count).Fill(-1);
             }
             else
             {
                 inputSlots.CopyTo(argumentSlots.AsSpan(argumentCount));
             }
 
-            argumentCount += arguments.Length;
+            argumentCount += count;
             int slot = plan.Count;
             if (node.IsPure)
             {
                 pureSlots ??= new Dictionary<PureCall, int>();
-                var call = new PureCall(node, argumentSlots.AsSpan(first, arguments.Length).ToArray());
+                var call = new PureCall(node, argumentSlots.AsSpan(first, count).ToArray());
                 if (pureSlots.TryGetValue(call, out int existing))
                 {
                     SetSlot(node, existing);

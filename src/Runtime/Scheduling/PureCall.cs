@@ -1,4 +1,5 @@
 using System;
+using TaskGraph.Nodes;
 
 namespace TaskGraph.Scheduling;
 
@@ -26,8 +27,8 @@ internal readonly struct PureCall : IEquatable<PureCall>
             return false;
         }
 
-        DelayedNode?[] arguments = node.Arguments;
-        DelayedNode?[] otherArguments = other.node.Arguments;
+        NodeArguments arguments = node.Arguments;
+        NodeArguments otherArguments = other.node.Arguments;
         for (int i = 0; i < inputSlots.Length; i++)
         {
             if (inputSlots[i] < 0 && !SameConstant(arguments[i], otherArguments[i]))
@@ -45,7 +46,7 @@ internal readonly struct PureCall : IEquatable<PureCall>
     {
         HashCode hash = default;
         hash.Add(node.CallHashCode);
-        DelayedNode?[] arguments = node.Arguments;
+        NodeArguments arguments = node.Arguments;
         for (int i = 0; i < inputSlots.Length; i++)
         {
             hash.Add(inputSlots[i] >= 0 ? inputSlots[i] : arguments[i]?.ValueHashCode ?? 0);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using TaskGraph.Nodes;
 
 namespace TaskGraph.Visualization;
 
@@ -59,11 +60,11 @@ internal sealed class GraphPicture
                     continue;
                 }
 
-                DelayedNode?[] arguments = node.Arguments;
+                NodeArguments arguments = node.Arguments;
                 if (!expanded)
                 {
                     stack.Push((node, true));
-                    for (int i = arguments.Length - 1; i >= 0; i--)
+                    for (int i = arguments.Count - 1; i >= 0; i--)
                     {
                         if (arguments[i] is { IsConstant: false } input && !ids.ContainsKey(input.Key))
                         {
@@ -85,7 +86,7 @@ internal sealed class GraphPicture
     }
 
     /// <summary>One edge per distinct input: a task taking the same input twice gets one arrow.</summary>
-    private static void AddEdges(DelayedNode?[] arguments, int consumer, Dictionary<string, int> ids, List<PictureEdge> edges, HashSet<int> seenInputs)
+    private static void AddEdges(NodeArguments arguments, int consumer, Dictionary<string, int> ids, List<PictureEdge> edges, HashSet<int> seenInputs)
     {
         int first = edges.Count;
         seenInputs.Clear();
@@ -97,7 +98,7 @@ internal sealed class GraphPicture
             }
 
             int input = ids[argument.Key];
-            if (IsNewInput(input, edges, first, arguments.Length, seenInputs))
+            if (IsNewInput(input, edges, first, arguments.Count, seenInputs))
             {
                 edges.Add(new PictureEdge(input, consumer));
             }
@@ -127,7 +128,7 @@ internal sealed class GraphPicture
     private static string Label(DelayedNode node)
     {
         DelayedMethod? method = node.Method;
-        DelayedNode?[] arguments = node.Arguments;
+        NodeArguments arguments = node.Arguments;
         string name = method?.Name ?? "All";
         if (method is null)
         {
@@ -146,7 +147,7 @@ internal sealed class GraphPicture
         }
 
         StringBuilder? label = null;
-        for (int i = 0; i < arguments.Length; i++)
+        for (int i = 0; i < arguments.Count; i++)
         {
             if (arguments[i] is null or { IsConstant: true })
             {

@@ -1,0 +1,78 @@
+namespace TaskGraph.Nodes;
+
+/// <summary>
+/// A node's argument handles in parameter order (a <see langword="null"/> entry reads as default). Up to
+/// two live inside the node itself: most calls take one or two, and then a node is one object, and
+/// planning follows one reference per node instead of two (node, then its array). More than two stay
+/// in the array the node was given.
+/// </summary>
+internal readonly struct NodeArguments
+{
+    private readonly DelayedNode? first;
+    private readonly DelayedNode? second;
+    private readonly DelayedNode?[]? many;
+
+    internal NodeArguments(DelayedNode? only)
+    {
+        first = only;
+        Count = 1;
+    }
+
+    internal NodeArguments(DelayedNode? first, DelayedNode? second)
+    {
+        this.first = first;
+        this.second = second;
+        Count = 2;
+    }
+
+    /// <summary>Takes <paramref name="all"/> over when it holds more than two (nobody changes it afterwards).</summary>
+    internal NodeArguments(DelayedNode?[] all)
+    {
+        Count = all.Length;
+        if (all.Length > 2)
+        {
+            many = all;
+            return;
+        }
+
+        first = all.Length > 0 ? all[0] : null;
+        second = all.Length > 1 ? all[1] : null;
+    }
+
+    internal int Count { get; }
+
+    /// <summary>Argument <paramref name="index"/>, which callers keep below <see cref="Count"/>.</summary>
+    internal DelayedNode? this[int index] => many is not null ? many[index] : index == 0 ? first : second;
+
+    public Enumerator GetEnumerator() => new(this);
+
+    /// <summary>Whether any argument is a task (neither a constant nor a null handle).</summary>
+    internal bool HasTask()
+    {
+        foreach (DelayedNode? argument in this)
+        {
+            if (argument is { IsConstant: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal struct Enumerator
+    {
+        private readonly NodeArguments arguments;
+        private int index;
+
+        internal Enumerator(NodeArguments arguments)
+        {
+            this.arguments = arguments;
+            index = -1;
+        }
+
+        public readonly DelayedNode? Current => arguments[index];
+
+        public bool MoveNext() => ++index < arguments.Count;
+    }
+}
