@@ -295,15 +295,14 @@ internal sealed class ComputePlan
         {
             int count = node.Arguments.Count;
             int first = argumentCount;
-            PooledArrays.Grow(ref plan.ArgumentSlots, argumentCount, argumentCount + count);
+            PooledArrays.Grow(ref plan.ArgumentSlots, first, first + count);
             int[] argumentSlots = plan.ArgumentSlots;
-            if (node.IsSource)
+            bool isSource = node.IsSource;
+
+            // A loop, not a span copy: one or two slots are the rule.
+            for (int i = 0; i < count; i++)
             {
-                argumentSlots.AsSpan(argumentCount, count).Fill(-1);
-            }
-            else
-            {
-                inputSlots.CopyTo(argumentSlots.AsSpan(argumentCount));
+                argumentSlots[first + i] = isSource ? -1 : inputSlots[i];
             }
 
             argumentCount += count;
@@ -340,7 +339,14 @@ internal sealed class ComputePlan
                 }
             }
 
-            tasks[slot] = new TaskState { Node = node, Remaining = remaining, ArgumentStart = first };
+            // Field by field: the pooled entry may hold anything; ConsumerStart follows in Finish.
+            ref TaskState task = ref tasks[slot];
+            task.Node = node;
+            task.Result = null;
+            task.ResultBits = 0;
+            task.Remaining = remaining;
+            task.PendingConsumers = 0;
+            task.ArgumentStart = first;
             plan.HasGuardedTask |= node.IsGuarded;
             if (node.IsBlocking)
             {

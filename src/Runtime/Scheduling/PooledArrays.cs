@@ -25,13 +25,19 @@ internal static class PooledArrays
     }
 
     /// <summary>Makes room for <paramref name="needed"/> elements, keeping the first <paramref name="used"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Grow<T>(ref T[] array, int used, int needed)
     {
-        if (needed <= array.Length)
+        if (needed > array.Length)
         {
-            return;
+            GrowTo(ref array, used, needed);
         }
+    }
 
+    // Apart from Grow, so that planning's many calls inline only the length check.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void GrowTo<T>(ref T[] array, int used, int needed)
+    {
         T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(needed, array.Length * 2));
         Array.Copy(array, larger, used);
         Clear(array, used);
