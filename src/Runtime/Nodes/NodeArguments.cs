@@ -1,16 +1,20 @@
+using System.Runtime.CompilerServices;
+
 namespace TaskGraph.Nodes;
 
 /// <summary>
 /// A node's argument handles in parameter order (a <see langword="null"/> entry reads as default). Up to
 /// two live inside the node itself: most calls take one or two, and then a node is one object, and
 /// planning follows one reference per node instead of two (node, then its array). More than two stay
-/// in the array the node was given.
+/// in the array the node was given. Two reference fields, the second one holding either the second
+/// argument or that array, keep every node (constants too) small.
 /// </summary>
 internal readonly struct NodeArguments
 {
     private readonly DelayedNode? first;
-    private readonly DelayedNode? second;
-    private readonly DelayedNode?[]? many;
+
+    /// <summary>The second argument when there are at most two; else the array of all of them.</summary>
+    private readonly object? rest;
 
     internal NodeArguments(DelayedNode? only)
     {
@@ -21,7 +25,7 @@ internal readonly struct NodeArguments
     internal NodeArguments(DelayedNode? first, DelayedNode? second)
     {
         this.first = first;
-        this.second = second;
+        rest = second;
         Count = 2;
     }
 
@@ -31,19 +35,21 @@ internal readonly struct NodeArguments
         Count = all.Length;
         if (all.Length > 2)
         {
-            many = all;
+            rest = all;
             return;
         }
 
         first = all.Length > 0 ? all[0] : null;
-        second = all.Length > 1 ? all[1] : null;
+        rest = all.Length > 1 ? all[1] : null;
     }
 
     internal int Count { get; }
 
     /// <summary>Argument <paramref name="index"/>, which callers keep below <see cref="Count"/>.</summary>
-    internal DelayedNode? this[int index] => many is not null ? many[index] : index == 0 ? first : second;
-
+    internal DelayedNode? this[int index]
+        => Count > 2
+            ? Unsafe.As<DelayedNode?[]>(rest!)[index]
+            : index == 0 ? first : Unsafe.As<DelayedNode?>(rest);
     public Enumerator GetEnumerator() => new(this);
 
     /// <summary>Whether any argument is a task (neither a constant nor a null handle).</summary>
