@@ -1,16 +1,19 @@
 namespace TaskGraph.Benchmarks;
 
 /// <summary>
-/// The allocation floor of building: plain objects of a call node's size, each holding a fresh
-/// one-element array that points to the previous one, with no graph logic at all. What the runtime's
-/// allocator and garbage collector alone cost per node, at any size.
+/// The allocation floor of building: plain objects of a call node's size, each pointing to the previous
+/// one, with no graph logic at all. What the runtime's allocator and garbage collector alone cost per
+/// node, at any size.
 /// </summary>
 public sealed class PlainNodes
 {
     private static readonly object Shared = new();
 
-    // A call node's fields: arguments, traits, plan stamp and slot, invoker, sequence, key, method.
-    private readonly object?[] arguments;
+    // A call node's fields: two argument fields and their count, traits, plan stamp and slot, invoker, sequence, key, method.
+    private readonly object? first;
+    private readonly object? rest;
+    private readonly int count;
+    private readonly byte traits;
     private readonly long sequence;
     private readonly object? invoker;
     private readonly object? method;
@@ -20,7 +23,10 @@ public sealed class PlainNodes
 
     private PlainNodes(PlainNodes? previous, long sequence)
     {
-        arguments = new object?[] { previous };
+        first = previous;
+        rest = null;
+        count = 1;
+        traits = 0;
         this.sequence = sequence;
         invoker = Shared;
         method = Shared;
@@ -41,5 +47,5 @@ public sealed class PlainNodes
         return last!;
     }
 
-    public override string ToString() => $"{arguments.Length} {sequence} {invoker} {method} {key} {stamp} {slot}";
+    public override string ToString() => $"{first is null} {rest} {count} {traits} {sequence} {invoker} {method} {key} {stamp} {slot}";
 }
