@@ -161,8 +161,14 @@ internal sealed class ComputePlan
                         int slot = ResolveOrClaim(argument);
                         if (slot == Unvisited)
                         {
-                            unvisited = argument;
-                            break;
+                            if (!argument!.IsSource)
+                            {
+                                unvisited = argument;
+                                break;
+                            }
+
+                            // A source has no task inputs to visit first: added at once, without a frame.
+                            slot = Add(argument, ReadOnlySpan<int>.Empty);
                         }
 
                         slotStack[stacked++] = slot;
