@@ -45,6 +45,16 @@ public sealed class TaskResultTests
         await RoundTrips(new Version(1, 2, 3), options);
     }
 
+    /// <summary>Bits are never reinterpreted: a result read as another type of the same size fails the reading task clearly.</summary>
+    [Fact]
+    public void ResultReadAsAnotherTypeOfTheSameSizeFailsTheReader()
+    {
+        AssertMisread<int, float>(7);
+        AssertMisread<long, double>(7);
+        AssertMisread<decimal, Guid>(7m);
+        AssertMisread<string, Version>("7");
+    }
+
     /// <summary>
     /// A chain of int tasks on the parallel scheduler runs on the calling thread, so the thread's
     /// allocation counter sees the whole compute: a long chain allocates no more than a short one.
@@ -79,6 +89,16 @@ public sealed class TaskResultTests
         Assert.Equal(new[] { value, value, value }, items);
         Assert.Equal(value, afterAwait);
         Assert.Equal(value, Passed(Passed(Delayed.Value(value))).Compute(options));
+    }
+
+    private static void AssertMisread<TStored, TRead>(TStored value)
+    {
+        Delayed<TRead> misread = DelayedCall.Create(Pass, static (args, _) => args.Get<TRead>(0), Passed(Delayed.Value(value)));
+
+        var error = Assert.Throws<DelayedTaskException>(() => misread.Compute());
+
+        Assert.Equal(misread.Key, error.TaskKey);
+        Assert.Contains(typeof(TRead).Name, Assert.IsType<InvalidCastException>(error.InnerException).Message, StringComparison.Ordinal);
     }
 
     private static Delayed<T> Passed<T>(Delayed<T> input)

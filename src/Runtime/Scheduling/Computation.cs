@@ -205,8 +205,8 @@ internal sealed class Computation : IThreadPoolWorkItem
         }
 
         // Targets are typed by the caller's handles; the check keeps the untyped store safe all the same.
-        return tasks[slot].Node is CallNode<T>
-            ? TaskResults.Load<T>(ref tasks[slot])
+        return TaskResults.TryLoad(ref tasks[slot], out T value)
+            ? value
             : throw new InvalidCastException($"Target {index} is '{tasks[slot].Node.Key}', not a result of type {typeof(T).Name}.");
     }
 
@@ -232,9 +232,9 @@ internal sealed class Computation : IThreadPoolWorkItem
         }
 
         int inputSlot = argumentSlots[first + index];
-        if (inputSlot >= 0 && tasks[inputSlot].Node is CallNode<T>)
+        if (inputSlot >= 0 && TaskResults.TryLoad(ref tasks[inputSlot], out T value))
         {
-            return TaskResults.Load<T>(ref tasks[inputSlot]);
+            return value;
         }
 
         return tasks[slot].Node.Arguments[index] switch
@@ -254,7 +254,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         for (int i = 0; i < values.Length; i++)
         {
             int input = argumentSlots[first + i];
-            values[i] = input >= 0 && tasks[input].Node is CallNode<T> ? TaskResults.Load<T>(ref tasks[input]) : Argument<T>(slot, i);
+            values[i] = input >= 0 && TaskResults.TryLoad(ref tasks[input], out T value) ? value : Argument<T>(slot, i);
         }
 
         return values;

@@ -10,7 +10,10 @@ internal struct TaskState
     /// <summary>The node the task runs (for pure calls planned as one task: the first of the equal nodes).</summary>
     internal DelayedNode Node;
 
-    /// <summary>A result of a reference type or a large or reference-holding struct (boxed); while the task is awaited, its <see cref="AwaitedResult"/>.</summary>
+    /// <summary>
+    /// A result of a reference type or a large or reference-holding struct (boxed), or the marker of a
+    /// result kept in <see cref="ResultBits"/>; while the task is awaited, its <see cref="AwaitedResult"/>.
+    /// </summary>
     internal object? Result;
 
     /// <summary>A result of a struct of at most 8 bytes without references, stored as its bits.</summary>
