@@ -10,7 +10,7 @@ namespace TaskGraph.Generator;
 
 public sealed partial class DelayedGenerator
 {
-    /// <summary>Writes one file per containing type: the descriptor field and wrapper overloads of each method.</summary>
+    /// <summary>Writes one file per containing type: the table of its methods' descriptors and the wrapper overloads of each method.</summary>
     internal static class Emitter
     {
         private const string Delayed = "global::TaskGraph.Delayed";
@@ -262,7 +262,8 @@ public sealed partial class DelayedGenerator
             _ => "ToEnumerable",
         };
 
-        private static string UniqueName(string name, HashSet<string> used)
+        /// <summary><paramref name="name"/>, with underscores added until it is not in <paramref name="used"/>; the result is added to it.</summary>
+        internal static string UniqueName(string name, HashSet<string> used)
         {
             while (!used.Add(name))
             {

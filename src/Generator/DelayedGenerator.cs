@@ -85,14 +85,5 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
 
     /// <summary><c>__Methods</c>, with underscores added while a member of the type already has the name.</summary>
     private static string DescriptorTable(IEnumerable<string> reservedNames)
-    {
-        var taken = new HashSet<string>(reservedNames);
-        string name = "__Methods";
-        while (taken.Contains(name))
-        {
-            name += "_";
-        }
-
-        return name;
-    }
+        => Emitter.UniqueName("__Methods", new HashSet<string>(reservedNames));
 }
