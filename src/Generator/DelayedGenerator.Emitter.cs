@@ -10,7 +10,7 @@ namespace TaskGraph.Generator;
 
 public sealed partial class DelayedGenerator
 {
-    /// <summary>Writes one file per containing type: the descriptor field and wrapper overloads of each method.</summary>
+    /// <summary>Writes one file per containing type: the table of its methods' descriptors and the wrapper overloads of each method.</summary>
     internal static class Emitter
     {
         private const string Delayed = "global::TaskGraph.Delayed";
@@ -50,20 +50,14 @@ public sealed partial class DelayedGenerator
                 writer.OpenBlock();
             }
 
-            bool first = true;
-            foreach (var method in type.Methods)
+            WriteDescriptorTable(writer, type);
+            for (int index = 0; index < type.Methods.Count; index++)
             {
-                if (!first)
-                {
-                    writer.WriteLine();
-                }
-
-                first = false;
-                WriteDescriptor(writer, method);
+                var method = type.Methods[index];
                 foreach (var overload in method.Overloads)
                 {
                     writer.WriteLine();
-                    WriteWrapper(writer, type.Hierarchy, method, overload);
+                    WriteWrapper(writer, type, index, method.Method, overload);
                 }
             }
 
@@ -80,48 +74,60 @@ public sealed partial class DelayedGenerator
             return writer.ToString();
         }
 
-        private static void WriteDescriptor(IndentedWriter writer, WrappedMethodSpec wrapped)
+        /// <summary>
+        /// All descriptors of the type in one call, one compact entry per method (the format is
+        /// <c>DelayedCall.Describe</c>'s): an object initializer per method cost noticeably more to compile.
+        /// </summary>
+        private static void WriteDescriptorTable(IndentedWriter writer, TypeSpec type)
         {
-            var method = wrapped.Method;
-            writer.WriteLine($"private static readonly global::TaskGraph.DelayedMethod {wrapped.DescriptorField} = new global::TaskGraph.DelayedMethod(");
+            writer.WriteLine($"private static readonly global::TaskGraph.DelayedMethod[] {type.DescriptorTable} = {DelayedCall}.Describe({Literal(type.Methods[0].Method.ContainingTypeDisplay)},");
             writer.Indent();
-            writer.WriteLine($"{Literal(method.Id)}, {Literal(method.MetadataName)}, {Literal(method.ContainingTypeDisplay)})");
+            for (int i = 0; i < type.Methods.Count; i++)
+            {
+                writer.WriteLine(Literal(DescriptorEntry(type.Methods[i].Method)) + (i == type.Methods.Count - 1 ? ");" : ","));
+            }
+
             writer.Unindent();
-            writer.OpenBlock();
-            var names = WrapperSignatures.WrapperParameters(method).Select(p => Literal(p.MetadataName)).ToList();
-            writer.WriteLine(names.Count == 0
-                ? "ParameterNames = global::System.Array.Empty<string>(),"
-                : $"ParameterNames = new string[] {{ {string.Join(", ", names)} }},");
-            writer.WriteLine($"ResultKind = global::TaskGraph.DelayedResultKind.{method.ResultKind},");
+        }
+
+        /// <summary><c>id|name|parameter,names|ResultKind</c>, then the options that are set (<c>|Pure</c>, <c>|Retries=3</c>...).</summary>
+        private static string DescriptorEntry(MethodSpec method)
+        {
+            var parts = new List<string>
+            {
+                method.Id,
+                method.MetadataName,
+                string.Join(",", WrapperSignatures.WrapperParameters(method).Select(p => p.MetadataName)),
+                method.ResultKind.ToString(),
+            };
             if (method.Pure)
             {
-                writer.WriteLine("Pure = true,");
+                parts.Add("Pure");
             }
 
             if (method.Blocking)
             {
-                writer.WriteLine("Blocking = true,");
+                parts.Add("Blocking");
             }
 
-            WriteNumber(writer, "Retries", method.Retries);
-            WriteNumber(writer, "RetryDelayMilliseconds", method.RetryDelayMilliseconds);
-            WriteNumber(writer, "TimeoutMilliseconds", method.TimeoutMilliseconds);
-
-            writer.CloseBlock(";");
+            AddNumber(parts, "Retries", method.Retries);
+            AddNumber(parts, "RetryDelayMilliseconds", method.RetryDelayMilliseconds);
+            AddNumber(parts, "TimeoutMilliseconds", method.TimeoutMilliseconds);
+            return string.Join("|", parts);
         }
 
-        /// <summary>A numeric option, written only when set, so descriptors of methods without it stay as they were.</summary>
-        private static void WriteNumber(IndentedWriter writer, string property, int value)
+        /// <summary>A numeric option, written only when set.</summary>
+        private static void AddNumber(List<string> parts, string option, int value)
         {
             if (value != 0)
             {
-                writer.WriteLine($"{property} = {value.ToString(CultureInfo.InvariantCulture)},");
+                parts.Add(option + "=" + value.ToString(CultureInfo.InvariantCulture));
             }
         }
 
-                private static void WriteWrapper(IndentedWriter writer, HierarchyInfo hierarchy, WrappedMethodSpec wrapped, WrapperOverload overload)
+        private static void WriteWrapper(IndentedWriter writer, TypeSpec type, int index, MethodSpec method, WrapperOverload overload)
         {
-            var method = wrapped.Method;
+            var hierarchy = type.Hierarchy;
             var parameters = WrapperSignatures.WrapperParameters(method).ToList();
             bool isCore = overload.Forms.All(f => f == ParameterForm.Handle);
             string summary = isCore
@@ -165,12 +171,11 @@ public sealed partial class DelayedGenerator
                 return;
             }
 
-            WriteCoreBody(writer, wrapped, parameters, typeParameters);
+            WriteCoreBody(writer, $"{type.DescriptorTable}[{index.ToString(CultureInfo.InvariantCulture)}]", method, parameters, typeParameters);
         }
 
-        private static void WriteCoreBody(IndentedWriter writer, WrappedMethodSpec wrapped, List<ParameterSpec> parameters, string typeParameters)
+        private static void WriteCoreBody(IndentedWriter writer, string descriptor, MethodSpec method, List<ParameterSpec> parameters, string typeParameters)
         {
-            var method = wrapped.Method;
             var usedNames = new HashSet<string>(method.Parameters.Select(p => p.Name).Concat(method.TypeParameters.Select(t => t.Name)));
             string argsName = UniqueName("__args", usedNames);
             string tokenName = UniqueName("__ct", usedNames);
@@ -191,7 +196,7 @@ public sealed partial class DelayedGenerator
             };
             string lambda = $"{(method.IsStatic ? "static " : string.Empty)}({argsName}, {tokenName}) => {lambdaBody}";
             var nodes = parameters.Select(p => p.DefaultValue is null ? p.Name : $"{p.Name} ?? {Delayed}.Value<{p.Type}>({p.DefaultValue})");
-            string create = $"{DelayedCall}.{(isAsync ? "CreateAsync" : "Create")}<{method.ResultType}>({wrapped.DescriptorField},";
+            string create = $"{DelayedCall}.{(isAsync ? "CreateAsync" : "Create")}<{method.ResultType}>({descriptor},";
             string rest = string.Join(", ", new[] { lambda }.Concat(nodes)) + ")";
 
             if (method.IsInValueType)
@@ -257,7 +262,8 @@ public sealed partial class DelayedGenerator
             _ => "ToEnumerable",
         };
 
-        private static string UniqueName(string name, HashSet<string> used)
+        /// <summary><paramref name="name"/>, with underscores added until it is not in <paramref name="used"/>; the result is added to it.</summary>
+        internal static string UniqueName(string name, HashSet<string> used)
         {
             while (!used.Add(name))
             {

@@ -67,8 +67,6 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
             var taken = new HashSet<string>(group.SelectMany(m => m.ExistingSignatures));
             var kept = group.Where(method => taken.Add(WrapperSignatures.Key(method, WrapperSignatures.Core(method)))).ToList();
 
-            var fieldNames = new HashSet<string>(group.SelectMany(m => m.ReservedNames));
-            var overloadIndex = new Dictionary<string, int>();
             var wrapped = new List<WrappedMethodSpec>();
             foreach (var method in kept)
             {
@@ -76,31 +74,16 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
                     .Select((overload, i) => (overload, i))
                     .Where(o => o.i == 0 || taken.Add(WrapperSignatures.Key(method, o.overload)))
                     .Select(o => o.overload);
-                wrapped.Add(new WrappedMethodSpec(method, DescriptorField(method, kept, overloadIndex, fieldNames), overloads.ToEquatableArray()));
+                wrapped.Add(new WrappedMethodSpec(method, overloads.ToEquatableArray()));
             }
 
-            types.Add(new TypeSpec(hierarchy, wrapped.ToEquatableArray()));
+            types.Add(new TypeSpec(hierarchy, DescriptorTable(group.SelectMany(m => m.ReservedNames)), wrapped.ToEquatableArray()));
         }
 
         return types.ToImmutable();
     }
 
-    /// <summary><c>__Process_Method</c>; overloads are numbered in declaration order (<c>__Process_Method1</c>).</summary>
-    private static string DescriptorField(MethodSpec method, List<MethodSpec> kept, Dictionary<string, int> overloadIndex, HashSet<string> taken)
-    {
-        string name = "__" + method.MetadataName + "_Method";
-        if (kept.Count(m => m.MetadataName == method.MetadataName) > 1)
-        {
-            overloadIndex.TryGetValue(method.MetadataName, out int index);
-            overloadIndex[method.MetadataName] = index + 1;
-            name += index;
-        }
-
-        while (!taken.Add(name))
-        {
-            name += "_";
-        }
-
-        return name;
-    }
+    /// <summary><c>__Methods</c>, with underscores added while a member of the type already has the name.</summary>
+    private static string DescriptorTable(IEnumerable<string> reservedNames)
+        => Emitter.UniqueName("__Methods", new HashSet<string>(reservedNames));
 }

@@ -372,7 +372,8 @@ public class MethodShapeTests
             public partial struct Names
             {
                 private static int __Go_Method = 0;
-                [Delayed] public int Go(int __args, int __ct, int __self, int args, int ct) => __args + __Go_Method;
+                private static int __Methods = 0;
+                [Delayed] public int Go(int __args, int __ct, int __self, int args, int ct) => __args + __Go_Method + __Methods;
                 [Delayed] public static int Gen<__args>(__args value) => 0;
             }
             public static partial class Suffixes

@@ -35,7 +35,7 @@ internal enum ResultKind
 /// <param name="RetryDelayMilliseconds">From <c>DelayedAttribute.RetryDelayMilliseconds</c> (0 when not set).</param>
 /// <param name="TimeoutMilliseconds">From <c>DelayedAttribute.TimeoutMilliseconds</c> (0 when not set).</param>
 /// <param name="ExistingSignatures">Signatures of the members the type already has under the wrapper's name (see <see cref="WrapperSignatures"/>).</param>
-/// <param name="ReservedNames">Names of the type's members that begin with <c>__</c>, which descriptor fields avoid.</param>
+/// <param name="ReservedNames">Names of the type's members that begin with <c>__</c>, which the descriptor table avoids.</param>
 /// <remarks>No location: a model that does not move when code above it is edited stays cached.</remarks>
 internal sealed record MethodSpec(
     HierarchyInfo Hierarchy,

@@ -1,13 +1,15 @@
 namespace TaskGraph.Generator.Model;
 
 /// <summary>One generated file: a containing type and its wrapped methods.</summary>
-internal sealed record TypeSpec(HierarchyInfo Hierarchy, EquatableArray<WrappedMethodSpec> Methods);
+/// <param name="Hierarchy">The containing type and the types around it.</param>
+/// <param name="DescriptorTable">The name of the static array holding the methods' descriptors, unique in the type.</param>
+/// <param name="Methods">The wrapped methods; the descriptor of the i-th is element i of the table.</param>
+internal sealed record TypeSpec(HierarchyInfo Hierarchy, string DescriptorTable, EquatableArray<WrappedMethodSpec> Methods);
 
-/// <summary>A method as emitted: its descriptor field and the overloads of its wrapper.</summary>
+/// <summary>A method as emitted: the overloads of its wrapper.</summary>
 /// <param name="Method">The method.</param>
-/// <param name="DescriptorField">The name of the static descriptor field, unique in the type.</param>
 /// <param name="Overloads">The parameter forms of each overload; the first is the core wrapper (every parameter a handle).</param>
-internal sealed record WrappedMethodSpec(MethodSpec Method, string DescriptorField, EquatableArray<WrapperOverload> Overloads);
+internal sealed record WrappedMethodSpec(MethodSpec Method, EquatableArray<WrapperOverload> Overloads);
 
 /// <summary>The forms of one wrapper overload's parameters (the wrapper's parameters: cancellation tokens left out).</summary>
 internal sealed record WrapperOverload(EquatableArray<ParameterForm> Forms);

@@ -5,8 +5,9 @@ using TaskGraph.Nodes;
 namespace TaskGraph.Infrastructure;
 
 /// <summary>
-/// Creates call nodes. Generated wrappers call these; each call adds one immutable node holding the
-/// method's descriptor, its invoker and its argument nodes. Used by generated code only.
+/// Creates call nodes, and the method descriptors they hold. Generated wrappers call these; each call
+/// adds one immutable node holding the method's descriptor, its invoker and its argument nodes. Used by
+/// generated code only.
 /// </summary>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class DelayedCall
@@ -48,6 +49,27 @@ public static class DelayedCall
     /// <exception cref="ArgumentException">The method does not take exactly two arguments.</exception>
     public static Delayed<TResult> CreateAsync<TResult>(DelayedMethod method, AsyncDelayedInvoker<TResult> invoker, DelayedNode? first, DelayedNode? second)
         => CreateCall(method, null, invoker, new NodeArguments(first, second));
+
+    /// <summary>
+    /// The descriptors of one type's wrapped methods, from one entry per method:
+    /// <c>id|name|parameter,names|ResultKind</c>, then optional <c>|Pure</c>, <c>|Blocking</c>, <c>|Retries=N</c>,
+    /// <c>|RetryDelayMilliseconds=N</c>, <c>|TimeoutMilliseconds=N</c>. One call per type instead of an object
+    /// initializer per method keeps generated code cheap to compile.
+    /// </summary>
+    /// <param name="containingType">The containing type's display name, e.g. <c>Ns.Etl</c>.</param>
+    /// <param name="methods">One entry per method; the descriptors come back in the same order.</param>
+    /// <exception cref="ArgumentException">An entry is malformed (the message names it).</exception>
+    public static DelayedMethod[] Describe(string containingType, params string[] methods)
+    {
+        ArgumentNullException.ThrowIfNull(methods);
+        var descriptors = new DelayedMethod[methods.Length];
+        for (int i = 0; i < methods.Length; i++)
+        {
+            descriptors[i] = DescribeOne(containingType, methods[i] ?? throw new ArgumentException($"Method entry {i} is null.", nameof(methods)));
+        }
+
+        return descriptors;
+    }
 
     /// <summary>Adapts a method returning <see cref="Task"/> to a <see cref="Unit"/> result.</summary>
     public static ValueTask<Unit> ToUnit(Task task)
@@ -91,4 +113,66 @@ public static class DelayedCall
 
         return new CallNode<TResult>(method, invoker, asyncInvoker, arguments);
     }
+
+    private static DelayedMethod DescribeOne(string containingType, string entry)
+    {
+        string[] parts = entry.Split('|');
+        if (parts.Length < 4 || !Enum.TryParse(parts[3], ignoreCase: false, out DelayedResultKind kind) || !Enum.IsDefined(kind))
+        {
+            throw new ArgumentException($"Method entry '{entry}' is not 'id|name|parameter,names|ResultKind[|option...]'.", "methods");
+        }
+
+        int retries = 0, retryDelay = 0, timeout = 0;
+        bool pure = false, blocking = false;
+        for (int i = 4; i < parts.Length; i++)
+        {
+            string option = parts[i];
+            switch (option)
+            {
+                case "Pure":
+                    pure = true;
+                    break;
+                case "Blocking":
+                    blocking = true;
+                    break;
+                default:
+                    int equals = option.IndexOf('=', StringComparison.Ordinal);
+                    if (equals < 0 || !int.TryParse(option.AsSpan(equals + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value))
+                    {
+                        throw UnknownOption(entry, option);
+                    }
+
+                    switch (option.Substring(0, equals))
+                    {
+                        case "Retries":
+                            retries = value;
+                            break;
+                        case "RetryDelayMilliseconds":
+                            retryDelay = value;
+                            break;
+                        case "TimeoutMilliseconds":
+                            timeout = value;
+                            break;
+                        default:
+                            throw UnknownOption(entry, option);
+                    }
+
+                    break;
+            }
+        }
+
+        return new DelayedMethod(parts[0], parts[1], containingType)
+        {
+            ParameterNames = parts[2].Length == 0 ? Array.Empty<string>() : parts[2].Split(','),
+            ResultKind = kind,
+            Pure = pure,
+            Blocking = blocking,
+            Retries = retries,
+            RetryDelayMilliseconds = retryDelay,
+            TimeoutMilliseconds = timeout,
+        };
+    }
+
+    private static ArgumentException UnknownOption(string entry, string option)
+        => new ArgumentException($"Method entry '{entry}' has an unknown or malformed option '{option}'.", "methods");
 }

@@ -4,18 +4,17 @@
 
 static partial class Stats
 {
-    private static readonly global::TaskGraph.DelayedMethod __Mean_Method = new global::TaskGraph.DelayedMethod(
-        "M:Stats.Mean(System.Double[],System.Collections.Generic.List{System.Int32},System.Collections.Generic.IEnumerable{System.String})", "Mean", "Stats")
-    {
-        ParameterNames = new string[] { "values", "weights", "labels" },
-        ResultKind = global::TaskGraph.DelayedResultKind.Value,
-    };
+    private static readonly global::TaskGraph.DelayedMethod[] __Methods = global::TaskGraph.Infrastructure.DelayedCall.Describe("Stats",
+        "M:Stats.Mean(System.Double[],System.Collections.Generic.List{System.Int32},System.Collections.Generic.IEnumerable{System.String})|Mean|values,weights,labels|Value",
+        "M:Stats.Join(System.String,Mode,System.Decimal,System.Char,System.String[])|Join|separator,mode,scale,quote,parts|Value",
+        "M:Stats.Join(System.Collections.Generic.IReadOnlyCollection{System.Int32})|Join|items|Value",
+        "M:Stats.Measure(System.IComparable)|Measure|target|Value");
 
     /// <summary>Lazy form of <see cref="Mean(double[], global::System.Collections.Generic.List{int}, global::System.Collections.Generic.IEnumerable{string})"/>: adds a task to the graph instead of running it.</summary>
     [global::TaskGraph.Infrastructure.DelayedWrapper("M:Stats.Mean(System.Double[],System.Collections.Generic.List{System.Int32},System.Collections.Generic.IEnumerable{System.String})")]
     [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
     public static global::TaskGraph.Delayed<double> MeanDelayed(global::TaskGraph.Delayed<double[]> values, global::TaskGraph.Delayed<global::System.Collections.Generic.List<int>?> weights, global::TaskGraph.Delayed<global::System.Collections.Generic.IEnumerable<string>> labels)
-        => global::TaskGraph.Infrastructure.DelayedCall.Create<double>(__Mean_Method,
+        => global::TaskGraph.Infrastructure.DelayedCall.Create<double>(__Methods[0],
             static (__args, __ct) => global::Stats.Mean(__args.Get<double[]>(0), __args.Get<global::System.Collections.Generic.List<int>?>(1), __args.Get<global::System.Collections.Generic.IEnumerable<string>>(2)), values, weights, labels);
 
     /// <summary>Lazy form of <see cref="Mean(double[], global::System.Collections.Generic.List{int}, global::System.Collections.Generic.IEnumerable{string})"/> that also takes sequences of handles or plain values: adds a task to the graph instead of running it.</summary>
@@ -88,18 +87,11 @@ static partial class Stats
         where TLabels : global::System.Collections.Generic.IEnumerable<string>
         => MeanDelayed(global::TaskGraph.Infrastructure.DelayedCollections.ToArray<double>(values), global::TaskGraph.Infrastructure.DelayedCollections.ToList<int>(weights)!, global::TaskGraph.Delayed.Value<global::System.Collections.Generic.IEnumerable<string>>(labels));
 
-    private static readonly global::TaskGraph.DelayedMethod __Join_Method0 = new global::TaskGraph.DelayedMethod(
-        "M:Stats.Join(System.String,Mode,System.Decimal,System.Char,System.String[])", "Join", "Stats")
-    {
-        ParameterNames = new string[] { "separator", "mode", "scale", "quote", "parts" },
-        ResultKind = global::TaskGraph.DelayedResultKind.Value,
-    };
-
     /// <summary>Lazy form of <see cref="Join(string, global::Mode, decimal, char, string[])"/>: adds a task to the graph instead of running it.</summary>
     [global::TaskGraph.Infrastructure.DelayedWrapper("M:Stats.Join(System.String,Mode,System.Decimal,System.Char,System.String[])")]
     [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
     public static global::TaskGraph.Delayed<int> JoinDelayed(global::TaskGraph.Delayed<string>? separator = null, global::TaskGraph.Delayed<global::Mode>? mode = null, global::TaskGraph.Delayed<decimal>? scale = null, global::TaskGraph.Delayed<char>? quote = null, global::TaskGraph.Delayed<string?[]>? parts = null)
-        => global::TaskGraph.Infrastructure.DelayedCall.Create<int>(__Join_Method0,
+        => global::TaskGraph.Infrastructure.DelayedCall.Create<int>(__Methods[1],
             static (__args, __ct) => global::Stats.Join(__args.Get<string>(0), __args.Get<global::Mode>(1), __args.Get<decimal>(2), __args.Get<char>(3), __args.Get<string?[]>(4)), separator ?? global::TaskGraph.Delayed.Value<string>(", "), mode ?? global::TaskGraph.Delayed.Value<global::Mode>((global::Mode)(3)), scale ?? global::TaskGraph.Delayed.Value<decimal>(1.5M), quote ?? global::TaskGraph.Delayed.Value<char>('"'), parts ?? global::TaskGraph.Delayed.Value<string?[]>(global::System.Array.Empty<string?>()));
 
     /// <summary>Lazy form of <see cref="Join(string, global::Mode, decimal, char, string[])"/> that also takes sequences of handles or plain values: adds a task to the graph instead of running it.</summary>
@@ -108,18 +100,11 @@ static partial class Stats
     public static global::TaskGraph.Delayed<int> JoinDelayed(global::TaskGraph.Delayed<string>? separator = null, global::TaskGraph.Delayed<global::Mode>? mode = null, global::TaskGraph.Delayed<decimal>? scale = null, global::TaskGraph.Delayed<char>? quote = null, params global::TaskGraph.Delayed<string?>[] parts)
         => JoinDelayed(separator, mode, scale, quote, global::TaskGraph.Infrastructure.DelayedCollections.ToArray<string?>(parts));
 
-    private static readonly global::TaskGraph.DelayedMethod __Join_Method1 = new global::TaskGraph.DelayedMethod(
-        "M:Stats.Join(System.Collections.Generic.IReadOnlyCollection{System.Int32})", "Join", "Stats")
-    {
-        ParameterNames = new string[] { "items" },
-        ResultKind = global::TaskGraph.DelayedResultKind.Value,
-    };
-
     /// <summary>Lazy form of <see cref="Join(global::System.Collections.Generic.IReadOnlyCollection{int})"/>: adds a task to the graph instead of running it.</summary>
     [global::TaskGraph.Infrastructure.DelayedWrapper("M:Stats.Join(System.Collections.Generic.IReadOnlyCollection{System.Int32})")]
     [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
     public static global::TaskGraph.Delayed<int> JoinDelayed(global::TaskGraph.Delayed<global::System.Collections.Generic.IReadOnlyCollection<int>> items)
-        => global::TaskGraph.Infrastructure.DelayedCall.Create<int>(__Join_Method1,
+        => global::TaskGraph.Infrastructure.DelayedCall.Create<int>(__Methods[2],
             static (__args, __ct) => global::Stats.Join(__args.Get<global::System.Collections.Generic.IReadOnlyCollection<int>>(0)), items);
 
     /// <summary>Lazy form of <see cref="Join(global::System.Collections.Generic.IReadOnlyCollection{int})"/> that also takes sequences of handles or plain values: adds a task to the graph instead of running it.</summary>
@@ -135,18 +120,11 @@ static partial class Stats
         where TItems : global::System.Collections.Generic.IReadOnlyCollection<int>
         => JoinDelayed(global::TaskGraph.Delayed.Value<global::System.Collections.Generic.IReadOnlyCollection<int>>(items));
 
-    private static readonly global::TaskGraph.DelayedMethod __Measure_Method = new global::TaskGraph.DelayedMethod(
-        "M:Stats.Measure(System.IComparable)", "Measure", "Stats")
-    {
-        ParameterNames = new string[] { "target" },
-        ResultKind = global::TaskGraph.DelayedResultKind.Value,
-    };
-
     /// <summary>Lazy form of <see cref="Measure(global::System.IComparable)"/>: adds a task to the graph instead of running it.</summary>
     [global::TaskGraph.Infrastructure.DelayedWrapper("M:Stats.Measure(System.IComparable)")]
     [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
     public static global::TaskGraph.Delayed<int> MeasureDelayed(global::TaskGraph.Delayed<global::System.IComparable> target)
-        => global::TaskGraph.Infrastructure.DelayedCall.Create<int>(__Measure_Method,
+        => global::TaskGraph.Infrastructure.DelayedCall.Create<int>(__Methods[3],
             static (__args, __ct) => global::Stats.Measure(__args.Get<global::System.IComparable>(0)), target);
 
     /// <summary>Lazy form of <see cref="Measure(global::System.IComparable)"/> that also takes sequences of handles or plain values: adds a task to the graph instead of running it.</summary>

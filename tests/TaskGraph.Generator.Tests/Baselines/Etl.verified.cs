@@ -6,61 +6,39 @@ namespace Ns
 {
     static partial class Etl
     {
-        private static readonly global::TaskGraph.DelayedMethod __LoadAsync_Method = new global::TaskGraph.DelayedMethod(
-            "M:Ns.Etl.LoadAsync(System.String,System.Threading.CancellationToken)", "LoadAsync", "Ns.Etl")
-        {
-            ParameterNames = new string[] { "path" },
-            ResultKind = global::TaskGraph.DelayedResultKind.TaskOfResult,
-        };
+        private static readonly global::TaskGraph.DelayedMethod[] __Methods = global::TaskGraph.Infrastructure.DelayedCall.Describe("Ns.Etl",
+            "M:Ns.Etl.LoadAsync(System.String,System.Threading.CancellationToken)|LoadAsync|path|TaskOfResult",
+            "M:Ns.Etl.Process(Ns.Data,Ns.Data)|Process|data,reference|Value",
+            "M:Ns.Etl.Compare(Ns.Data,Ns.Data)|Compare|a,b|Value",
+            "M:Ns.Etl.Reduction(System.Collections.Generic.IReadOnlyList{System.Double})|Reduction|scores|Value|Pure",
+            "M:Ns.Etl.Save(Ns.Data,System.String)|Save|data,path|Void|Blocking");
 
         /// <summary>Lazy form of <see cref="LoadAsync(string, global::System.Threading.CancellationToken)"/>: adds a task to the graph instead of running it.</summary>
         [global::TaskGraph.Infrastructure.DelayedWrapper("M:Ns.Etl.LoadAsync(System.String,System.Threading.CancellationToken)")]
         [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
         public static global::TaskGraph.Delayed<global::Ns.Data> LoadDelayed(global::TaskGraph.Delayed<string> path)
-            => global::TaskGraph.Infrastructure.DelayedCall.CreateAsync<global::Ns.Data>(__LoadAsync_Method,
+            => global::TaskGraph.Infrastructure.DelayedCall.CreateAsync<global::Ns.Data>(__Methods[0],
                 static (__args, __ct) => new global::System.Threading.Tasks.ValueTask<global::Ns.Data>(global::Ns.Etl.LoadAsync(__args.Get<string>(0), __ct)), path);
-
-        private static readonly global::TaskGraph.DelayedMethod __Process_Method = new global::TaskGraph.DelayedMethod(
-            "M:Ns.Etl.Process(Ns.Data,Ns.Data)", "Process", "Ns.Etl")
-        {
-            ParameterNames = new string[] { "data", "reference" },
-            ResultKind = global::TaskGraph.DelayedResultKind.Value,
-        };
 
         /// <summary>Lazy form of <see cref="Process(global::Ns.Data, global::Ns.Data)"/>: adds a task to the graph instead of running it.</summary>
         [global::TaskGraph.Infrastructure.DelayedWrapper("M:Ns.Etl.Process(Ns.Data,Ns.Data)")]
         [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
         public static global::TaskGraph.Delayed<global::Ns.Data> ProcessDelayed(global::TaskGraph.Delayed<global::Ns.Data> data, global::TaskGraph.Delayed<global::Ns.Data> reference)
-            => global::TaskGraph.Infrastructure.DelayedCall.Create<global::Ns.Data>(__Process_Method,
+            => global::TaskGraph.Infrastructure.DelayedCall.Create<global::Ns.Data>(__Methods[1],
                 static (__args, __ct) => global::Ns.Etl.Process(__args.Get<global::Ns.Data>(0), __args.Get<global::Ns.Data>(1)), data, reference);
-
-        private static readonly global::TaskGraph.DelayedMethod __Compare_Method = new global::TaskGraph.DelayedMethod(
-            "M:Ns.Etl.Compare(Ns.Data,Ns.Data)", "Compare", "Ns.Etl")
-        {
-            ParameterNames = new string[] { "a", "b" },
-            ResultKind = global::TaskGraph.DelayedResultKind.Value,
-        };
 
         /// <summary>Lazy form of <see cref="Compare(global::Ns.Data, global::Ns.Data)"/>: adds a task to the graph instead of running it.</summary>
         [global::TaskGraph.Infrastructure.DelayedWrapper("M:Ns.Etl.Compare(Ns.Data,Ns.Data)")]
         [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
         public static global::TaskGraph.Delayed<double> CompareDelayed(global::TaskGraph.Delayed<global::Ns.Data> a, global::TaskGraph.Delayed<global::Ns.Data> b)
-            => global::TaskGraph.Infrastructure.DelayedCall.Create<double>(__Compare_Method,
+            => global::TaskGraph.Infrastructure.DelayedCall.Create<double>(__Methods[2],
                 static (__args, __ct) => global::Ns.Etl.Compare(__args.Get<global::Ns.Data>(0), __args.Get<global::Ns.Data>(1)), a, b);
-
-        private static readonly global::TaskGraph.DelayedMethod __Reduction_Method = new global::TaskGraph.DelayedMethod(
-            "M:Ns.Etl.Reduction(System.Collections.Generic.IReadOnlyList{System.Double})", "Reduction", "Ns.Etl")
-        {
-            ParameterNames = new string[] { "scores" },
-            ResultKind = global::TaskGraph.DelayedResultKind.Value,
-            Pure = true,
-        };
 
         /// <summary>Lazy form of <see cref="Reduction(global::System.Collections.Generic.IReadOnlyList{double})"/>: adds a task to the graph instead of running it.</summary>
         [global::TaskGraph.Infrastructure.DelayedWrapper("M:Ns.Etl.Reduction(System.Collections.Generic.IReadOnlyList{System.Double})")]
         [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
         public static global::TaskGraph.Delayed<double> ReductionDelayed(global::TaskGraph.Delayed<global::System.Collections.Generic.IReadOnlyList<double>> scores)
-            => global::TaskGraph.Infrastructure.DelayedCall.Create<double>(__Reduction_Method,
+            => global::TaskGraph.Infrastructure.DelayedCall.Create<double>(__Methods[3],
                 static (__args, __ct) => global::Ns.Etl.Reduction(__args.Get<global::System.Collections.Generic.IReadOnlyList<double>>(0)), scores);
 
         /// <summary>Lazy form of <see cref="Reduction(global::System.Collections.Generic.IReadOnlyList{double})"/> that also takes sequences of handles or plain values: adds a task to the graph instead of running it.</summary>
@@ -76,19 +54,11 @@ namespace Ns
             where TScores : global::System.Collections.Generic.IReadOnlyList<double>
             => ReductionDelayed(global::TaskGraph.Delayed.Value<global::System.Collections.Generic.IReadOnlyList<double>>(scores));
 
-        private static readonly global::TaskGraph.DelayedMethod __Save_Method = new global::TaskGraph.DelayedMethod(
-            "M:Ns.Etl.Save(Ns.Data,System.String)", "Save", "Ns.Etl")
-        {
-            ParameterNames = new string[] { "data", "path" },
-            ResultKind = global::TaskGraph.DelayedResultKind.Void,
-            Blocking = true,
-        };
-
         /// <summary>Lazy form of <see cref="Save(global::Ns.Data, string)"/>: adds a task to the graph instead of running it.</summary>
         [global::TaskGraph.Infrastructure.DelayedWrapper("M:Ns.Etl.Save(Ns.Data,System.String)")]
         [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
         public static global::TaskGraph.Delayed<global::TaskGraph.Unit> SaveDelayed(global::TaskGraph.Delayed<global::Ns.Data> data, global::TaskGraph.Delayed<string> path)
-            => global::TaskGraph.Infrastructure.DelayedCall.Create<global::TaskGraph.Unit>(__Save_Method,
+            => global::TaskGraph.Infrastructure.DelayedCall.Create<global::TaskGraph.Unit>(__Methods[4],
                 static (__args, __ct) => { global::Ns.Etl.Save(__args.Get<global::Ns.Data>(0), __args.Get<string>(1)); return default(global::TaskGraph.Unit); }, data, path);
     }
 }

@@ -6,12 +6,8 @@ namespace Ns
 {
     readonly partial struct Scale
     {
-        private static readonly global::TaskGraph.DelayedMethod __Apply_Method = new global::TaskGraph.DelayedMethod(
-            "M:Ns.Scale.Apply(System.Double)", "Apply", "Ns.Scale")
-        {
-            ParameterNames = new string[] { "value" },
-            ResultKind = global::TaskGraph.DelayedResultKind.Value,
-        };
+        private static readonly global::TaskGraph.DelayedMethod[] __Methods = global::TaskGraph.Infrastructure.DelayedCall.Describe("Ns.Scale",
+            "M:Ns.Scale.Apply(System.Double)|Apply|value|Value");
 
         /// <summary>Lazy form of <see cref="Apply(double)"/>: adds a task to the graph instead of running it.</summary>
         [global::TaskGraph.Infrastructure.DelayedWrapper("M:Ns.Scale.Apply(System.Double)")]
@@ -19,7 +15,7 @@ namespace Ns
         public global::TaskGraph.Delayed<double> ApplyDelayed(global::TaskGraph.Delayed<double> value)
         {
             var __self = this;
-            return global::TaskGraph.Infrastructure.DelayedCall.Create<double>(__Apply_Method,
+            return global::TaskGraph.Infrastructure.DelayedCall.Create<double>(__Methods[0],
                 (__args, __ct) => __self.Apply(__args.Get<double>(0)), value);
         }
     }
@@ -33,32 +29,22 @@ namespace Ns
 {
     partial class Service
     {
-        private static readonly global::TaskGraph.DelayedMethod __FetchAsync_Method = new global::TaskGraph.DelayedMethod(
-            "M:Ns.Service.FetchAsync(System.String,System.Threading.CancellationToken)", "FetchAsync", "Ns.Service")
-        {
-            ParameterNames = new string[] { "url" },
-            ResultKind = global::TaskGraph.DelayedResultKind.TaskOfResult,
-        };
+        private static readonly global::TaskGraph.DelayedMethod[] __Methods = global::TaskGraph.Infrastructure.DelayedCall.Describe("Ns.Service",
+            "M:Ns.Service.FetchAsync(System.String,System.Threading.CancellationToken)|FetchAsync|url|TaskOfResult",
+            "M:Ns.Service.FlushAsync|FlushAsync||ValueTask");
 
         /// <summary>Lazy form of <see cref="FetchAsync(string, global::System.Threading.CancellationToken)"/>: adds a task to the graph instead of running it.</summary>
         [global::TaskGraph.Infrastructure.DelayedWrapper("M:Ns.Service.FetchAsync(System.String,System.Threading.CancellationToken)")]
         [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
         public global::TaskGraph.Delayed<int> FetchDelayed(global::TaskGraph.Delayed<string> url)
-            => global::TaskGraph.Infrastructure.DelayedCall.CreateAsync<int>(__FetchAsync_Method,
+            => global::TaskGraph.Infrastructure.DelayedCall.CreateAsync<int>(__Methods[0],
                 (__args, __ct) => new global::System.Threading.Tasks.ValueTask<int>(this.FetchAsync(__args.Get<string>(0), __ct)), url);
-
-        private static readonly global::TaskGraph.DelayedMethod __FlushAsync_Method = new global::TaskGraph.DelayedMethod(
-            "M:Ns.Service.FlushAsync", "FlushAsync", "Ns.Service")
-        {
-            ParameterNames = global::System.Array.Empty<string>(),
-            ResultKind = global::TaskGraph.DelayedResultKind.ValueTask,
-        };
 
         /// <summary>Lazy form of <see cref="FlushAsync()"/>: adds a task to the graph instead of running it.</summary>
         [global::TaskGraph.Infrastructure.DelayedWrapper("M:Ns.Service.FlushAsync")]
         [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
         public global::TaskGraph.Delayed<global::TaskGraph.Unit> FlushDelayed()
-            => global::TaskGraph.Infrastructure.DelayedCall.CreateAsync<global::TaskGraph.Unit>(__FlushAsync_Method,
+            => global::TaskGraph.Infrastructure.DelayedCall.CreateAsync<global::TaskGraph.Unit>(__Methods[1],
                 (__args, __ct) => global::TaskGraph.Infrastructure.DelayedCall.ToUnit(this.FlushAsync()));
     }
 }

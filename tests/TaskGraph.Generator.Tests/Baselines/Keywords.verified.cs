@@ -6,33 +6,23 @@ namespace @event
 {
     static partial class @static
     {
-        private static readonly global::TaskGraph.DelayedMethod __int_Method = new global::TaskGraph.DelayedMethod(
-            "M:event.static.int(System.Int32,System.String)", "int", "event.static")
-        {
-            ParameterNames = new string[] { "class", "params" },
-            ResultKind = global::TaskGraph.DelayedResultKind.Value,
-        };
+        private static readonly global::TaskGraph.DelayedMethod[] __Methods = global::TaskGraph.Infrastructure.DelayedCall.Describe("event.static",
+            "M:event.static.int(System.Int32,System.String)|int|class,params|Value",
+            "M:event.static.default``2(``0,``1)|default|in,out|Value");
 
         /// <summary>Lazy form of <see cref="@int(int, string)"/>: adds a task to the graph instead of running it.</summary>
         [global::TaskGraph.Infrastructure.DelayedWrapper("M:event.static.int(System.Int32,System.String)")]
         [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
         public static global::TaskGraph.Delayed<int> intDelayed(this global::TaskGraph.Delayed<int> @class, global::TaskGraph.Delayed<string> @params)
-            => global::TaskGraph.Infrastructure.DelayedCall.Create<int>(__int_Method,
+            => global::TaskGraph.Infrastructure.DelayedCall.Create<int>(__Methods[0],
                 static (__args, __ct) => global::@event.@static.@int(__args.Get<int>(0), __args.Get<string>(1)), @class, @params);
-
-        private static readonly global::TaskGraph.DelayedMethod __default_Method = new global::TaskGraph.DelayedMethod(
-            "M:event.static.default``2(``0,``1)", "default", "event.static")
-        {
-            ParameterNames = new string[] { "in", "out" },
-            ResultKind = global::TaskGraph.DelayedResultKind.Value,
-        };
 
         /// <summary>Lazy form of <see cref="@default{@struct, T}(@struct, T)"/>: adds a task to the graph instead of running it.</summary>
         [global::TaskGraph.Infrastructure.DelayedWrapper("M:event.static.default``2(``0,``1)")]
         [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
         public static global::TaskGraph.Delayed<T> defaultDelayed<@struct, T>(global::TaskGraph.Delayed<@struct> @in, global::TaskGraph.Delayed<T> @out)
             where @struct : struct
-            => global::TaskGraph.Infrastructure.DelayedCall.Create<T>(__default_Method,
+            => global::TaskGraph.Infrastructure.DelayedCall.Create<T>(__Methods[1],
                 static (__args, __ct) => global::@event.@static.@default<@struct, T>(__args.Get<@struct>(0), __args.Get<T>(1)), @in, @out);
     }
 }

@@ -8,33 +8,23 @@ namespace Outer.Space
     {
         partial record Page<TKey>
         {
-            private static readonly global::TaskGraph.DelayedMethod __FindAsync_Method = new global::TaskGraph.DelayedMethod(
-                "M:Outer.Space.Repository`1.Page`1.FindAsync(`1,`0)", "FindAsync", "Outer.Space.Repository<TEntity>.Page<TKey>")
-            {
-                ParameterNames = new string[] { "key", "fallback" },
-                ResultKind = global::TaskGraph.DelayedResultKind.TaskOfResult,
-            };
+            private static readonly global::TaskGraph.DelayedMethod[] __Methods = global::TaskGraph.Infrastructure.DelayedCall.Describe("Outer.Space.Repository<TEntity>.Page<TKey>",
+                "M:Outer.Space.Repository`1.Page`1.FindAsync(`1,`0)|FindAsync|key,fallback|TaskOfResult",
+                "M:Outer.Space.Repository`1.Page`1.Map``1(`0,System.Func{`0,``0})|Map|entity,map|Value");
 
             /// <summary>Lazy form of <see cref="FindAsync(TKey, TEntity)"/>: adds a task to the graph instead of running it.</summary>
             [global::TaskGraph.Infrastructure.DelayedWrapper("M:Outer.Space.Repository`1.Page`1.FindAsync(`1,`0)")]
             [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
             internal static global::TaskGraph.Delayed<TEntity?> FindDelayed(global::TaskGraph.Delayed<TKey> key, global::TaskGraph.Delayed<TEntity?>? fallback = null)
-                => global::TaskGraph.Infrastructure.DelayedCall.CreateAsync<TEntity?>(__FindAsync_Method,
+                => global::TaskGraph.Infrastructure.DelayedCall.CreateAsync<TEntity?>(__Methods[0],
                     static (__args, __ct) => new global::System.Threading.Tasks.ValueTask<TEntity?>(global::Outer.Space.Repository<TEntity>.Page<TKey>.FindAsync(__args.Get<TKey>(0), __args.Get<TEntity?>(1))), key, fallback ?? global::TaskGraph.Delayed.Value<TEntity?>(default!));
-
-            private static readonly global::TaskGraph.DelayedMethod __Map_Method = new global::TaskGraph.DelayedMethod(
-                "M:Outer.Space.Repository`1.Page`1.Map``1(`0,System.Func{`0,``0})", "Map", "Outer.Space.Repository<TEntity>.Page<TKey>")
-            {
-                ParameterNames = new string[] { "entity", "map" },
-                ResultKind = global::TaskGraph.DelayedResultKind.Value,
-            };
 
             /// <summary>Lazy form of <see cref="Map{TResult}(TEntity, global::System.Func{TEntity, TResult})"/>: adds a task to the graph instead of running it.</summary>
             [global::TaskGraph.Infrastructure.DelayedWrapper("M:Outer.Space.Repository`1.Page`1.Map``1(`0,System.Func{`0,``0})")]
             [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
             private protected static global::TaskGraph.Delayed<TResult> MapDelayed<TResult>(global::TaskGraph.Delayed<TEntity> entity, global::TaskGraph.Delayed<global::System.Func<TEntity, TResult>> map)
                 where TResult : notnull, new()
-                => global::TaskGraph.Infrastructure.DelayedCall.Create<TResult>(__Map_Method,
+                => global::TaskGraph.Infrastructure.DelayedCall.Create<TResult>(__Methods[1],
                     static (__args, __ct) => global::Outer.Space.Repository<TEntity>.Page<TKey>.Map<TResult>(__args.Get<TEntity>(0), __args.Get<global::System.Func<TEntity, TResult>>(1)), entity, map);
         }
     }
