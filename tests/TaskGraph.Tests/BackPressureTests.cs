@@ -78,6 +78,39 @@ public sealed class BackPressureTests
         Assert.Equal(0, missedPartners);
     }
 
+    /// <summary>
+    /// Twelve sources and no consumer but the final sum (as a stage of independent chunks is computed):
+    /// every source meets another at a barrier, so each pair needs both workers, up to the last pair,
+    /// far past the bound of held results.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SourcesWithoutConsumersNeverHoldBack(bool summed)
+    {
+        using var pairs = new Barrier(Workers);
+        int missedPartners = 0;
+        Delayed<int>[] sources = Enumerable.Range(0, 12)
+            .Select(i => DelayedCall.Create(Produce, (args, _) =>
+            {
+                if (!pairs.SignalAndWait(HangGuard))
+                {
+                    Interlocked.Increment(ref missedPartners);
+                }
+
+                return args.Get<int>(0);
+            }, Delayed.Value(i)))
+            .ToArray();
+        var options = new ComputeOptions { MaxDegreeOfParallelism = Workers };
+
+        int sum = summed
+            ? DelayedCall.Create(Consume, static (args, _) => args.Get<int[]>(0).Sum(), Delayed.All(sources)).Compute(options)
+            : Delayed.Compute(sources, options).Sum();
+
+        Assert.Equal(Enumerable.Range(0, 12).Sum(), sum);
+        Assert.Equal(0, missedPartners);
+    }
+
     private static Delayed<int> Leaf(int value) => DelayedCall.Create(Produce, static (args, _) => args.Get<int>(0), Delayed.Value(value));
 
     /// <summary>Leaves finished whose combine has not started yet, at most, over the compute.</summary>

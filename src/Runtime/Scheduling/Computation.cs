@@ -25,12 +25,12 @@
  *             count, so they are kept until returned): the result is cleared for the GC.
  *
  * Back-pressure. Sources (synchronous CPU tasks with no task inputs) are what add results without
- * consuming any. Before a pool worker starts another one, it compares the sources started with the
- * source results released: past a bound (a few per worker) while consumers are releasing them, it gives
- * its worker slot up instead, and the release that brings the count back under half the bound starts a
- * worker again. The last running worker always goes on, and once it had to, nobody holds back until a
- * release shows consumers at work again: a fan-in that only consumes at the end runs at full width after
- * the last worker's current task.
+ * consuming any. Before a worker starts another one, it compares the sources started with the source
+ * results released: past a bound (a few per worker), once consumers have started, it gives its worker
+ * slot up instead, and the release that brings the count back under half the bound starts a worker
+ * again. The last running worker always goes on, and once it had to, nobody holds back until a release
+ * shows consumers at work again. A fan-in that only consumes at the end never holds back; one whose
+ * other consumers started early runs at full width again after the last worker's current task.
  *
  * Stopping. The first failure (or the caller's cancellation, or a throwing observer) sets stopReason
  * (first one wins) and cancels the token the tasks see. Each task start checks stopReason first, so
@@ -114,9 +114,13 @@ internal sealed class Computation : IThreadPoolWorkItem
 
     /// <summary>
     /// <c>sourcesReleased</c> when the last worker had to start a source past the bound: until more are released,
-    /// no worker holds back. At first none: consumers are presumed at work (a fold's first combine may still be running).
+    /// no worker holds back. At first none: once a consumer has started, consumers are presumed at work (a
+    /// fold's first combine may run long before it releases anything).
     /// </summary>
     private int releasedWhenForced = -1;
+
+    /// <summary>Whether a task with task inputs has started: until then nothing consumes, and nobody holds back (a pure fan-in).</summary>
+    private bool consumerStarted;
     private int workers;
 
     /// <summary>Workers inside their loop (claimed workers may still wait in the pool's queue).</summary>
@@ -492,6 +496,12 @@ internal sealed class Computation : IThreadPoolWorkItem
 
         DelayedNode node = tasks[slot].Node;
         notifier?.TaskStarted(node);
+        if (!consumerStarted && !node.IsSource)
+        {
+            // Written once, read by StandsDown: a late read only delays holding back.
+            consumerStarted = true;
+        }
+
         if (guard is not null && guard.Applies(node))
         {
             return StartGuardedAttempt(slot);
@@ -733,7 +743,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// Back-pressure on sources, asked before a worker starts another synchronous source: gives the worker's
     /// slot up when more than <see cref="heldSourceBound"/> source results are held while consumers are
     /// releasing them (a running fold whose sources outrun its chain of combines would otherwise keep nearly
-    /// all of them alive). The last worker never stands down; when it has to go on past the bound, the
+    /// all of them alive). Before any consumer has started nobody holds back. The last worker never stands down; when it has to go on past the bound, the
     /// consumers are not at work (a fan-in that runs only at the end), so every worker goes on until a
     /// source result is released again. "Last" counts running workers, not claimed ones: a claimed worker
     /// may still wait in the pool's queue, behind the very tasks that wait for this compute.
@@ -741,7 +751,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     private bool StandsDown()
     {
         int released = Volatile.Read(ref sourcesReleased.Value);
-        if (HeldSources(released) <= heldSourceBound || released == Volatile.Read(ref releasedWhenForced))
+        if (HeldSources(released) <= heldSourceBound || !Volatile.Read(ref consumerStarted) || released == Volatile.Read(ref releasedWhenForced))
         {
             return false;
         }
