@@ -12,7 +12,7 @@ public class BuildingBenchmarks
     private const int Small = 100_000;
     private const int Large = 1_000_000;
 
-    /// <summary>Independent calls on constants: a call node, its argument array and a constant node each.</summary>
+    /// <summary>Independent calls on constants: a call node (holding its argument) and a constant node each.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Small)]
     [BenchmarkCategory("Wide")]
     public Delayed<int>[] Wide100K() => Wide(Small);
@@ -21,7 +21,7 @@ public class BuildingBenchmarks
     [BenchmarkCategory("Wide")]
     public Delayed<int>[] Wide1M() => Wide(Large);
 
-    /// <summary>Each call on the previous one: a call node and its argument array each.</summary>
+    /// <summary>Each call on the previous one: one call node each (it holds its argument).</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Small)]
     [BenchmarkCategory("Chain")]
     public Delayed<int> Chain100K() => Chain(Small);
@@ -30,7 +30,7 @@ public class BuildingBenchmarks
     [BenchmarkCategory("Chain")]
     public Delayed<int> Chain1M() => Chain(Large);
 
-    /// <summary>The allocation floor: plain objects of a call node's size and its argument array, chained, without graph logic.</summary>
+    /// <summary>The allocation floor: plain objects of a call node's size, chained, without graph logic.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Small)]
     [BenchmarkCategory("Plain")]
     public PlainNodes Plain100K() => PlainNodes.Chain(Small);

@@ -30,15 +30,16 @@ public static class Probe
                 ("one worker", () => graph.Compute(OneWorker)),
             };
             var samples = ways.Select(_ => new (double Wall, double Cpu, double Bytes, int Gen2, double Pause)[repeats]).ToArray();
-            for (int r = -1; r < repeats; r++)
+            foreach (var way in ways)
+            {
+                WarmUp(way.Run);
+            }
+
+            for (int r = 0; r < repeats; r++)
             {
                 for (int w = 0; w < ways.Length; w++)
                 {
-                    var sample = Measure(ways[w].Run, tasks);
-                    if (r >= 0)
-                    {
-                        samples[w][r] = sample;
-                    }
+                    samples[w][r] = Measure(ways[w].Run, tasks);
                 }
             }
 
@@ -74,6 +75,39 @@ public static class Probe
         Console.WriteLine($"speed-up {Median(rounds.Select(r => r.Sequential / r.TaskGraph)):F2}x; cores granted during the compute {Median(rounds.Select(r => r.Cores)):F2}; best round {rounds.Max(r => r.Sequential / r.TaskGraph):F2}x");
     }
 
+    /// <summary>
+    /// Planning against the whole compute (`planning` argument): per task, the median wall time of planning
+    /// alone (the walk that maps the shared graph to the compute's arrays, and giving the arrays back) and
+    /// of a whole compute, alternately, at <paramref name="n"/> and ten times as many.
+    /// </summary>
+    public static void Planning(int n, int repeats)
+    {
+        Console.WriteLine($"planning, medians per task; load {LoadAverage()}");
+        Console.WriteLine($"{"shape",-6} {"tasks",10} {"plan ns",8} {"compute ns",11} {"plan share",11}");
+        foreach (int count in new[] { n, 10 * n })
+        {
+            foreach (Shape shape in Enum.GetValues<Shape>())
+            {
+                int tasks = Graphs.TaskCount(shape, count);
+                Delayed<long> graph = Graphs.Build(shape, count);
+                var targets = new DelayedNode[] { graph };
+                var plans = new double[repeats];
+                var computes = new double[repeats];
+                WarmUp(() => PlanOnly(targets));
+                WarmUp(() => graph.Compute());
+                for (int r = 0; r < repeats; r++)
+                {
+                    plans[r] = Measure(() => PlanOnly(targets), tasks).Wall;
+                    computes[r] = Measure(() => graph.Compute(), tasks).Wall;
+                }
+
+                double planned = Median(plans);
+                double computed = Median(computes);
+                Console.WriteLine($"{shape,-6} {tasks,10:N0} {planned,8:F0} {computed,11:F0} {planned / computed,11:P0}");
+            }
+        }
+    }
+
     /// <summary>Building per node: wide (calls on constants) and chains, at <paramref name="n"/> and ten times as many.</summary>
     public static void Building(int n, int repeats)
     {
@@ -89,18 +123,36 @@ public static class Probe
             foreach (var way in ways)
             {
                 var samples = new (double Wall, double Cpu, double Bytes, int Gen2, double Pause)[repeats];
-                for (int r = -1; r < repeats; r++)
+                WarmUp(way.Run);
+                for (int r = 0; r < repeats; r++)
                 {
-                    var sample = Measure(way.Run, count);
-                    if (r >= 0)
-                    {
-                        samples[r] = sample;
-                    }
+                    samples[r] = Measure(way.Run, count);
                 }
 
                 Console.WriteLine($"{way.Name,-6} {count,10:N0} {Median(samples.Select(s => s.Wall)),9:F0} ns {Median(samples.Select(s => s.Cpu)),9:F0} ns cpu {Median(samples.Select(s => s.Bytes)),7:F1} B {Median(samples.Select(s => s.Pause)),9:F0} ns gc");
             }
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> for half a second at least (twice at least) before it is measured: the
+    /// JIT's tiering promotes hot methods only after a delay, and a first measurement would time unoptimized code.
+    /// </summary>
+    private static void WarmUp(Func<long> run)
+    {
+        long started = Stopwatch.GetTimestamp();
+        for (int runs = 0; runs < 2 || Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(0.5); runs++)
+        {
+            run();
+        }
+    }
+
+    private static long PlanOnly(DelayedNode[] targets)
+    {
+        Scheduling.ComputePlan plan = Scheduling.ComputePlan.Build(targets, recordBuildOrder: false);
+        int count = plan.Count;
+        plan.Return();
+        return count;
     }
 
     private static (double Wall, double Cpu, double Bytes, int Gen2, double Pause) Measure(Func<long> run, int tasks)

@@ -28,6 +28,12 @@ public static class Program
             return;
         }
 
+        if (args is ["planning"])
+        {
+            Probe.Planning(100_000, 9);
+            return;
+        }
+
         if (args is ["speedup"])
         {
             Probe.SpeedUp(15);
