@@ -23,8 +23,15 @@ public sealed class BackPressureTests
     private static readonly DelayedMethod Consume = TestMethods.Describe("Consume", 1);
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 
-    [Fact]
-    public void RunningFoldHoldsAFewLeavesPerWorkerNotAll()
+    /// <summary>
+    /// The fold's leaves are quick, its combines slow; with <paramref name="secondLeafSlow"/> the first
+    /// combine cannot even start for a while (its second leaf is still running), and the other leaves
+    /// must wait all the same.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RunningFoldHoldsAFewLeavesPerWorkerNotAll(bool secondLeafSlow)
     {
         const int Leaves = 200;
         Delayed<int> total = Leaf(0);
@@ -35,7 +42,7 @@ public sealed class BackPressureTests
             {
                 Thread.Sleep(1);
                 return args.Get<int>(0) + args.Get<int>(1);
-            }, total, Leaf(i));
+            }, total, i == 1 && secondLeafSlow ? SlowLeaf(i) : Leaf(i));
         }
 
         var held = new HeldLeaves();
@@ -112,6 +119,12 @@ public sealed class BackPressureTests
     }
 
     private static Delayed<int> Leaf(int value) => DelayedCall.Create(Produce, static (args, _) => args.Get<int>(0), Delayed.Value(value));
+
+    private static Delayed<int> SlowLeaf(int value) => DelayedCall.Create(Produce, static (args, _) =>
+    {
+        Thread.Sleep(50);
+        return args.Get<int>(0);
+    }, Delayed.Value(value));
 
     /// <summary>Leaves finished whose combine has not started yet, at most, over the compute.</summary>
     private sealed class HeldLeaves : IComputeObserver

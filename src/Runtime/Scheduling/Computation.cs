@@ -25,12 +25,13 @@
  *             count, so they are kept until returned): the result is cleared for the GC.
  *
  * Back-pressure. Sources (synchronous CPU tasks with no task inputs) are what add results without
- * consuming any. Before a worker starts another one, it compares the sources started with the source
- * results released: past a bound (a few per worker), once consumers have started, it gives its worker
- * slot up instead, and the release that brings the count back under half the bound starts a worker
- * again. The last running worker always goes on, and once it had to, nobody holds back until a release
- * shows consumers at work again. A fan-in that only consumes at the end never holds back; one whose
- * other consumers started early runs at full width again after the last worker's current task.
+ * consuming any. Those with a narrow consumer (one that takes at most the bound's number of task
+ * inputs: holding sources back can help it) are held sources. Before a worker starts another one, it
+ * compares the held sources started with their results released: past a bound (a few per worker) it
+ * gives its worker slot up instead, and the release that brings the count back under half the bound
+ * starts a worker again. The last running worker always goes on, and once it had to, nobody holds back
+ * until a release shows consumers at work again. Sources feeding only a wide fan-in, or nothing but the
+ * targets, never hold anyone back.
  *
  * Stopping. The first failure (or the caller's cancellation, or a throwing observer) sets stopReason
  * (first one wins) and cancels the token the tasks see. Each task start checks stopReason first, so
@@ -88,7 +89,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     private readonly int[] consumers;
     private readonly int[] initiallyReady;
     private readonly int initiallyReadyCount;
-    private readonly int initiallyAwaitedCount;
+    private readonly int initiallyUncountedCount;
     private readonly int heldSourceBound;
     private readonly int taskCount;
     private readonly ComputeNotifier? notifier;
@@ -114,13 +115,10 @@ internal sealed class Computation : IThreadPoolWorkItem
 
     /// <summary>
     /// <c>sourcesReleased</c> when the last worker had to start a source past the bound: until more are released,
-    /// no worker holds back. At first none: once a consumer has started, consumers are presumed at work (a
-    /// fold's first combine may run long before it releases anything).
+    /// no worker holds back. At first none: consumers are presumed at work (a fold's first combine may run
+    /// long before it releases anything, or its other input may still be running).
     /// </summary>
     private int releasedWhenForced = -1;
-
-    /// <summary>Whether a task with task inputs has started: until then nothing consumes, and nobody holds back (a pure fan-in).</summary>
-    private bool consumerStarted;
     private int workers;
 
     /// <summary>Workers inside their loop (claimed workers may still wait in the pool's queue).</summary>
@@ -136,20 +134,20 @@ internal sealed class Computation : IThreadPoolWorkItem
     private Computation(DelayedNode[] targets, ComputeOptions options, CancellationToken cancellationToken)
     {
         this.targets = targets;
-        plan = ComputePlan.Build(targets, recordBuildOrder: options.Scheduler == ComputeScheduler.Synchronous);
+        maxWorkers = options.MaxDegreeOfParallelism;
+        heldSourceBound = HeldSourcesPerWorker * maxWorkers;
+        plan = ComputePlan.Build(targets, recordBuildOrder: options.Scheduler == ComputeScheduler.Synchronous, narrowInputs: heldSourceBound);
         tasks = plan.Tasks;
         argumentSlots = plan.ArgumentSlots;
         consumers = plan.Consumers;
         initiallyReady = plan.InitiallyReady;
         initiallyReadyCount = plan.InitiallyReadyCount;
-        initiallyAwaitedCount = plan.InitiallyAwaitedCount;
+        initiallyUncountedCount = plan.InitiallyUncountedCount;
         taskCount = plan.Count;
         pending = taskCount;
         readySlots = PooledArrays.Rent<int>(taskCount);
         Array.Clear(readySlots, 0, taskCount);
         scheduler = options.Scheduler;
-        maxWorkers = options.MaxDegreeOfParallelism;
-        heldSourceBound = HeldSourcesPerWorker * maxWorkers;
         callerToken = cancellationToken;
         cancellation = cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
@@ -496,12 +494,6 @@ internal sealed class Computation : IThreadPoolWorkItem
 
         DelayedNode node = tasks[slot].Node;
         notifier?.TaskStarted(node);
-        if (!consumerStarted && !node.IsSource)
-        {
-            // Written once, read by StandsDown: a late read only delays holding back.
-            consumerStarted = true;
-        }
-
         if (guard is not null && guard.Applies(node))
         {
             return StartGuardedAttempt(slot);
@@ -735,15 +727,15 @@ internal sealed class Computation : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Results of synchronous sources started and not yet released (running, or waiting for consumers).</summary>
+    /// <summary>Results of held sources started and not yet released (running, or waiting for consumers).</summary>
     private int HeldSources(int released)
-        => Math.Min(Volatile.Read(ref initialCursor.Value), initiallyReadyCount) - initiallyAwaitedCount - released;
+        => Math.Min(Volatile.Read(ref initialCursor.Value), initiallyReadyCount) - initiallyUncountedCount - released;
 
     /// <summary>
     /// Back-pressure on sources, asked before a worker starts another synchronous source: gives the worker's
     /// slot up when more than <see cref="heldSourceBound"/> source results are held while consumers are
     /// releasing them (a running fold whose sources outrun its chain of combines would otherwise keep nearly
-    /// all of them alive). Before any consumer has started nobody holds back. The last worker never stands down; when it has to go on past the bound, the
+    /// all of them alive). Only sources with a narrow consumer count (see <see cref="ComputePlan.InitiallyReady"/>). The last worker never stands down; when it has to go on past the bound, the
     /// consumers are not at work (a fan-in that runs only at the end), so every worker goes on until a
     /// source result is released again. "Last" counts running workers, not claimed ones: a claimed worker
     /// may still wait in the pool's queue, behind the very tasks that wait for this compute.
@@ -751,7 +743,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     private bool StandsDown()
     {
         int released = Volatile.Read(ref sourcesReleased.Value);
-        if (HeldSources(released) <= heldSourceBound || !Volatile.Read(ref consumerStarted) || released == Volatile.Read(ref releasedWhenForced))
+        if (HeldSources(released) <= heldSourceBound || released == Volatile.Read(ref releasedWhenForced))
         {
             return false;
         }
@@ -946,7 +938,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         int next = Volatile.Read(ref initialCursor.Value);
         if (next < initiallyReadyCount)
         {
-            if (next >= initiallyAwaitedCount && StandsDown())
+            if (next >= initiallyUncountedCount && StandsDown())
             {
                 stoodDown = true;
                 slot = -1;

@@ -39,14 +39,17 @@ internal sealed class ComputePlan
 
     /// <summary>
     /// Tasks with no task inputs that run on workers (not blocking): the first <see cref="InitiallyReadyCount"/>
-    /// entries, the <see cref="InitiallyAwaitedCount"/> asynchronous ones first (they hold no thread and no
-    /// result while they wait, so back-pressure leaves them alone), then the synchronous ones, each in slot order.
+    /// entries. The first <see cref="InitiallyUncountedCount"/> of them are sources back-pressure leaves
+    /// alone: the asynchronous ones (they hold no thread and no result while they wait), then synchronous
+    /// ones none of whose consumers is narrow (such a consumer needs more results at once than the bound
+    /// lets wait, or there is none: holding sources back could not help it). Then the
+    /// <see cref="TaskState.HeldSource"/> ones. Each group in slot order.
     /// </summary>
     internal int[] InitiallyReady = Array.Empty<int>();
 
     internal int InitiallyReadyCount;
 
-    internal int InitiallyAwaitedCount;
+    internal int InitiallyUncountedCount;
 
     /// <summary>Blocking tasks with no task inputs, in slot order.</summary>
     internal List<int>? InitiallyReadyBlocking;
@@ -63,7 +66,11 @@ internal sealed class ComputePlan
     /// </summary>
     internal long[]? BuildOrder;
 
-    internal static ComputePlan Build(DelayedNode[] targets, bool recordBuildOrder)
+    /// <summary>Plans the graph behind <paramref name="targets"/>.</summary>
+    /// <param name="targets">The compute's targets.</param>
+    /// <param name="recordBuildOrder">Whether to record <see cref="BuildOrder"/>.</param>
+    /// <param name="narrowInputs">A consumer with at most this many task inputs is narrow (see <see cref="InitiallyReady"/>).</param>
+    internal static ComputePlan Build(DelayedNode[] targets, bool recordBuildOrder, int narrowInputs)
     {
         var plan = new ComputePlan();
         var builder = new Builder(plan, recordBuildOrder);
@@ -74,7 +81,7 @@ internal sealed class ComputePlan
                 builder.Visit(target);
             }
 
-            builder.Finish(targets);
+            builder.Finish(targets, narrowInputs);
             return plan;
         }
         catch
@@ -203,7 +210,7 @@ internal sealed class ComputePlan
             PooledArrays.Return(ref slotStack, 0);
         }
 
-        internal void Finish(DelayedNode[] targets)
+        internal void Finish(DelayedNode[] targets, int narrowInputs)
         {
             int count = plan.Count;
             TaskState[] tasks = plan.Tasks;
@@ -248,7 +255,7 @@ internal sealed class ComputePlan
 
             plan.TargetSlots = targetSlots;
             plan.BuildOrder = buildOrder?.ToArray();
-            PutAwaitedSourcesFirst();
+            OrderSources(narrowInputs);
         }
 
         /// <summary>
@@ -384,26 +391,67 @@ internal sealed class ComputePlan
                 return;
             }
 
-            plan.Tasks[slot].Remaining = TaskState.HeldSource;
             PooledArrays.Grow(ref plan.InitiallyReady, plan.InitiallyReadyCount, plan.InitiallyReadyCount + 1);
             plan.InitiallyReady[plan.InitiallyReadyCount++] = slot;
         }
 
-        /// <summary>Moves the synchronous sources up behind the asynchronous ones (a copy only when there are asynchronous ones).</summary>
-        private void PutAwaitedSourcesFirst()
+        /// <summary>
+        /// Orders the sources as <see cref="InitiallyReady"/> describes: asynchronous, then synchronous ones
+        /// without a narrow consumer, then the held ones (marked <see cref="TaskState.HeldSource"/>).
+        /// </summary>
+        private void OrderSources(int narrowInputs)
         {
-            if (awaitedSources is null)
+            TaskState[] tasks = plan.Tasks;
+            int[] ready = plan.InitiallyReady;
+            int count = plan.InitiallyReadyCount;
+            int[] held = PooledArrays.Rent<int>(count);
+            int uncounted = 0;
+            int heldCount = 0;
+            for (int i = 0; i < count; i++)
             {
-                return;
+                int slot = ready[i];
+                if (HasNarrowConsumer(slot, narrowInputs))
+                {
+                    tasks[slot].Remaining = TaskState.HeldSource;
+                    held[heldCount++] = slot;
+                }
+                else
+                {
+                    ready[uncounted++] = slot;
+                }
             }
 
-            int awaited = awaitedSources.Count;
-            int total = plan.InitiallyReadyCount + awaited;
-            PooledArrays.Grow(ref plan.InitiallyReady, plan.InitiallyReadyCount, total);
-            Array.Copy(plan.InitiallyReady, 0, plan.InitiallyReady, awaited, plan.InitiallyReadyCount);
-            awaitedSources.CopyTo(plan.InitiallyReady, 0);
-            plan.InitiallyReadyCount = total;
-            plan.InitiallyAwaitedCount = awaited;
+            Array.Copy(held, 0, ready, uncounted, heldCount);
+            PooledArrays.Return(ref held, 0);
+            int awaited = awaitedSources?.Count ?? 0;
+            if (awaited > 0)
+            {
+                PooledArrays.Grow(ref plan.InitiallyReady, count, count + awaited);
+                ready = plan.InitiallyReady;
+                Array.Copy(ready, 0, ready, awaited, count);
+                awaitedSources!.CopyTo(ready, 0);
+            }
+
+            plan.InitiallyReadyCount = count + awaited;
+            plan.InitiallyUncountedCount = awaited + uncounted;
+        }
+
+        private bool HasNarrowConsumer(int slot, int narrowInputs)
+        {
+            TaskState[] tasks = plan.Tasks;
+            int[] consumers = plan.Consumers;
+            for (int i = tasks[slot].ConsumerStart; i < tasks[slot + 1].ConsumerStart; i++)
+            {
+                int entry = consumers[i];
+
+                // Planning leaves a consumer's Remaining at its number of task inputs.
+                if (tasks[entry < 0 ? ~entry : entry].Remaining <= narrowInputs)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private struct Frame

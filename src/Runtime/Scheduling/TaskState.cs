@@ -20,9 +20,9 @@ internal struct TaskState
     internal long ResultBits;
 
     /// <summary>
-    /// What <see cref="Remaining"/> holds for a synchronous CPU task with no task inputs (a source taken from
-    /// <see cref="ComputePlan.InitiallyReady"/>): such a task never waits, and the mark lets the compute count
-    /// its released results for back-pressure on sources.
+    /// What <see cref="Remaining"/> holds for a synchronous CPU task with no task inputs and a narrow consumer
+    /// (see <see cref="ComputePlan.InitiallyReady"/>): such a task never waits, and the mark lets the compute
+    /// count its released results for back-pressure on sources.
     /// </summary>
     internal const int HeldSource = -1;
 
