@@ -149,7 +149,7 @@ public static class Probe
 
     private static long PlanOnly(DelayedNode[] targets)
     {
-        Scheduling.ComputePlan plan = Scheduling.ComputePlan.Build(targets, recordBuildOrder: false, narrowInputs: 8);
+        Scheduling.ComputePlan plan = Scheduling.ComputePlan.Build(targets, recordBuildOrder: false, narrowInputs: Scheduling.Computation.HeldSourcesPerWorker * Environment.ProcessorCount);
         int count = plan.Count;
         plan.Return();
         return count;

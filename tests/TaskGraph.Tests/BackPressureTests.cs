@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using TaskGraph.Infrastructure;
+using TaskGraph.Scheduling;
 using Xunit;
 
 namespace TaskGraph.Tests;
@@ -16,7 +17,7 @@ public sealed class BackPressureTests
     private const int Workers = 2;
 
     /// <summary>The runtime's bound (four held source results per worker), plus one source in flight per worker, plus the fold's first leaf.</summary>
-    private const int MostHeldLeaves = (4 * Workers) + Workers + 1;
+    private const int MostHeldLeaves = (Computation.HeldSourcesPerWorker * Workers) + Workers + 1;
 
     private static readonly DelayedMethod Produce = TestMethods.Describe("Produce", 1);
     private static readonly DelayedMethod Combine = TestMethods.Describe("Combine", 2);
@@ -54,9 +55,10 @@ public sealed class BackPressureTests
     }
 
     /// <summary>
-    /// Ten leaves are consumed at once (so consumers are seen at work), then forty feed one sum that runs
-    /// at the end. The last ten meet in pairs at a barrier: each pair needs both workers running sources
-    /// at the same time, long after far more than the bound of results are held.
+    /// Ten leaves are consumed at once (their results are released: consumers are at work), forty feed
+    /// one collection that runs at the end (too wide for holding back to help it). The last ten meet in
+    /// pairs at a barrier: each pair needs both workers running sources at the same time, long after far
+    /// more than the bound of results are held.
     /// </summary>
     [Fact]
     public void FanInKeepsEveryWorkerBusyPastTheBound()

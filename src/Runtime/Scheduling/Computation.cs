@@ -75,7 +75,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     private const int FinishedBatch = 64;
 
     /// <summary>Back-pressure: results of sources that may wait for their consumers, per worker (see <see cref="StandsDown"/>).</summary>
-    private const int HeldSourcesPerWorker = 4;
+    internal const int HeldSourcesPerWorker = 4;
 
     private static readonly object CanceledReason = new();
     private static long lastId;
