@@ -108,7 +108,10 @@ public static class Probe
         }
     }
 
-    /// <summary>Building per node: wide (calls on constants) and chains, at <paramref name="n"/> and ten times as many.</summary>
+    /// <summary>
+    /// Building per node: wide (calls on constants) and chains, at <paramref name="n"/> and ten times as
+    /// many; beside them the storage floors, plain objects and node entries in chunks (<see cref="ChunkedNodes"/>).
+    /// </summary>
     public static void Building(int n, int repeats)
     {
         Console.WriteLine($"building, medians per node; load {LoadAverage()}");
@@ -119,6 +122,8 @@ public static class Probe
                 ("wide", () => Graphs.Build(Shape.Wide, count).Key.Length),
                 ("chain", () => Graphs.Build(Shape.Chain, count).Key.Length),
                 ("plain", () => PlainNodes.Chain(count).ToString().Length),
+                ("chunks, traced", () => ChunkedNodes.Chain(count, traced: true).ChunkCount),
+                ("chunks, untraced", () => ChunkedNodes.Chain(count, traced: false).ChunkCount),
             };
             foreach (var way in ways)
             {
@@ -129,7 +134,7 @@ public static class Probe
                     samples[r] = Measure(way.Run, count);
                 }
 
-                Console.WriteLine($"{way.Name,-6} {count,10:N0} {Median(samples.Select(s => s.Wall)),9:F0} ns {Median(samples.Select(s => s.Cpu)),9:F0} ns cpu {Median(samples.Select(s => s.Bytes)),7:F1} B {Median(samples.Select(s => s.Pause)),9:F0} ns gc");
+                Console.WriteLine($"{way.Name,-16} {count,10:N0} {Median(samples.Select(s => s.Wall)),9:F0} ns {Median(samples.Select(s => s.Cpu)),9:F0} ns cpu {Median(samples.Select(s => s.Bytes)),7:F1} B {Median(samples.Select(s => s.Pause)),9:F0} ns gc");
             }
         }
     }
