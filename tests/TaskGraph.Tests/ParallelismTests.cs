@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading;
+using TaskGraph.Infrastructure;
 using Xunit;
 
 namespace TaskGraph.Tests;
@@ -23,6 +24,36 @@ public sealed class ParallelismTests
 
         Assert.Equal((1, 2), (left, right));
         Assert.Equal(2, probe.MaxRunning);
+    }
+
+    [Fact]
+    public void FanInStartsWhileAWorkerThatFinishedSomeOfItsInputsRunsAnUnrelatedTask()
+    {
+        // A worker holds back the finished inputs of a wide fan-in while it runs more of them. The worker
+        // that goes on to the unrelated task must report its share first: otherwise the fan-in would wait
+        // for the unrelated task, which waits for the fan-in.
+        const int inputCount = 10;
+        using var pairsRun = new Barrier(2);
+        using var fanInRan = new ManualResetEventSlim();
+        var inputs = new Probe((_, input, _) => pairsRun.SignalAndWait(HangGuard) ? input : -1);
+        var waiter = new Probe((_, _, _) => fanInRan.Wait(HangGuard) ? 1 : 0);
+        DelayedNode[] fanInArguments = Enumerable.Range(0, inputCount).Select(i => (DelayedNode)inputs.RunDelayed("input", i)).ToArray();
+        Delayed<int> fanIn = DelayedCall.Create(
+            TestMethods.Describe("FanIn", inputCount),
+            (arguments, _) =>
+            {
+                fanInRan.Set();
+                return Enumerable.Range(0, inputCount).Sum(arguments.Get<int>);
+            },
+            fanInArguments);
+
+        var (sum, waited) = Delayed.Compute(
+            fanIn,
+            waiter.RunDelayed("unrelated", 0),
+            new ComputeOptions { MaxDegreeOfParallelism = 2 });
+
+        Assert.Equal(45, sum);
+        Assert.Equal(1, waited);
     }
 
     [Fact]

@@ -18,9 +18,10 @@
  *   running   invoked on a worker, on a blocking thread, or awaiting its ValueTask (holding no thread;
  *             its continuation finishes it). Workers are thread-pool work items, at most
  *             MaxDegreeOfParallelism at a time; blocking threads and awaits do not count against it.
- *   finished  result stored in its TaskState; each consumer's Remaining drops (ready at 0); `pending`,
- *             the number of unfinished tasks, drops (each worker reports in batches). At 0 the compute
- *             has succeeded.
+ *   finished  result stored in its TaskState; each consumer's Remaining drops (ready at 0): a worker
+ *             that finishes several inputs of one consumer in a row subtracts them in one step
+ *             (UnreportedInputs); `pending`, the number of unfinished tasks, drops (each worker reports
+ *             in batches). At 0 the compute has succeeded.
  *   released  all its consumers have been invoked (PendingConsumers reached 0; targets hold one extra
  *             count, so they are kept until returned): the result is cleared for the GC.
  *
@@ -62,6 +63,7 @@
  */
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using TaskGraph.Nodes;
@@ -73,6 +75,12 @@ internal sealed class Computation : IThreadPoolWorkItem
 {
     /// <summary>A worker reports finished tasks to `pending` in batches of this many: one shared atomic per batch, not per task.</summary>
     private const int FinishedBatch = 64;
+
+    /// <summary>
+    /// A worker holds finished inputs back (see <see cref="UnreportedInputs"/>) for a consumer that still
+    /// waits for at least this many; for fewer, it seldom finishes two of them in a row.
+    /// </summary>
+    private const int HeldBackInputsFrom = 8;
 
     /// <summary>Back-pressure: results of sources that may wait for their consumers, per worker (see <see cref="StandsDown"/>).</summary>
     internal const int HeldSourcesPerWorker = 4;
@@ -275,7 +283,9 @@ internal sealed class Computation : IThreadPoolWorkItem
     internal void RunBlockingTask(int slot)
     {
         int finishedHere = 0;
-        RunTask(slot, keepSuccessor: false, ref finishedHere);
+        var unreported = default(UnreportedInputs);
+        RunTask(slot, keepSuccessor: false, ref finishedHere, ref unreported);
+        Report(ref unreported, keepSuccessor: false, next: -1);
         ReportFinished(finishedHere);
         Exit();
     }
@@ -367,6 +377,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     {
         Interlocked.Increment(ref running);
         int finishedHere = 0;
+        var unreported = default(UnreportedInputs);
         bool stoodDown = false;
         do
         {
@@ -374,7 +385,12 @@ internal sealed class Computation : IThreadPoolWorkItem
             {
                 do
                 {
-                    slot = RunTask(slot, keepSuccessor: true, ref finishedHere);
+                    if (unreported.Count > 0 && !Feeds(slot, unreported.Entry))
+                    {
+                        Report(ref unreported, keepSuccessor: false, next: -1);
+                    }
+
+                    slot = RunTask(slot, keepSuccessor: true, ref finishedHere, ref unreported);
                 }
                 while (slot >= 0);
 
@@ -385,6 +401,7 @@ internal sealed class Computation : IThreadPoolWorkItem
                 }
             }
 
+            Report(ref unreported, keepSuccessor: false, next: -1);
             ReportFinished(finishedHere);
             finishedHere = 0;
             if (stoodDown)
@@ -458,22 +475,23 @@ internal sealed class Computation : IThreadPoolWorkItem
                 break;
             }
 
-            CompleteTask(slot, keepSuccessor: false);
+            CompleteAlone(slot);
             ReportFinished(1);
         }
     }
 
     /// <summary>
     /// Runs one ready task to its end or to its await; returns a successor it made ready for this thread
-    /// to run next (-1: none). Counts a finished task in <paramref name="finishedHere"/> for the caller to report.
+    /// to run next (-1: none). Counts a finished task in <paramref name="finishedHere"/> and its consumers'
+    /// inputs in <paramref name="unreported"/> for the caller to report.
     /// </summary>
-    private int RunTask(int slot, bool keepSuccessor, ref int finishedHere)
+    private int RunTask(int slot, bool keepSuccessor, ref int finishedHere, ref UnreportedInputs unreported)
     {
         switch (StartTask(slot))
         {
             case TaskStep.Completed:
                 finishedHere++;
-                return CompleteTask(slot, keepSuccessor);
+                return CompleteTask(slot, keepSuccessor, ref unreported);
             case TaskStep.Awaiting:
                 AwaitTask(slot);
                 return -1;
@@ -613,7 +631,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         switch (CollectAwaitedResult(slot))
         {
             case TaskStep.Completed:
-                CompleteTask(slot, keepSuccessor: false);
+                CompleteAlone(slot);
                 ReportFinished(1);
                 break;
             case TaskStep.Retrying:
@@ -647,10 +665,12 @@ internal sealed class Computation : IThreadPoolWorkItem
     }
 
     /// <summary>
-    /// Records a finished task: wakes consumers whose last input it was, keeping one for this thread if
-    /// asked (returned; -1: none). The caller then reports it to <c>pending</c> (<see cref="ReportFinished"/>).
+    /// Records a finished task: counts it as an input of each of its consumers in <paramref name="unreported"/>
+    /// (reporting the consumer held there first when it is another one), and wakes a consumer once the
+    /// inputs held are all it still waits for, keeping one for this thread if asked (returned; -1: none).
+    /// The caller then reports it to <c>pending</c> (<see cref="ReportFinished"/>).
     /// </summary>
-    private int CompleteTask(int slot, bool keepSuccessor)
+    private int CompleteTask(int slot, bool keepSuccessor, ref UnreportedInputs unreported)
     {
         notifier?.TaskCompleted(tasks[slot].Node);
         int next = -1;
@@ -660,28 +680,89 @@ internal sealed class Computation : IThreadPoolWorkItem
             for (int i = tasks[slot].ConsumerStart; i < end; i++)
             {
                 int entry = consumers[i];
-                int consumer = entry < 0 ? ~entry : entry;
-                if (!IsLastCount(ref tasks[consumer].Remaining))
+                ref int remaining = ref tasks[entry < 0 ? ~entry : entry].Remaining;
+                if (unreported.Count > 0 && unreported.Entry == entry)
                 {
+                    // Equal counts: every other input is finished and reported, so nobody else writes the count.
+                    if (Volatile.Read(ref remaining) == ++unreported.Count)
+                    {
+                        remaining = 0;
+                        unreported.Count = 0;
+                        next = Wake(entry, keepSuccessor, next);
+                    }
+
                     continue;
                 }
 
-                if (entry < 0)
+                if (Volatile.Read(ref remaining) >= HeldBackInputsFrom)
                 {
-                    ScheduleBlocking(consumer);
+                    next = Report(ref unreported, keepSuccessor, next);
+                    unreported.Entry = entry;
+                    unreported.Count = 1;
                 }
-                else if (keepSuccessor && next < 0)
+                else if (IsLastCount(ref remaining))
                 {
-                    next = consumer;
-                }
-                else
-                {
-                    Schedule(consumer);
+                    // Few inputs left (a chain, a pair, a fan-in's last ones) are subtracted at once: the thread that finishes the last one runs the consumer itself.
+                    next = Wake(entry, keepSuccessor, next);
                 }
             }
         }
 
         return next;
+    }
+
+    /// <summary>Completes a task outside a worker's loop (an awaited or blocking task, the synchronous scheduler): no input count is held back.</summary>
+    private void CompleteAlone(int slot)
+    {
+        var unreported = default(UnreportedInputs);
+        CompleteTask(slot, keepSuccessor: false, ref unreported);
+        Report(ref unreported, keepSuccessor: false, next: -1);
+    }
+
+    /// <summary>Subtracts the inputs held in <paramref name="unreported"/> from their consumer, waking it when they were its last; returns the successor kept (see <see cref="Wake"/>).</summary>
+    private int Report(ref UnreportedInputs unreported, bool keepSuccessor, int next)
+    {
+        if (unreported.Count == 0)
+        {
+            return next;
+        }
+
+        int entry = unreported.Entry;
+        int count = unreported.Count;
+        unreported.Count = 0;
+        return Interlocked.Add(ref tasks[entry < 0 ? ~entry : entry].Remaining, -count) == 0
+            ? Wake(entry, keepSuccessor, next)
+            : next;
+    }
+
+    /// <summary>
+    /// A consumer whose inputs are all finished: a blocking one goes to a blocking thread, a CPU one becomes
+    /// <paramref name="next"/> for this thread when asked to keep one and none is kept yet, else to the queue.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Wake(int entry, bool keepSuccessor, int next)
+    {
+        if (entry < 0)
+        {
+            ScheduleBlocking(~entry);
+        }
+        else if (keepSuccessor && next < 0)
+        {
+            return entry;
+        }
+        else
+        {
+            Schedule(entry);
+        }
+
+        return next;
+    }
+
+    /// <summary>Whether the first consumer of task <paramref name="slot"/> is <paramref name="entry"/>: holding its inputs back while this task runs delays nothing.</summary>
+    private bool Feeds(int slot, int entry)
+    {
+        int start = tasks[slot].ConsumerStart;
+        return start < tasks[slot + 1].ConsumerStart && consumers[start] == entry;
     }
 
     /// <summary>Counts finished tasks; the one that brings <c>pending</c> to 0 finishes the compute.</summary>
