@@ -22,7 +22,7 @@ public sealed class ChunkedNodes
     {
     }
 
-    /// <summary>A chain of <paramref name="count"/> entries, each naming the one before it.</summary>
+    /// <summary>A chain of <paramref name="count"/> entries, each naming the one before it (the first names none: index -1).</summary>
     public static ChunkedNodes Chain(int count, bool traced)
     {
         var nodes = new ChunkedNodes();
@@ -32,14 +32,14 @@ public sealed class ChunkedNodes
             for (int i = 0; i < count; i++)
             {
                 int index = i % ChunkSize;
-                TracedEntry[]? previous = chunk;
                 if (index == 0)
                 {
                     chunk = new TracedEntry[ChunkSize];
                     nodes.chunks.Add(chunk);
                 }
 
-                chunk![index] = new TracedEntry(Shared, previous is null || index > 0 ? chunk : previous, index - 1, i);
+                object? argumentChunk = i > 0 ? nodes.chunks[(i - 1) / ChunkSize] : null;
+                chunk![index] = new TracedEntry(Shared, argumentChunk, argumentIndex: (i - 1) % ChunkSize, i);
             }
         }
         else
@@ -68,14 +68,14 @@ public sealed class ChunkedNodes
     {
         private readonly object method;
         private readonly object invoker;
-        private readonly object argumentChunk;
+        private readonly object? argumentChunk;
         private readonly string? key;
         private readonly int argumentIndex;
         private readonly long sequence;
         private readonly long stamp;
         private readonly int slot;
 
-        internal TracedEntry(object shared, object argumentChunk, int argumentIndex, long sequence)
+        internal TracedEntry(object shared, object? argumentChunk, int argumentIndex, long sequence)
         {
             method = shared;
             invoker = shared;
