@@ -31,7 +31,8 @@ public sealed class ParallelismTests
     {
         // A worker holds back the finished inputs of a wide fan-in while it runs more of them. The worker
         // that goes on to the unrelated task must report its share first: otherwise the fan-in would wait
-        // for the unrelated task, which waits for the fan-in.
+        // for the unrelated task, which waits for the fan-in. The barrier has both workers finish inputs;
+        // the unrelated task, planned after them, starts last.
         const int inputCount = 10;
         using var pairsRun = new Barrier(2);
         using var fanInRan = new ManualResetEventSlim();
