@@ -28,43 +28,44 @@ public sealed class ChunkedNodes
         var nodes = new ChunkedNodes();
         if (traced)
         {
-            TracedEntry[]? chunk = null;
-            for (int i = 0; i < count; i++)
-            {
-                int index = i % ChunkSize;
-                if (index == 0)
-                {
-                    chunk = new TracedEntry[ChunkSize];
-                    nodes.chunks.Add(chunk);
-                }
-
-                object? argumentChunk = i > 0 ? nodes.chunks[(i - 1) / ChunkSize] : null;
-                chunk![index] = new TracedEntry(Shared, argumentChunk, argumentIndex: (i - 1) % ChunkSize, i);
-            }
+            nodes.Fill<TracedEntry>(count);
         }
         else
         {
-            UntracedEntry[]? chunk = null;
-            for (int i = 0; i < count; i++)
-            {
-                int index = i % ChunkSize;
-                if (index == 0)
-                {
-                    chunk = new UntracedEntry[ChunkSize];
-                    nodes.chunks.Add(chunk);
-                }
-
-                chunk![index] = new UntracedEntry(methodId: 1, argumentChunk: (i - 1) / ChunkSize, argumentIndex: (i - 1) % ChunkSize, i);
-            }
+            nodes.Fill<UntracedEntry>(count);
         }
 
         return nodes;
     }
 
+    // Generic over the entry so that each kind is compiled on its own, with no call through a delegate per entry.
+    private void Fill<TEntry>(int count)
+        where TEntry : struct, IChainEntry<TEntry>
+    {
+        TEntry[]? chunk = null;
+        for (int i = 0; i < count; i++)
+        {
+            int index = i % ChunkSize;
+            if (index == 0)
+            {
+                chunk = new TEntry[ChunkSize];
+                chunks.Add(chunk);
+            }
+
+            chunk![index] = TEntry.Create(this, i);
+        }
+    }
+
     public int ChunkCount => chunks.Count;
 
+    private interface IChainEntry<TEntry>
+    {
+        /// <summary>Entry <paramref name="node"/> of a chain in <paramref name="nodes"/>, naming node - 1.</summary>
+        static abstract TEntry Create(ChunkedNodes nodes, int node);
+    }
+
     // A call node's fields as references: method, invoker, argument chunk, key; the rest numbers.
-    private readonly struct TracedEntry
+    private readonly struct TracedEntry : IChainEntry<TracedEntry>
     {
         private readonly object method;
         private readonly object invoker;
@@ -87,11 +88,14 @@ public sealed class ChunkedNodes
             slot = 0;
         }
 
+        public static TracedEntry Create(ChunkedNodes nodes, int node)
+            => new(Shared, node > 0 ? nodes.chunks[(node - 1) / ChunkSize] : null, (node - 1) % ChunkSize, node);
+
         public override string ToString() => $"{method} {invoker} {argumentChunk} {key} {argumentIndex} {sequence} {stamp} {slot}";
     }
 
     // The same fields as numbers: a method and an invoker would be looked up in tables, an argument by chunk number.
-    private readonly struct UntracedEntry
+    private readonly struct UntracedEntry : IChainEntry<UntracedEntry>
     {
         private readonly int methodId;
         private readonly int invokerId;
@@ -113,6 +117,9 @@ public sealed class ChunkedNodes
             stamp = 0;
             slot = 0;
         }
+
+        public static UntracedEntry Create(ChunkedNodes nodes, int node)
+            => new(methodId: 1, argumentChunk: (node - 1) / ChunkSize, argumentIndex: (node - 1) % ChunkSize, node);
 
         public override string ToString() => $"{methodId} {invokerId} {argumentChunk} {argumentIndex} {keyId} {sequence} {stamp} {slot}";
     }
