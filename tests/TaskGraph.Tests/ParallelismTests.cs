@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using TaskGraph.Infrastructure;
+using TaskGraph.Scheduling;
 using Xunit;
 
 namespace TaskGraph.Tests;
@@ -29,11 +30,14 @@ public sealed class ParallelismTests
     [Fact]
     public void FanInStartsWhileAWorkerThatFinishedSomeOfItsInputsRunsAnUnrelatedTask()
     {
-        // A worker holds back the finished inputs of a wide fan-in while it runs more of them. The worker
-        // that goes on to the unrelated task must report its share first: otherwise the fan-in would wait
-        // for the unrelated task, which waits for the fan-in. The barrier has both workers finish inputs;
-        // the unrelated task, planned after them, starts last.
-        const int inputCount = 10;
+        // A worker keeps the finished inputs of a wide fan-in unreported while it runs more of them. The
+        // worker that goes on to the unrelated task must report its share first: otherwise the fan-in would
+        // wait for the unrelated task, which waits for the fan-in. The barrier pairs the inputs, so both
+        // workers finish some. The fan-in takes more inputs than the unreported-count threshold and than
+        // back-pressure's bound (so its inputs are not held sources and are taken in plan order, the
+        // unrelated task last), and an even number of them, for the pairs.
+        const int workers = 2;
+        int inputCount = ((Math.Max(Computation.UnreportedInputsFrom, Computation.HeldSourcesPerWorker * workers) / 2) + 1) * 2;
         using var pairsRun = new Barrier(2);
         using var fanInRan = new ManualResetEventSlim();
         var inputs = new Probe((_, input, _) => pairsRun.SignalAndWait(HangGuard) ? input : -1);
@@ -51,9 +55,9 @@ public sealed class ParallelismTests
         var (sum, waited) = Delayed.Compute(
             fanIn,
             waiter.RunDelayed("unrelated", 0),
-            new ComputeOptions { MaxDegreeOfParallelism = 2 });
+            new ComputeOptions { MaxDegreeOfParallelism = workers });
 
-        Assert.Equal(45, sum);
+        Assert.Equal(inputCount * (inputCount - 1) / 2, sum);
         Assert.Equal(1, waited);
     }
 

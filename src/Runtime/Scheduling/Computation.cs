@@ -77,10 +77,10 @@ internal sealed class Computation : IThreadPoolWorkItem
     private const int FinishedBatch = 64;
 
     /// <summary>
-    /// A worker holds finished inputs back (see <see cref="UnreportedInputs"/>) for a consumer that still
-    /// waits for at least this many; for fewer, it seldom finishes two of them in a row.
+    /// A worker keeps finished inputs unreported (see <see cref="UnreportedInputs"/>) for a consumer that
+    /// still waits for at least this many; for fewer, it seldom finishes two of them in a row.
     /// </summary>
-    private const int HeldBackInputsFrom = 8;
+    internal const int UnreportedInputsFrom = 8;
 
     /// <summary>Back-pressure: results of sources that may wait for their consumers, per worker (see <see cref="StandsDown"/>).</summary>
     internal const int HeldSourcesPerWorker = 4;
@@ -694,7 +694,7 @@ internal sealed class Computation : IThreadPoolWorkItem
                     continue;
                 }
 
-                if (Volatile.Read(ref remaining) >= HeldBackInputsFrom)
+                if (Volatile.Read(ref remaining) >= UnreportedInputsFrom)
                 {
                     next = Report(ref unreported, keepSuccessor, next);
                     unreported.Entry = entry;
@@ -711,7 +711,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         return next;
     }
 
-    /// <summary>Completes a task outside a worker's loop (an awaited or blocking task, the synchronous scheduler): no input count is held back.</summary>
+    /// <summary>Completes a task outside a worker's loop (an awaited or blocking task, the synchronous scheduler): no input count is kept unreported.</summary>
     private void CompleteAlone(int slot)
     {
         var unreported = default(UnreportedInputs);

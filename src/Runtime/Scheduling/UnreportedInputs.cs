@@ -4,7 +4,7 @@ namespace TaskGraph.Scheduling;
 /// Finished inputs of one consumer that a thread has not yet subtracted from the consumer's
 /// <see cref="TaskState.Remaining"/>. A worker that finishes several inputs of the same consumer in a
 /// row (the sources of a fan-in, the two leaves of a pair) subtracts them in one step instead of one
-/// atomic step each on a counter every worker writes. It holds them only while the next task it runs
+/// atomic step each on a counter every worker writes. It keeps them only while the next task it runs
 /// feeds the same consumer, which cannot start before that task finishes anyway; it reports them
 /// before it runs anything else and before it leaves.
 /// </summary>
