@@ -5,6 +5,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using TaskGraph;
+using TaskGraph.Diagnostics;
 
 namespace CustomEtl;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using TaskGraph;
+using TaskGraph.Diagnostics;
 
 namespace CustomEtl;
 
@@ -65,13 +66,13 @@ public sealed class GraphFile
         switch (Format)
         {
             case GraphFileFormat.Mermaid:
-                File.WriteAllText(Path, targets.ToMermaid(states));
+                File.WriteAllText(Path, Delayed.ToMermaid(targets, states));
                 break;
             case GraphFileFormat.Dot:
-                File.WriteAllText(Path, targets.ToDot(states));
+                File.WriteAllText(Path, Delayed.ToDot(targets, states));
                 break;
             default:
-                Render(targets.ToDot(states));
+                Render(Delayed.ToDot(targets, states));
                 break;
         }
     }

@@ -12,6 +12,7 @@ public sealed class PackageTests : IClassFixture<PackedPackage>
 {
     private const string ConsumerProgram = """
         using TaskGraph;
+        using TaskGraph.Diagnostics;
 
         namespace Consumer;
 

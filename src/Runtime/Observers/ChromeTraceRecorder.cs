@@ -4,9 +4,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Text.Json;
-using TaskGraph.Observers;
 
-namespace TaskGraph;
+namespace TaskGraph.Diagnostics;
 
 /// <summary>
 /// Records when and on which thread each task ran (dask's Profiler and task stream) and writes it as a

@@ -1,9 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using TaskGraph.Observers;
 
-namespace TaskGraph;
+namespace TaskGraph.Diagnostics;
 
 /// <summary>
 /// A text progress bar for any compute (dask's <c>progress</c>): pass it as <see cref="ComputeOptions.Progress"/>.

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace TaskGraph.Observers;
+namespace TaskGraph.Diagnostics;
 
 /// <summary>Appends text and numbers to a caller-owned buffer without allocating; stops quietly at its end.</summary>
 internal ref struct LineBuilder

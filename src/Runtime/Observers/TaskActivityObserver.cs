@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
 
-namespace TaskGraph;
+namespace TaskGraph.Diagnostics;
 
 /// <summary>
 /// Reports every task as an <see cref="Activity"/> of the <see cref="ActivitySource"/> named

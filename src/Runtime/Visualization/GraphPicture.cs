@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using TaskGraph.Diagnostics;
 using TaskGraph.Nodes;
 
 namespace TaskGraph.Visualization;

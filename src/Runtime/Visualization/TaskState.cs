@@ -1,3 +1,5 @@
+using TaskGraph.Diagnostics;
+
 namespace TaskGraph;
 
 /// <summary>What a task did in the computes a <see cref="GraphStateRecorder"/> watched; pictures colour nodes by it.</summary>

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
+using TaskGraph.Diagnostics;
 using Xunit;
 
 namespace TaskGraph.Tests.Observers;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Linq;
+using TaskGraph.Diagnostics;
 using Xunit;
 
 namespace TaskGraph.Tests.Observers;

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TaskGraph.Diagnostics;
 using TaskGraph.Infrastructure;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using TaskGraph.Diagnostics;
 using Xunit;
 
 namespace TaskGraph.Tests.Visualization;

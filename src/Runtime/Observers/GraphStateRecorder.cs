@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Concurrent;
 
-namespace TaskGraph;
+namespace TaskGraph.Diagnostics;
 
 /// <summary>
 /// Remembers the state of every task of the computes it observes, so that
-/// <see cref="GraphPictures.ToDot(DelayedNode, GraphStateRecorder?)"/> and
-/// <see cref="GraphPictures.ToMermaid(DelayedNode, GraphStateRecorder?)"/> can colour nodes after (or
+/// <see cref="Delayed.ToDot(DelayedNode, GraphStateRecorder?)"/> and
+/// <see cref="Delayed.ToMermaid(DelayedNode, GraphStateRecorder?)"/> can colour nodes after (or
 /// during) a compute. Add it to <see cref="ComputeOptions.Observers"/>; one recorder may watch many
 /// computes, the latest state of a task wins.
 /// </summary>
