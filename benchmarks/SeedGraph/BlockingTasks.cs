@@ -6,8 +6,12 @@ using TaskGraph;
 namespace SeedGraph;
 
 /// <summary>The seed's six functions written blocking (<c>Thread.Sleep</c>, as the seed's <c>sleep</c>) and marked <c>Blocking = true</c>.</summary>
-internal static partial class BlockingTasks
+internal sealed partial class BlockingTasks : IEtlTasks
 {
+    private BlockingTasks()
+    {
+    }
+
     [Delayed(Blocking = true)]
     public static Dataset Load(string address, SimulatedWork work)
     {

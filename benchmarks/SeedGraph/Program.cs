@@ -21,14 +21,14 @@ catch (ArgumentException error)
 }
 
 EtlExample example = EtlExample.Large;
-EtlWrappers[] variants = { EtlWrappers.Async, BlockingVariants.Marked, BlockingVariants.Unmarked };
+SeedVariant[] variants = { SeedVariant.Async, SeedVariant.Marked, SeedVariant.Unmarked };
 CancellationToken none = CancellationToken.None;
 
 // At scale 0 nothing waits: this checks that every variant's tasks make the sample's own graph (same tasks,
 // same best score) and warms up the JIT before anything is timed.
 var sampleTimings = new TaskTimings();
-double sampleResult = await EtlGraph.Build(example, options.Seed, 0).ComputeAsync(new ComputeOptions { Observers = new IComputeObserver[] { sampleTimings } }, none);
-foreach (EtlWrappers variant in variants)
+double sampleResult = await EtlGraph.Build<EtlTasks>(example, options.Seed, 0).ComputeAsync(new ComputeOptions { Observers = new IComputeObserver[] { sampleTimings } }, none);
+foreach (SeedVariant variant in variants)
 {
     SeedRun check = await SeedRun.MeasureAsync(variant, example, options.Seed, 0, none);
     if (check.Tasks != sampleTimings.Count || check.Result != sampleResult)
@@ -44,9 +44,9 @@ Console.WriteLine($"{"run",4} {"variant",-26} {"elapsed",9} {"crit. path",10} {"
 var runs = new List<SeedRun>();
 for (int round = 1; round <= Math.Max(options.Repeats, options.UnmarkedRepeats); round++)
 {
-    foreach (EtlWrappers variant in variants)
+    foreach (SeedVariant variant in variants)
     {
-        int repeats = variant == BlockingVariants.Unmarked ? options.UnmarkedRepeats : options.Repeats;
+        int repeats = variant == SeedVariant.Unmarked ? options.UnmarkedRepeats : options.Repeats;
         if (round > repeats)
         {
             continue;
@@ -61,7 +61,7 @@ for (int round = 1; round <= Math.Max(options.Repeats, options.UnmarkedRepeats);
 Console.WriteLine();
 Console.WriteLine("| variant | runs | elapsed (median) | critical path (median) | elapsed / critical path (median) | range | total work (median) | overlap (work / elapsed) | target |");
 Console.WriteLine("|---|---:|---:|---:|---:|---|---:|---:|---|");
-foreach (EtlWrappers variant in variants)
+foreach (SeedVariant variant in variants)
 {
     SeedRun[] mine = runs.Where(r => r.Variant == variant.Name).ToArray();
     if (mine.Length == 0)
@@ -69,7 +69,7 @@ foreach (EtlWrappers variant in variants)
         continue;
     }
 
-    string target = variant == EtlWrappers.Async ? "1.03x" : variant == BlockingVariants.Marked ? "1.10x" : "(Dask default: 27x)";
+    string target = variant == SeedVariant.Async ? "1.03x" : variant == SeedVariant.Marked ? "1.10x" : "(Dask default: 27x)";
     Console.WriteLine(Invariant(
         $"| {variant.Name} | {mine.Length} | {Median(mine.Select(r => r.Elapsed.TotalSeconds)):F3} s | {Median(mine.Select(r => r.CriticalPath.TotalSeconds)):F3} s | {Median(mine.Select(r => r.OverCriticalPath)):F3}x | {mine.Min(r => r.OverCriticalPath):F3}-{mine.Max(r => r.OverCriticalPath):F3}x | {Median(mine.Select(r => r.TotalWork.TotalSeconds)):F1} s | {Median(mine.Select(r => r.TotalWork / r.Elapsed)):F1}x | {target} |"));
 }

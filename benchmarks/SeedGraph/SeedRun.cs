@@ -23,9 +23,9 @@ internal sealed record SeedRun(string Variant, TimeSpan Elapsed, TimeSpan Critic
     /// <summary>Elapsed over the critical path: 1 is as fast as the graph allows.</summary>
     public double OverCriticalPath => Elapsed / CriticalPath;
 
-    public static async Task<SeedRun> MeasureAsync(EtlWrappers tasks, EtlExample example, int seed, double timeScale, CancellationToken cancellationToken)
+    public static async Task<SeedRun> MeasureAsync(SeedVariant variant, EtlExample example, int seed, double timeScale, CancellationToken cancellationToken)
     {
-        Delayed<double> best = EtlGraph.Build(example, seed, timeScale, tasks);
+        Delayed<double> best = variant.Build(example, seed, timeScale);
         var timings = new TaskTimings();
         var options = new ComputeOptions { Observers = new IComputeObserver[] { timings } };
 
@@ -35,7 +35,7 @@ internal sealed record SeedRun(string Variant, TimeSpan Elapsed, TimeSpan Critic
 
         using Process process = Process.GetCurrentProcess();
         return new SeedRun(
-            tasks.Name,
+            variant.Name,
             elapsed,
             CustomEtl.CriticalPath.Of(best, timings.DurationOf),
             SumOfDurations(best, timings),

@@ -10,8 +10,12 @@ namespace SeedGraph;
 /// The same blocking functions without <c>Blocking = true</c>, on purpose: they hold the compute's CPU-sized pool while they
 /// sleep, which is what Dask's threaded scheduler does by default. TG1009 warns about exactly this.
 /// </summary>
-internal static partial class UnmarkedBlockingTasks
+internal sealed partial class UnmarkedBlockingTasks : IEtlTasks
 {
+    private UnmarkedBlockingTasks()
+    {
+    }
+
     [Delayed]
     public static Dataset Load(string address, SimulatedWork work)
     {

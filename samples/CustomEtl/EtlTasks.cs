@@ -5,9 +5,16 @@ using TaskGraph;
 
 namespace CustomEtl;
 
-/// <summary>The seed's six functions as <c>[Delayed]</c> methods: each waits its simulated latency, then derives its result.</summary>
-public static partial class EtlTasks
+/// <summary>
+/// The seed's six functions as <c>[Delayed]</c> methods: each waits its simulated latency, then derives its
+/// result. The generator writes <c>LoadDelayed</c> ... <c>ReductionDelayed</c>, which implement <see cref="IEtlTasks"/>.
+/// </summary>
+public sealed partial class EtlTasks : IEtlTasks
 {
+    private EtlTasks()
+    {
+    }
+
     /// <summary>Loads one dataset (seed: <c>load(address)</c>).</summary>
     [Delayed]
     public static async Task<Dataset> LoadAsync(string address, SimulatedWork work, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ internal sealed class ExampleRun
 
     internal async Task<ExampleReport> RunAsync(EtlExample example, CancellationToken cancellationToken)
     {
-        Delayed<double> best = EtlGraph.Build(example, options.Seed, options.TimeScale);
+        Delayed<double> best = EtlGraph.Build<EtlTasks>(example, options.Seed, options.TimeScale);
         targets.Add(best);
 
         var parallelTimings = new TaskTimings();

@@ -40,7 +40,7 @@ public sealed class CustomEtlJobTests
     [Fact]
     public void The_seed_decides_the_result()
     {
-        static double ResultOf(int seed) => EtlGraph.Build(EtlExample.Small, seed, timeScale: 0).Compute();
+        static double ResultOf(int seed) => EtlGraph.Build<EtlTasks>(EtlExample.Small, seed, timeScale: 0).Compute();
 
         Assert.Equal(ResultOf(1), ResultOf(1));
         Assert.NotEqual(ResultOf(1), ResultOf(2));

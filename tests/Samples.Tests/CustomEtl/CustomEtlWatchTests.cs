@@ -137,7 +137,7 @@ public sealed class CustomEtlWatchTests : IDisposable
     /// <summary>Tasks and distinct (input, consumer) pairs of the same graph, counted from the handles.</summary>
     private static (int Tasks, int Edges) ExpectedShape()
     {
-        Delayed<double> target = EtlGraph.Build(Example, CustomEtlOptions.Default.Seed, 0);
+        Delayed<double> target = EtlGraph.Build<EtlTasks>(Example, CustomEtlOptions.Default.Seed, 0);
         var seen = new HashSet<DelayedNode>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<DelayedNode>(new[] { target });
         int edges = 0;
