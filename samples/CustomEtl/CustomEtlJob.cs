@@ -36,8 +36,11 @@ public static class CustomEtlJob
         WriteTable(reports, output);
         if (graph is not null)
         {
-            graph.Write(run.Targets, run.States);
-            output.WriteLine($"Graph of {run.Targets.Count} example(s) written to {graph.Path}.");
+            IReadOnlyList<string> written = graph.Write(run.Graphs, run.States);
+            for (int i = 0; i < written.Count; i++)
+            {
+                output.WriteLine($"Graph of the {run.Graphs[i].Example.Name} example written to {written[i]}.");
+            }
         }
 
         if (options.Trace is not null && run.Trace is not null)

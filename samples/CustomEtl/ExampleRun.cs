@@ -17,7 +17,7 @@ internal sealed class ExampleRun
 {
     private readonly CustomEtlOptions options;
     private readonly TextWriter? progress;
-    private readonly List<DelayedNode> targets = new();
+    private readonly List<(EtlExample Example, DelayedNode Target)> graphs = new();
 
     internal ExampleRun(CustomEtlOptions options, TextWriter? progress)
     {
@@ -31,13 +31,13 @@ internal sealed class ExampleRun
 
     internal ChromeTraceRecorder? Trace { get; }
 
-    /// <summary>The graph of each example run so far.</summary>
-    internal IReadOnlyList<DelayedNode> Targets => targets;
+    /// <summary>Each example run so far, with its graph.</summary>
+    internal IReadOnlyList<(EtlExample Example, DelayedNode Target)> Graphs => graphs;
 
     internal async Task<ExampleReport> RunAsync(EtlExample example, CancellationToken cancellationToken)
     {
         Delayed<double> best = EtlGraph.Build<EtlTasks>(example, options.Seed, options.TimeScale);
-        targets.Add(best);
+        graphs.Add((example, best));
 
         var parallelTimings = new TaskTimings();
         IComputeObserver[] observers = Trace is null

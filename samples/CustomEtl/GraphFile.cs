@@ -59,25 +59,39 @@ public sealed class GraphFile
         return new GraphFile(path, format, FindDot(searchPath) ?? throw new GraphvizNotFoundException(path));
     }
 
-    /// <summary>Draws the graphs behind <paramref name="targets"/>, coloured by the states in <paramref name="states"/>.</summary>
-    /// <exception cref="InvalidOperationException">Graphviz failed to render the image.</exception>
-    public void Write(IEnumerable<DelayedNode> targets, GraphStateRecorder states)
+    /// <summary>
+    /// Draws each example's graph, titled with its size and coloured by the states in <paramref name="states"/>,
+    /// into a file of its own: <see cref="Path"/> for one example, <c>graph.small.svg</c>, <c>graph.large.svg</c>
+    /// for several (one picture of both would be one unlabelled strip). Returns the files written, in order.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Graphviz failed to render an image.</exception>
+    public IReadOnlyList<string> Write(IReadOnlyList<(EtlExample Example, DelayedNode Target)> graphs, GraphStateRecorder states)
     {
-        switch (Format)
+        var written = new List<string>(graphs.Count);
+        foreach (var (example, target) in graphs)
         {
-            case GraphFileFormat.Mermaid:
-                File.WriteAllText(Path, Delayed.ToMermaid(targets, states));
-                break;
-            case GraphFileFormat.Dot:
-                File.WriteAllText(Path, Delayed.ToDot(targets, states));
-                break;
-            default:
-                Render(Delayed.ToDot(targets, states));
-                break;
+            string path = graphs.Count == 1 ? Path : System.IO.Path.ChangeExtension(Path, example.Name + System.IO.Path.GetExtension(Path));
+            string title = $"{example.Name} example: {example.Files} files, {example.Comparisons} comparisons";
+            switch (Format)
+            {
+                case GraphFileFormat.Mermaid:
+                    File.WriteAllText(path, target.ToMermaid(states, title));
+                    break;
+                case GraphFileFormat.Dot:
+                    File.WriteAllText(path, target.ToDot(states, title));
+                    break;
+                default:
+                    Render(target.ToDot(states, title), path);
+                    break;
+            }
+
+            written.Add(path);
         }
+
+        return written;
     }
 
-    private void Render(string dot)
+    private void Render(string dot, string path)
     {
         var start = new ProcessStartInfo(DotPath!)
         {
@@ -86,7 +100,7 @@ public sealed class GraphFile
         };
         start.ArgumentList.Add("-T" + Format.ToString().ToLowerInvariant());
         start.ArgumentList.Add("-o");
-        start.ArgumentList.Add(Path);
+        start.ArgumentList.Add(path);
         using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {DotPath}.");
         var error = process.StandardError.ReadToEndAsync();
         process.StandardInput.Write(dot);
@@ -94,12 +108,12 @@ public sealed class GraphFile
         if (!process.WaitForExit(RenderTimeout))
         {
             process.Kill();
-            throw new InvalidOperationException($"Graphviz did not finish rendering {Path} within {RenderTimeout.TotalMinutes} minutes.");
+            throw new InvalidOperationException($"Graphviz did not finish rendering {path} within {RenderTimeout.TotalMinutes} minutes.");
         }
 
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"Graphviz failed to render {Path} (exit code {process.ExitCode}): {error.Result.Trim()}");
+            throw new InvalidOperationException($"Graphviz failed to render {path} (exit code {process.ExitCode}): {error.Result.Trim()}");
         }
     }
 

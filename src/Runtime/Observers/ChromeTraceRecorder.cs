@@ -11,12 +11,16 @@ namespace TaskGraph.Diagnostics;
 /// Records when and on which thread each task ran (dask's Profiler and task stream) and writes it as a
 /// Chrome trace (the Trace Event Format), which Perfetto (ui.perfetto.dev) and <c>chrome://tracing</c>
 /// open: one complete event (<c>"ph":"X"</c>) per finished or failed task, named after its method, with
-/// its key, method id, compute id and outcome in <c>args</c>; one row per thread that ran tasks.
+/// its key, method id, compute id, managed thread id and outcome in <c>args</c>; one row per thread that
+/// ran tasks, and more rows for a thread where spans overlap (<c>thread 12, overlapping 1</c>, ...).
 /// </summary>
 /// <remarks>
 /// Add it to <see cref="ComputeOptions.Observers"/>; it may watch several computes, which then share one
 /// time line. Times are microseconds since the recorder was created. An asynchronous task is drawn on
-/// the thread that started it, from its start until its result arrived.
+/// the thread that started it, from its start until its result arrived: the thread meanwhile runs other
+/// tasks, so such spans go to extra rows of that thread, where none overlaps another (viewers draw the
+/// spans of one row as a stack and misdraw overlaps that do not nest). The <c>tid</c> is a row number,
+/// not a thread id.
 /// </remarks>
 public sealed class ChromeTraceRecorder : IComputeObserver
 {
@@ -38,14 +42,16 @@ public sealed class ChromeTraceRecorder : IComputeObserver
         json.WriteStartObject();
         json.WriteString("displayTimeUnit", "ms");
         json.WriteStartArray("traceEvents");
-        foreach (int threadId in ThreadsOf(recorded))
+        // Rows are written as tids from 1: some viewers hide tid 0.
+        TraceLanes lanes = TraceLanes.Of(recorded);
+        for (int row = 0; row < lanes.Rows.Count; row++)
         {
-            WriteThreadName(json, processId, threadId);
+            WriteRowName(json, processId, row + 1, lanes.Rows[row]);
         }
 
-        foreach (TraceSpan span in recorded)
+        for (int i = 0; i < recorded.Length; i++)
         {
-            WriteSpan(json, processId, span);
+            WriteSpan(json, processId, lanes.RowOf[i] + 1, recorded[i]);
         }
 
         json.WriteEndArray();
@@ -80,31 +86,20 @@ public sealed class ChromeTraceRecorder : IComputeObserver
         }
     }
 
-    private static SortedSet<int> ThreadsOf(TraceSpan[] recorded)
-    {
-        var threads = new SortedSet<int>();
-        foreach (TraceSpan span in recorded)
-        {
-            threads.Add(span.ThreadId);
-        }
-
-        return threads;
-    }
-
-    private static void WriteThreadName(Utf8JsonWriter json, int processId, int threadId)
+    private static void WriteRowName(Utf8JsonWriter json, int processId, int row, (int ThreadId, int Lane) lane)
     {
         json.WriteStartObject();
         json.WriteString("name", "thread_name");
         json.WriteString("ph", "M");
         json.WriteNumber("pid", processId);
-        json.WriteNumber("tid", threadId);
+        json.WriteNumber("tid", row);
         json.WriteStartObject("args");
-        json.WriteString("name", "thread " + threadId);
+        json.WriteString("name", lane.Lane == 0 ? $"thread {lane.ThreadId}" : $"thread {lane.ThreadId}, overlapping {lane.Lane}");
         json.WriteEndObject();
         json.WriteEndObject();
     }
 
-    private void WriteSpan(Utf8JsonWriter json, int processId, TraceSpan span)
+    private void WriteSpan(Utf8JsonWriter json, int processId, int row, TraceSpan span)
     {
         json.WriteStartObject();
         json.WriteString("name", span.Task.Method?.Name ?? "All");
@@ -113,9 +108,10 @@ public sealed class ChromeTraceRecorder : IComputeObserver
         json.WriteNumber("ts", Microseconds(span.Start - origin));
         json.WriteNumber("dur", Microseconds(span.End - span.Start));
         json.WriteNumber("pid", processId);
-        json.WriteNumber("tid", span.ThreadId);
+        json.WriteNumber("tid", row);
         json.WriteStartObject("args");
         json.WriteString("key", span.Task.Key);
+        json.WriteNumber("thread", span.ThreadId);
         if (span.Task.Method is { } method)
         {
             json.WriteString("method", method.Id);

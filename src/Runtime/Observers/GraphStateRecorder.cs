@@ -5,8 +5,8 @@ namespace TaskGraph.Diagnostics;
 
 /// <summary>
 /// Remembers the state of every task of the computes it observes, so that
-/// <see cref="Delayed.ToDot(DelayedNode, GraphStateRecorder?)"/> and
-/// <see cref="Delayed.ToMermaid(DelayedNode, GraphStateRecorder?)"/> can colour nodes after (or
+/// <see cref="Delayed.ToDot(DelayedNode, GraphStateRecorder?, string?)"/> and
+/// <see cref="Delayed.ToMermaid(DelayedNode, GraphStateRecorder?, string?)"/> can colour nodes after (or
 /// during) a compute. Add it to <see cref="ComputeOptions.Observers"/>; one recorder may watch many
 /// computes, the latest state of a task wins.
 /// </summary>

@@ -5,15 +5,23 @@ namespace TaskGraph.Visualization;
 /// <summary>
 /// Writes a <see cref="GraphPicture"/> as a Graphviz DOT digraph: inputs at the bottom, arrows pointing
 /// at consumers (as dask draws), tooltips holding task keys, fill colours by state when states were
-/// recorded (done green, failed red, running amber, not run grey).
+/// recorded (done green, failed red, running amber, not run grey), a title on top when given, and wide
+/// levels spread over several rows (<see cref="StaggeredRanks"/>).
 /// </summary>
 internal static class DotFormat
 {
-    internal static void Write(GraphPicture picture, TextWriter writer)
+    internal static void Write(GraphPicture picture, string? title, TextWriter writer)
     {
         writer.WriteLine("digraph TaskGraph {");
-        writer.WriteLine("  rankdir=BT;");
-        writer.WriteLine("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\"];");
+        writer.WriteLine("  rankdir=BT; nodesep=0.08; ranksep=0.3;"); // tight: a graph of hundreds of tasks stays a block you can zoom into
+        if (title is not null)
+        {
+            writer.Write("  labelloc=t; fontname=\"Helvetica\"; fontsize=20; label=");
+            WriteQuoted(title, writer);
+            writer.WriteLine(';');
+        }
+
+        writer.WriteLine("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10, margin=\"0.04,0.02\"];");
         for (int i = 0; i < picture.Nodes.Count; i++)
         {
             PictureNode node = picture.Nodes[i];
@@ -35,12 +43,21 @@ internal static class DotFormat
             writer.WriteLine("];");
         }
 
+        int[] ranks = StaggeredRanks.Of(picture);
         foreach (PictureEdge edge in picture.Edges)
         {
             writer.Write("  n");
             writer.Write(edge.From);
             writer.Write(" -> n");
             writer.Write(edge.To);
+            int length = ranks[edge.To] - ranks[edge.From];
+            if (length > 1)
+            {
+                writer.Write(" [minlen=");
+                writer.Write(length);
+                writer.Write(']');
+            }
+
             writer.WriteLine(';');
         }
 

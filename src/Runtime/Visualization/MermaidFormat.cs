@@ -4,14 +4,24 @@ namespace TaskGraph.Visualization;
 
 /// <summary>
 /// Writes a <see cref="GraphPicture"/> as a Mermaid flowchart (inputs at the bottom, as in the DOT
-/// picture), with one class per state when states were recorded.
+/// picture), with one class per state when states were recorded and the title in front matter when given.
 /// </summary>
 internal static class MermaidFormat
 {
     private static readonly TaskState[] States = { TaskState.NotRun, TaskState.Running, TaskState.Done, TaskState.Failed };
 
-    internal static void Write(GraphPicture picture, TextWriter writer)
+    internal static void Write(GraphPicture picture, string? title, TextWriter writer)
     {
+        if (title is not null)
+        {
+            // Front matter is YAML, whose double-quoted strings take the same escapes as DOT's.
+            writer.WriteLine("---");
+            writer.Write("title: ");
+            DotFormat.WriteQuoted(title, writer);
+            writer.WriteLine();
+            writer.WriteLine("---");
+        }
+
         writer.WriteLine("flowchart BT");
         for (int i = 0; i < picture.Nodes.Count; i++)
         {

@@ -33,7 +33,7 @@ public sealed class CustomEtlWatchTests : IDisposable
         var (tasks, edges) = ExpectedShape();
         string[] nodeLines = dot.Split('\n').Where(line => Regex.IsMatch(line, @"^  n\d+ \[label=")).ToArray();
         Assert.Equal(tasks, nodeLines.Length);
-        Assert.Equal(edges, dot.Split('\n').Count(line => Regex.IsMatch(line, @"^  n\d+ -> n\d+;$")));
+        Assert.Equal(edges, dot.Split('\n').Count(line => Regex.IsMatch(line, @"^  n\d+ -> n\d+( \[minlen=\d+\])?;$")));
         Assert.All(nodeLines, line => Assert.Contains($"fillcolor=\"{DoneFill}\"", line, StringComparison.Ordinal));
 
         if (GraphvizDot() is { } graphviz)
@@ -47,6 +47,25 @@ public sealed class CustomEtlWatchTests : IDisposable
     }
 
     [Fact]
+    public async Task BothExamplesAreDrawnInTitledFilesOfTheirOwn()
+    {
+        string path = Path.Combine(folder, "graph.dot");
+        var output = new StringWriter();
+
+        await CustomEtlJob.RunAsync(Options() with { Examples = new[] { EtlExample.Small, EtlExample.Large }, Graph = path }, output, CancellationToken.None);
+
+        Assert.False(File.Exists(path));
+        foreach (EtlExample example in new[] { EtlExample.Small, EtlExample.Large })
+        {
+            string file = Path.Combine(folder, $"graph.{example.Name}.dot");
+            string dot = File.ReadAllText(file);
+            Assert.Contains($"label=\"{example.Name} example: {example.Files} files, {example.Comparisons} comparisons\";", dot, StringComparison.Ordinal);
+            Assert.Equal(ExpectedShape(example).Tasks, dot.Split('\n').Count(line => Regex.IsMatch(line, @"^  n\d+ \[label=")));
+            Assert.Contains($"Graph of the {example.Name} example written to {file}.", output.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task MermaidPictureHasEveryTaskOnceAndAnEdgePerDependency()
     {
         string path = Path.Combine(folder, "graph.mmd");
@@ -55,7 +74,7 @@ public sealed class CustomEtlWatchTests : IDisposable
 
         string[] lines = File.ReadAllLines(path);
         var (tasks, edges) = ExpectedShape();
-        Assert.Equal("flowchart BT", lines[0]);
+        Assert.Equal(new[] { "---", $"title: \"{Example.Name} example: {Example.Files} files, {Example.Comparisons} comparisons\"", "---", "flowchart BT" }, lines[..4]);
         Assert.Equal(tasks, lines.Count(line => line.EndsWith("\"]:::done", StringComparison.Ordinal)));
         Assert.Equal(edges, lines.Count(line => line.Contains(" --> ", StringComparison.Ordinal)));
     }
@@ -135,9 +154,9 @@ public sealed class CustomEtlWatchTests : IDisposable
         => CustomEtlJob.RunAsync(options, TextWriter.Null, CancellationToken.None);
 
     /// <summary>Tasks and distinct (input, consumer) pairs of the same graph, counted from the handles.</summary>
-    private static (int Tasks, int Edges) ExpectedShape()
+    private static (int Tasks, int Edges) ExpectedShape(EtlExample? example = null)
     {
-        Delayed<double> target = EtlGraph.Build<EtlTasks>(Example, CustomEtlOptions.Default.Seed, 0);
+        Delayed<double> target = EtlGraph.Build<EtlTasks>(example ?? Example, CustomEtlOptions.Default.Seed, 0);
         var seen = new HashSet<DelayedNode>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<DelayedNode>(new[] { target });
         int edges = 0;

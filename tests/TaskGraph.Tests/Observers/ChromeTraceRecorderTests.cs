@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
+using System.Threading.Tasks;
 using TaskGraph.Diagnostics;
 using Xunit;
 
@@ -33,7 +34,7 @@ public sealed class ChromeTraceRecorderTests
         Assert.Equal(
             new[] { left.Key, right.Key, sum.Key }.Order(),
             spans.Select(s => s.GetProperty("args").GetProperty("key").GetString()).Order());
-        var runThreads = spans.Where(s => s.GetProperty("name").GetString() == "Run").Select(s => s.GetProperty("tid").GetInt32()).Distinct();
+        var runThreads = spans.Where(s => s.GetProperty("name").GetString() == "Run").Select(s => s.GetProperty("args").GetProperty("thread").GetInt32()).Distinct();
         Assert.Equal(2, runThreads.Count());
         Assert.All(spans, s =>
         {
@@ -44,9 +45,58 @@ public sealed class ChromeTraceRecorderTests
             Assert.StartsWith("M:TaskGraph.Tests.", s.GetProperty("args").GetProperty("method").GetString(), StringComparison.Ordinal);
         });
 
-        // Every thread that ran a task is named once, for the trace viewer's rows.
-        var named = Events(document).Where(e => e.GetProperty("ph").GetString() == "M").Select(e => e.GetProperty("tid").GetInt32()).ToList();
-        Assert.Equal(spans.Select(s => s.GetProperty("tid").GetInt32()).Distinct().Order(), named.Order());
+        // Every row that holds a task is named once, after the thread that ran it.
+        var named = RowNames(document);
+        Assert.Equal(spans.Select(s => s.GetProperty("tid").GetInt32()).Distinct().Order(), named.Keys.Order());
+        Assert.All(spans, s => Assert.Equal($"thread {s.GetProperty("args").GetProperty("thread").GetInt32()}", named[s.GetProperty("tid").GetInt32()]));
+    }
+
+    [Fact]
+    public async Task OverlappingAsyncTasksOfOneThreadGetRowsWhereNoSpansOverlap()
+    {
+        // One worker starts all eight; each stays open at the gate until the eighth has started.
+        const int count = 8;
+        int entered = 0;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var probe = new Probe(asyncBody: async (_, input, ct) =>
+        {
+            if (Interlocked.Increment(ref entered) == count)
+            {
+                gate.SetResult();
+            }
+
+            await gate.Task.WaitAsync(HangGuard, ct);
+            return input;
+        });
+        Delayed<int>[] waits = Enumerable.Range(0, count).Select(i => probe.RunAsyncDelayed("wait", i)).ToArray();
+        var trace = new ChromeTraceRecorder();
+
+        await Delayed.ComputeAsync(waits, new ComputeOptions { MaxDegreeOfParallelism = 1, Observers = new[] { trace } });
+
+        using JsonDocument document = Parse(trace);
+        List<JsonElement> spans = Spans(document);
+        Assert.Equal(count, spans.Count);
+        foreach (var row in spans.GroupBy(s => s.GetProperty("tid").GetInt32()))
+        {
+            var ordered = row.OrderBy(s => s.GetProperty("ts").GetDouble()).ToList();
+            for (int i = 1; i < ordered.Count; i++)
+            {
+                Assert.True(
+                    ordered[i - 1].GetProperty("ts").GetDouble() + ordered[i - 1].GetProperty("dur").GetDouble() <= ordered[i].GetProperty("ts").GetDouble(),
+                    $"Spans overlap in row {row.Key}.");
+            }
+        }
+
+        // All eight were open at once, so a thread that started several has one row per span.
+        var named = RowNames(document);
+        Assert.Equal(count, named.Count);
+        foreach (var thread in spans.GroupBy(s => s.GetProperty("args").GetProperty("thread").GetInt32()))
+        {
+            var rowNames = thread.Select(s => named[s.GetProperty("tid").GetInt32()]).ToList();
+            Assert.Equal(thread.Count(), rowNames.Distinct().Count());
+            Assert.Contains($"thread {thread.Key}", rowNames);
+            Assert.All(rowNames, name => Assert.StartsWith($"thread {thread.Key}", name, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
@@ -91,6 +141,10 @@ public sealed class ChromeTraceRecorderTests
         trace.WriteTo(stream);
         return JsonDocument.Parse(stream.ToArray());
     }
+
+    private static Dictionary<int, string> RowNames(JsonDocument document)
+        => Events(document).Where(e => e.GetProperty("ph").GetString() == "M")
+            .ToDictionary(e => e.GetProperty("tid").GetInt32(), e => e.GetProperty("args").GetProperty("name").GetString()!);
 
     private static IEnumerable<JsonElement> Events(JsonDocument document)
         => document.RootElement.GetProperty("traceEvents").EnumerateArray();

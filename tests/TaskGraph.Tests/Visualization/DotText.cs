@@ -22,6 +22,14 @@ internal static partial class DotText
             .Select(match => (match.Groups["from"].Value, match.Groups["to"].Value))
             .ToList();
 
+    /// <summary>Each edge's <c>minlen</c>: how many rows apart Graphviz must put its ends (1 when not written).</summary>
+    internal static IReadOnlyList<int> EdgeLengths(string dot)
+        => dot.Split('\n')
+            .Select(line => EdgeLine().Match(line))
+            .Where(match => match.Success)
+            .Select(match => match.Groups["minlen"].Success ? int.Parse(match.Groups["minlen"].Value, System.Globalization.CultureInfo.InvariantCulture) : 1)
+            .ToList();
+
     private static Dictionary<string, string> Attributes(string text)
         => Attribute().Matches(text).ToDictionary(match => match.Groups["name"].Value, match => Unescape(match.Groups["value"].Value));
 
@@ -48,7 +56,7 @@ internal static partial class DotText
     [GeneratedRegex("""^  (?<id>n\d+) \[(?<attributes>.*)\];$""")]
     private static partial Regex NodeLine();
 
-    [GeneratedRegex("""^  (?<from>n\d+) -> (?<to>n\d+);$""")]
+    [GeneratedRegex("""^  (?<from>n\d+) -> (?<to>n\d+)( \[minlen=(?<minlen>\d+)\])?;$""")]
     private static partial Regex EdgeLine();
 
     [GeneratedRegex("""(?<name>\w+)="(?<value>(?:[^"\\]|\\.)*)"(, |$)""")]

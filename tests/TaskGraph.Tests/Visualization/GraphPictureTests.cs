@@ -130,6 +130,48 @@ public sealed class GraphPictureTests
     }
 
     [Fact]
+    public void WideLevelIsSpreadOverRowsOfAtMostTwenty()
+    {
+        Delayed<int>[] leaves = Enumerable.Range(0, 100).Select(i => Arithmetic.IncrementDelayed(i)).ToArray();
+
+        string dot = Delayed.All(leaves).ToDot();
+
+        // 100 leaves take 5 rows, round-robin; the fan-in sits on the row above them all.
+        Assert.Equal(new[] { 1, 2, 3, 4, 5 }, DotText.EdgeLengths(dot).Distinct().Order());
+        Assert.All(DotText.EdgeLengths(dot).GroupBy(length => length), lengths => Assert.Equal(20, lengths.Count()));
+        if (Graphviz.DotPath is not null)
+        {
+            var (exitCode, plain, error) = Graphviz.ToPlain(dot);
+            Assert.True(exitCode == 0, $"dot failed ({exitCode}): {error}");
+            var rows = plain.Split('\n').Where(line => line.StartsWith("node ", StringComparison.Ordinal)).GroupBy(line => line.Split(' ')[3]).ToList();
+            Assert.Equal(6, rows.Count);
+            Assert.Equal(20, rows.Max(row => row.Count()));
+        }
+    }
+
+    [Fact]
+    public void NarrowGraphHasNoRowHints()
+    {
+        var (_, w, all) = KnownGraph();
+
+        Assert.All(DotText.EdgeLengths(Delayed.ToDot([w, all])), length => Assert.Equal(1, length));
+    }
+
+    [Fact]
+    public void TitleIsWrittenAboveTheDotAndMermaidPictures()
+    {
+        Delayed<int> x = Arithmetic.IncrementDelayed(1);
+
+        string[] dot = x.ToDot(title: "small \"one\"").Split(Environment.NewLine);
+        string[] mermaid = x.ToMermaid(title: "small \"one\"").Split(Environment.NewLine);
+
+        Assert.Contains("  labelloc=t; fontname=\"Helvetica\"; fontsize=20; label=\"small \\\"one\\\"\";", dot);
+        Assert.Equal(new[] { "---", "title: \"small \\\"one\\\"\"", "---", "flowchart BT" }, mermaid[..4]);
+        Assert.DoesNotContain("labelloc", x.ToDot(), StringComparison.Ordinal);
+        Assert.StartsWith("flowchart BT", x.ToMermaid(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NullHandleIsRefusedWithItsPosition()
     {
         var error = Assert.Throws<ArgumentException>(() => Delayed.ToDot([Arithmetic.IncrementDelayed(1), null!]));
