@@ -24,7 +24,7 @@ public sealed partial class DelayedGenerator
         {
             if (!type.Methods.IsEmpty)
             {
-                output.AddSource(type.Hierarchy.HintName + ".Delayed.g.cs", SourceText.From(Write(type), System.Text.Encoding.UTF8));
+                output.AddSource(type.HintName + ".Delayed.g.cs", SourceText.From(Write(type), System.Text.Encoding.UTF8));
             }
         }
 

@@ -76,11 +76,11 @@ public sealed partial class DelayedGenerator
             void Report(DiagnosticDescriptor descriptor, params string[] arguments)
                 => diagnostics.Add(DiagnosticInfo.Create(descriptor, location, [methodDisplay, .. arguments]));
 
-            CheckContainingTypes(method, containingType, Report, cancellationToken);
+            bool extensible = CheckContainingTypes(method, containingType, Report, cancellationToken);
             var parameters = CheckMethod(method, Report);
             var options = OptionsSpec.From(context.Attributes[0]);
             CheckOptions(options, Report);
-            if (diagnostics.Count > 0)
+            if (diagnostics.Count > 0 || !extensible)
             {
                 return new ParseResult(null, diagnostics.ToEquatableArray());
             }
@@ -298,12 +298,16 @@ public sealed partial class DelayedGenerator
             }
         }
 
-        private static void CheckContainingTypes(IMethodSymbol method, INamedTypeSymbol containingType, Action<DiagnosticDescriptor, string[]> report, CancellationToken cancellationToken)
+        /// <summary>
+        /// The checks of the types around the method. Returns whether generated code can extend them: a type that is
+        /// not partial is skipped without a diagnostic here (TG0001 is an analyzer's, where code fixes reach it).
+        /// </summary>
+        private static bool CheckContainingTypes(IMethodSymbol method, INamedTypeSymbol containingType, Action<DiagnosticDescriptor, string[]> report, CancellationToken cancellationToken)
         {
             if (containingType.TypeKind == TypeKind.Interface)
             {
                 report(DiagnosticDescriptors.MethodInInterface, [containingType.Name]);
-                return;
+                return false;
             }
 
             if (!method.IsStatic && containingType.IsRefLikeType)
@@ -316,22 +320,12 @@ public sealed partial class DelayedGenerator
                 if (type.IsFileLocal)
                 {
                     report(DiagnosticDescriptors.FileLocalContainingType, [type.Name]);
-                    return;
-                }
-
-                if (!IsPartial(type, cancellationToken))
-                {
-                    report(DiagnosticDescriptors.ContainingTypeNotPartial, [type.Name]);
-                    return;
+                    return false;
                 }
             }
-        }
 
-        private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
-            => type.DeclaringSyntaxReferences.Length > 0
-               && type.DeclaringSyntaxReferences.All(reference =>
-                   reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
-                   && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+            return PartialDeclarations.FirstNonPartialContainer(method, cancellationToken) is null;
+        }
 
         private static void CheckSignature(IMethodSymbol method, Action<DiagnosticDescriptor, string[]> report)
         {

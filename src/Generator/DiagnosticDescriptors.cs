@@ -4,18 +4,16 @@ using Microsoft.CodeAnalysis;
 
 namespace TaskGraph.Generator;
 
-/// <summary>Every diagnostic the generator reports (ids TG0001-TG0099), each with a docs page.</summary>
+/// <summary>
+/// Every diagnostic the generator reports (ids TG0002-TG0099), each with a docs page. TG0001 (containing types
+/// not partial) is the analyzers' <c>ContainingTypeNotPartialAnalyzer</c>, so that code fix clients reach it.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
     /// <summary>Where the docs pages live; a descriptor's help link is this plus <c>TGxxxx.md</c>.</summary>
     public const string HelpLinkBase = "https://github.com/taskgraph/taskgraph/blob/main/docs/diagnostics/";
 
     private const string Category = "TaskGraph.Generator";
-
-    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Create(
-        "TG0001",
-        "The type containing a [Delayed] method must be partial",
-        "Method '{0}' cannot get a lazy wrapper: its containing type '{1}' is not declared partial");
 
     public static readonly DiagnosticDescriptor ByRefParameter = Create(
         "TG0002",
@@ -74,7 +72,6 @@ internal static class DiagnosticDescriptors
 
     /// <summary>All descriptors, for lookup by id and for the test that every help link has a page.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        ContainingTypeNotPartial,
         ByRefParameter,
         ByRefReturn,
         RefLikeOrPointerType,

@@ -13,11 +13,33 @@ namespace TaskGraph.Generator.Tests;
 public class DiagnosticTests
 {
     [Theory]
-    [InlineData("public static class Etl { [Delayed] public static int {|Load|}() => 1; }", "'Etl' is not declared partial")]
-    [InlineData("public class Outer { public partial class Inner { [Delayed] public static int {|Load|}() => 1; } }", "'Outer' is not declared partial")]
-    [InlineData("public partial class Outer { public class Inner { [Delayed] public static int {|Load|}() => 1; } }", "'Inner' is not declared partial")]
-    public void TG0001_containing_type_not_partial(string source, string message)
-        => AssertSingleDiagnostic(source, "TG0001", message);
+    [InlineData("public static class Etl { [Delayed] public static int Load() => 1; }")]
+    [InlineData("public class Outer { public partial class Inner { [Delayed] public static int Load() => 1; } }")]
+    [InlineData("public partial class Outer { public class Inner { [Delayed] public static int Load() => 1; } }")]
+    public void A_type_that_is_not_partial_is_skipped_and_left_to_the_TG0001_analyzer(string source)
+    {
+        var run = GeneratorRun.Start(GeneratorAssert.Usings + source);
+
+        Assert.Null(run.Result.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void The_partial_Program_of_top_level_statements_gets_its_wrappers()
+    {
+        var compilation = TestCompilation.Create(
+            [("Program.cs", GeneratorAssert.Usings + """
+                Console.WriteLine(Program.TripleDelayed(2).Compute());
+                public partial class Program { [Delayed] internal static int Triple(int x) => 3 * x; }
+                """)],
+            OutputKind.ConsoleApplication);
+        var run = GeneratorRun.Start(compilation);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.OutputWarningsAndErrors.IsEmpty, TestCompilation.Describe(run.OutputWarningsAndErrors));
+        Assert.Contains("TripleDelayed", GeneratorAssert.MethodNames(run, "Program"));
+    }
 
     [Theory]
     [InlineData("public static partial class Etl { [Delayed] public static int {|Load|}(ref int x) => x; }", "(ref)")]
@@ -107,8 +129,8 @@ public class DiagnosticTests
     [Fact]
     public void A_method_with_several_problems_gets_each_reported_once()
     {
-        var run = GeneratorRun.Start(GeneratorAssert.Usings + "public static class Etl { [Delayed] public static int Load(ref int a, Span<int> b) => 0; }");
-        Assert.Equal(new[] { "TG0001", "TG0002", "TG0004" }, run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(id => id));
+        var run = GeneratorRun.Start(GeneratorAssert.Usings + "public static partial class Etl { [Delayed] public static int Load(ref int a, Span<int> b, out int c) { c = 0; return 0; } }");
+        Assert.Equal(new[] { "TG0002", "TG0002", "TG0004" }, run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(id => id));
         Assert.Empty(run.GeneratedSources);
     }
 
