@@ -111,9 +111,9 @@ public sealed partial class DelayedGenerator
             writer.WriteLine($"/// <summary>{summary}</summary>");
             writer.WriteLine($"[global::TaskGraph.Infrastructure.DelayedWrapper({Literal(method.Id)})]");
             writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"TaskGraph.Generator\", \"{GeneratorVersion}\")]");
-            if (method.Obsolete is not null)
+            foreach (var attribute in method.CarriedAttributes)
             {
-                writer.WriteLine($"[global::System.Obsolete({method.Obsolete})]");
+                writer.WriteLine($"[{attribute}]");
             }
 
             string typeParameters = TypeArgumentList(method.TypeParameters.Select(t => t.Name));

@@ -8,6 +8,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TaskGraph.Generator.Extensions;
 using TaskGraph.Generator.Model;
 using TaskGraph.Shared;
 
@@ -64,13 +65,20 @@ public sealed partial class DelayedGenerator
                 return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
             }
 
+            var location = LocationInfo.From(method.Locations.FirstOrDefault());
+            if (method.MethodKind == MethodKind.AnonymousFunction)
+            {
+                var at = context.TargetNode is ParenthesizedLambdaExpressionSyntax lambda ? lambda.ParameterList.GetLocation() : context.TargetNode.GetLocation();
+                var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMethod, LocationInfo.From(at), "lambda", "it is a lambda, which no wrapper can call by name; make it a method of a partial type");
+                return new ParseResult(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+            }
+
             if (IsAlreadyAnError(method, containingType))
             {
                 // The compiler reports the broken declaration; a wrapper would only add errors of its own.
                 return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
             }
 
-            var location = LocationInfo.From(method.Locations.FirstOrDefault());
             string methodDisplay = method.Name;
             var diagnostics = new List<DiagnosticInfo>();
             void Report(DiagnosticDescriptor descriptor, params string[] arguments)
@@ -292,6 +300,11 @@ public sealed partial class DelayedGenerator
                 reason = "it takes an __arglist, which a task cannot store";
             }
 
+            if (reason is null && method.IsAsync && method.ReturnsVoid)
+            {
+                reason = "it is async void, so its task would complete at its first await and its exceptions would go unobserved; return a Task instead";
+            }
+
             if (reason is not null)
             {
                 report(DiagnosticDescriptors.UnsupportedMethod, [reason]);
@@ -362,21 +375,11 @@ public sealed partial class DelayedGenerator
         private static bool IsRefLikeOrPointer(ITypeSymbol type) => type switch
         {
             { IsRefLikeType: true } => true,
-            ITypeParameterSymbol parameter => AllowsRefLikeType(parameter),
+            ITypeParameterSymbol parameter => parameter.AllowsRefLikeType(),
             { TypeKind: TypeKind.Pointer or TypeKind.FunctionPointer } => true,
             IArrayTypeSymbol array => IsRefLikeOrPointer(array.ElementType),
             _ => false,
         };
-
-        /// <summary>
-        /// <c>where T : allows ref struct</c> (C# 13). The property is newer than the Roslyn this assembly
-        /// compiles against, so it is read from the running compiler's interface when it has one.
-        /// </summary>
-        private static bool AllowsRefLikeType(ITypeParameterSymbol parameter)
-            => AllowsRefLikeTypeProperty?.GetValue(parameter) is true;
-
-        private static readonly System.Reflection.PropertyInfo? AllowsRefLikeTypeProperty
-            = typeof(ITypeParameterSymbol).GetProperty("AllowsRefLikeType");
 
         private static ImmutableArray<ParameterSpec> ParseParameters(IMethodSymbol method, Action<DiagnosticDescriptor, string[]> report)
         {
@@ -509,7 +512,7 @@ public sealed partial class DelayedGenerator
                 Id: method.GetDocumentationCommentId() ?? method.Name,
                 ContainingTypeDisplay: containingType.ToDisplayString(DisplayFormat),
                 ContainingType: containingType.ToDisplayString(TypeFormat),
-                Accessibility: AccessibilityText(method.DeclaredAccessibility),
+                Accessibility: AccessibilityText(WrapperAccessibility(method.DeclaredAccessibility, containingType)),
                 IsStatic: method.IsStatic,
                 IsInValueType: !method.IsStatic && containingType.IsValueType,
                 ResultKind: resultKind,
@@ -518,7 +521,7 @@ public sealed partial class DelayedGenerator
                 TypeParameters: method.TypeParameters.Select(TypeParameter).ToEquatableArray(),
                 Parameters: new EquatableArray<ParameterSpec>(parameters),
                 Cref: Cref(method),
-                Obsolete: ObsoleteArguments(method),
+                CarriedAttributes: CarriedAttributes(method).ToEquatableArray(),
                 Options: options,
                 ExistingSignatures: ExistingSignatures(containingType, wrapperName).ToEquatableArray(),
                 ReservedNames: containingType.GetMembers().Select(m => m.Name).Where(n => n.StartsWith("__", StringComparison.Ordinal)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
@@ -563,6 +566,16 @@ public sealed partial class DelayedGenerator
 
             return (ResultKind.Value, type.ToDisplayString(TypeFormat));
         }
+
+        /// <summary>The method's accessibility, except that a sealed type has no protected members to add (CS0628): the part that derived types would see goes.</summary>
+        private static Accessibility WrapperAccessibility(Accessibility accessibility, INamedTypeSymbol containingType)
+            => !containingType.IsSealed ? accessibility
+                : accessibility switch
+                {
+                    Accessibility.Protected or Accessibility.ProtectedAndInternal => Accessibility.Private,
+                    Accessibility.ProtectedOrInternal => Accessibility.Internal,
+                    _ => accessibility,
+                };
 
         private static string AccessibilityText(Accessibility accessibility) => accessibility switch
         {
@@ -618,22 +631,23 @@ public sealed partial class DelayedGenerator
             return builder.ToString();
         }
 
-        private static string? ObsoleteArguments(IMethodSymbol method)
-        {
-            var obsolete = method.GetAttributes().FirstOrDefault(a =>
-                a.AttributeClass is { } type && IsNamed(type, "System", "ObsoleteAttribute"));
-            if (obsolete is null)
-            {
-                return null;
-            }
+        /// <summary>
+        /// Attributes of the method that say something to its callers, written as the wrapper carries them: callers of
+        /// the wrapper get the same warning (with its diagnostic id and URL), and the wrapper's own call of the method
+        /// is inside the same obsolete, experimental or trimming-unsafe context, so generated code reports nothing.
+        /// </summary>
+        private static IEnumerable<string> CarriedAttributes(IMethodSymbol method)
+            => method.GetAttributes()
+                .Where(attribute => attribute.AttributeClass is { } type && IsCarriedToWrapper(type))
+                .Select(attribute => attribute.AttributeClass!.ToDisplayString(TypeFormat) + "(" + string.Join(", ",
+                    attribute.ConstructorArguments.Select(argument => argument.ToCSharpString())
+                        .Concat(attribute.NamedArguments.Select(argument => argument.Key + " = " + argument.Value.ToCSharpString()))) + ")");
 
-            return string.Join(", ", obsolete.ConstructorArguments.Select(argument => argument.Value switch
-            {
-                string message => SymbolDisplay.FormatLiteral(message, quote: true),
-                bool error => error ? "true" : "false",
-                _ => "null",
-            }));
-        }
+        private static bool IsCarriedToWrapper(INamedTypeSymbol attribute)
+            => IsNamed(attribute, "System", "ObsoleteAttribute")
+               || (attribute.ContainingType is null
+                   && attribute.ContainingNamespace?.ToDisplayString() == "System.Diagnostics.CodeAnalysis"
+                   && attribute.Name is "ExperimentalAttribute" or "RequiresUnreferencedCodeAttribute" or "RequiresDynamicCodeAttribute" or "RequiresAssemblyFilesAttribute");
 
         private static HierarchyInfo CreateHierarchy(INamedTypeSymbol containingType)
         {

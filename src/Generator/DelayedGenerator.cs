@@ -28,6 +28,9 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
         /// <summary>The diagnostics of methods that cannot be wrapped.</summary>
         public const string MethodDiagnostics = "MethodDiagnostics";
 
+        /// <summary>The diagnostics of <c>[Delayed]</c> members of extension blocks.</summary>
+        public const string UnseenTargetDiagnostics = "UnseenTargetDiagnostics";
+
         /// <summary>Wrappable methods grouped per containing type, overloads planned.</summary>
         public const string Types = "Types";
     }
@@ -43,6 +46,12 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
             .SelectMany(static (result, _) => result.Diagnostics)
             .WithTrackingName(StepNames.MethodDiagnostics);
         context.RegisterSourceOutput(methodDiagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
+        var unseenTargetDiagnostics = context.SyntaxProvider
+            .CreateSyntaxProvider(UnseenTargets.IsCandidate, UnseenTargets.Check)
+            .Where(static diagnostic => diagnostic is not null)
+            .WithTrackingName(StepNames.UnseenTargetDiagnostics);
+        context.RegisterSourceOutput(unseenTargetDiagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic!.ToDiagnostic()));
 
         var types = methods
             .Where(static result => result.Method is not null)

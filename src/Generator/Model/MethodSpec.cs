@@ -19,7 +19,7 @@ internal enum ResultKind
 /// <param name="Id">The documentation comment id, e.g. <c>M:Ns.Etl.Process(Ns.Data,Ns.Data)</c>.</param>
 /// <param name="ContainingTypeDisplay">The containing type as the descriptor shows it, e.g. <c>Ns.Etl</c>.</param>
 /// <param name="ContainingType">The containing type as code names it (<c>global::Ns.Outer&lt;T&gt;.Inner</c>), for static calls.</param>
-/// <param name="Accessibility">The accessibility keywords, mirrored on the wrapper.</param>
+/// <param name="Accessibility">The accessibility keywords, mirrored on the wrapper (in a sealed type, without the protected part).</param>
 /// <param name="IsStatic">A static method (so a static wrapper).</param>
 /// <param name="IsInValueType">An instance method of a struct: the wrapper captures a copy of the value.</param>
 /// <param name="ResultKind">How the method returns its result.</param>
@@ -28,7 +28,7 @@ internal enum ResultKind
 /// <param name="TypeParameters">The method's type parameters.</param>
 /// <param name="Parameters">The method's parameters, in order.</param>
 /// <param name="Cref">The cref that names the method in the wrapper's XML doc.</param>
-/// <param name="Obsolete">The arguments of the method's <c>[Obsolete]</c>, carried to the wrapper; <see langword="null"/> when not obsolete.</param>
+/// <param name="CarriedAttributes">Attributes of the method carried to the wrapper (<c>[Obsolete]</c>, <c>[Experimental]</c>, <c>[RequiresUnreferencedCode]</c>...), each written as code.</param>
 /// <param name="Options">What the method's <c>[Delayed]</c> sets.</param>
 /// <param name="ExistingSignatures">Signatures of the members the type already has under the wrapper's name (see <see cref="WrapperSignatures"/>).</param>
 /// <param name="ReservedNames">Names of the type's members that begin with <c>__</c>, which the descriptor table avoids.</param>
@@ -50,7 +50,7 @@ internal sealed record MethodSpec(
     EquatableArray<TypeParameterSpec> TypeParameters,
     EquatableArray<ParameterSpec> Parameters,
     string Cref,
-    string? Obsolete,
+    EquatableArray<string> CarriedAttributes,
     OptionsSpec Options,
     EquatableArray<string> ExistingSignatures,
     EquatableArray<string> ReservedNames);
