@@ -127,7 +127,9 @@ public sealed partial class DelayedGenerator
                 .Concat(parameters.Select((p, i) => (Name: valueTypeParameters[i]!, Constraints: p.Type)).Where(c => c.Name is not null))
                 .ToList();
             string wrapperTypeParameters = TypeArgumentList(method.TypeParameters.Select(t => t.Name).Concat(valueTypeParameters.OfType<string>()));
-            string parameterList = string.Join(", ", parameters.Select((p, i) => WrapperParameter(p, overload.Forms[i], valueTypeParameters[i])));
+            // Before a plain nullable value, optional parameters are required (C# wants optional ones last).
+            int requiredUpTo = overload.Forms.Select((form, i) => (form, i)).Where(f => f.form == ParameterForm.NullableValue).Select(f => f.i).DefaultIfEmpty(-1).Max();
+            string parameterList = string.Join(", ", parameters.Select((p, i) => WrapperParameter(p, overload.Forms[i], valueTypeParameters[i], optional: i > requiredUpTo)));
             writer.WriteLine($"{method.Accessibility} {(method.IsStatic ? "static " : string.Empty)}global::TaskGraph.Delayed<{method.ResultType}> {method.WrapperName}{wrapperTypeParameters}({parameterList})");
             writer.Indent();
             foreach (var (name, constraint) in constraints)
@@ -170,7 +172,10 @@ public sealed partial class DelayedGenerator
                 _ => call,
             };
             string lambda = $"{(method.IsStatic ? "static " : string.Empty)}({argsName}, {tokenName}) => {lambdaBody}";
-            var nodes = parameters.Select(p => p.DefaultValue is null ? p.Name : $"{p.Name} ?? {Delayed}.Value<{p.Type}>({p.DefaultValue})");
+            var nodes = parameters.Select(p =>
+                p.CallerInfo is not null ? $"{Delayed}.Value<{p.Type}>({p.Name})"
+                : p.DefaultValue is null ? p.Name
+                : $"{p.Name} ?? {Delayed}.Value<{p.Type}>({p.DefaultValue})");
             string create = $"{DelayedCall}.{(isAsync ? "CreateAsync" : "Create")}<{method.ResultType}>({descriptor},";
             string rest = string.Join(", ", new[] { lambda }.Concat(nodes)) + ")";
 
@@ -201,15 +206,19 @@ public sealed partial class DelayedGenerator
             return list.Length == 0 ? string.Empty : "<" + list + ">";
         }
 
-        private static string WrapperParameter(ParameterSpec parameter, ParameterForm form, string? valueTypeParameter)
+        private static string WrapperParameter(ParameterSpec parameter, ParameterForm form, string? valueTypeParameter, bool optional)
         {
             string prefix = parameter.IsThis ? "this " : string.Empty;
             return form switch
             {
+                // The caller's member, file, line or argument text, as the compiler fills them in at the wrapper's call.
+                _ when parameter.CallerInfo is not null => $"[{parameter.CallerInfo}] {parameter.Type} {parameter.Name} = {(parameter.DefaultValue == "default!" ? "default" : parameter.DefaultValue)}",
+                ParameterForm.NullableValue => $"{prefix}{parameter.Type} {parameter.Name}",
                 ParameterForm.Sequence => $"{prefix}{Enumerable}<{Delayed}<{parameter.ElementType}>> {parameter.Name}",
                 ParameterForm.Params => $"params {Delayed}<{parameter.ElementType}>[] {parameter.Name}",
                 ParameterForm.Value => $"{prefix}{valueTypeParameter} {parameter.Name}",
-                _ when parameter.DefaultValue is not null => $"{prefix}{Delayed}<{parameter.Type}>? {parameter.Name} = null",
+                _ when parameter.DefaultValue is not null && optional => $"{prefix}{Delayed}<{parameter.Type}>? {parameter.Name} = null",
+                _ when parameter.DefaultValue is not null => $"{prefix}{Delayed}<{parameter.Type}>? {parameter.Name}",
                 _ => $"{prefix}{Delayed}<{parameter.Type}> {parameter.Name}",
             };
         }
@@ -223,7 +232,7 @@ public sealed partial class DelayedGenerator
             {
                 ParameterForm.Sequence => $"{DelayedCollections}.{CollectionMethod(parameter.Collection)}<{parameter.ElementType}>({parameter.Name}){forgive}",
                 ParameterForm.Params => $"{DelayedCollections}.ToArray<{parameter.ElementType}>({parameter.Name}){forgive}",
-                ParameterForm.Value => $"{Delayed}.Value<{parameter.Type}>({parameter.Name})",
+                ParameterForm.Value or ParameterForm.NullableValue => $"{Delayed}.Value<{parameter.Type}>({parameter.Name})",
                 _ => parameter.Name,
             };
         }

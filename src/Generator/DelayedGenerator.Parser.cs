@@ -419,11 +419,25 @@ public sealed partial class DelayedGenerator
                     Collection: collection,
                     ElementType: element?.ToDisplayString(TypeFormat) ?? string.Empty,
                     ElementSignatureType: element is null ? string.Empty : SignatureType(element, method),
-                    DefaultValue: defaultValue));
+                    DefaultValue: defaultValue,
+                    NullDiffersFromDefault: defaultValue is not null && !parameter.IsParams && parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is not null && AdmitsNull(parameter),
+                    CallerInfo: parameter.GetAttributes().Where(a => a.AttributeClass is { } type && IsCallerInfo(type)).Select(FormatAttribute).FirstOrDefault()));
             }
 
             return parameters.MoveToImmutable();
         }
+
+        /// <summary>A <see langword="null"/> argument is a value of the parameter: a nullable or oblivious reference type, or <c>T?</c>.</summary>
+        private static bool AdmitsNull(IParameterSymbol parameter)
+            => parameter.Type.IsReferenceType
+                ? parameter.NullableAnnotation != NullableAnnotation.NotAnnotated
+                : parameter.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+        /// <summary><c>[CallerMemberName]</c>, <c>[CallerFilePath]</c>, <c>[CallerLineNumber]</c>, <c>[CallerArgumentExpression]</c>.</summary>
+        private static bool IsCallerInfo(INamedTypeSymbol attribute)
+            => attribute.ContainingType is null
+               && attribute.ContainingNamespace?.ToDisplayString() == "System.Runtime.CompilerServices"
+               && attribute.Name is "CallerMemberNameAttribute" or "CallerFilePathAttribute" or "CallerLineNumberAttribute" or "CallerArgumentExpressionAttribute";
 
         private static (CollectionKind Kind, ITypeSymbol? Element) CollectionShape(ITypeSymbol type)
         {
@@ -639,9 +653,13 @@ public sealed partial class DelayedGenerator
         private static IEnumerable<string> CarriedAttributes(IMethodSymbol method)
             => method.GetAttributes()
                 .Where(attribute => attribute.AttributeClass is { } type && IsCarriedToWrapper(type))
-                .Select(attribute => attribute.AttributeClass!.ToDisplayString(TypeFormat) + "(" + string.Join(", ",
-                    attribute.ConstructorArguments.Select(argument => argument.ToCSharpString())
-                        .Concat(attribute.NamedArguments.Select(argument => argument.Key + " = " + argument.Value.ToCSharpString()))) + ")");
+                .Select(FormatAttribute);
+
+        /// <summary>An attribute as code: <c>global::Ns.NameAttribute(arguments, Named = value)</c>.</summary>
+        private static string FormatAttribute(AttributeData attribute)
+            => attribute.AttributeClass!.ToDisplayString(TypeFormat) + "(" + string.Join(", ",
+                attribute.ConstructorArguments.Select(argument => argument.ToCSharpString())
+                    .Concat(attribute.NamedArguments.Select(argument => argument.Key + " = " + argument.Value.ToCSharpString()))) + ")";
 
         private static bool IsCarriedToWrapper(INamedTypeSymbol attribute)
             => IsNamed(attribute, "System", "ObsoleteAttribute")

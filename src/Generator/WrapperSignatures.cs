@@ -63,7 +63,7 @@ internal static class WrapperSignatures
             return combinations.Select(forms => new WrapperOverload(forms.ToEquatableArray()));
         }
 
-        var uniform = new[] { ParameterForm.Sequence, ParameterForm.Params, ParameterForm.Value }
+        var uniform = new[] { ParameterForm.Sequence, ParameterForm.Params, ParameterForm.Value, ParameterForm.NullableValue }
             .Where(kind => choices.Any(c => c.Contains(kind)))
             .Select(kind => new WrapperOverload(choices.Select(c => c.Contains(kind) ? kind : ParameterForm.Handle).ToEquatableArray()));
         return new[] { Core(method) }.Concat(uniform);
@@ -79,7 +79,13 @@ internal static class WrapperSignatures
 
         if (parameter.DefaultValue is not null)
         {
-            // An optional parameter stays an optional handle: a required alternative could not follow optional ones.
+            // An optional parameter stays an optional handle, except where a null argument must mean null; the
+            // overload taking that value requires the parameters before it (an optional one could not precede it).
+            if (parameter.NullDiffersFromDefault && parameter.CallerInfo is null)
+            {
+                yield return ParameterForm.NullableValue;
+            }
+
             yield break;
         }
 
@@ -98,6 +104,7 @@ internal static class WrapperSignatures
 
     private static string SignatureType(ParameterSpec parameter, ParameterForm form) => form switch
     {
+        _ when parameter.CallerInfo is not null || form == ParameterForm.NullableValue => parameter.SignatureType,
         ParameterForm.Sequence => $"{EnumerableType}<{DelayedType}<{parameter.ElementSignatureType}>>",
         ParameterForm.Params => $"{DelayedType}<{parameter.ElementSignatureType}>[]",
         _ => $"{DelayedType}<{parameter.SignatureType}>",

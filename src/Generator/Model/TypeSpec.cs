@@ -34,4 +34,11 @@ internal enum ParameterForm
     /// not satisfy the constraint) binds to the core overload.
     /// </summary>
     Value,
+
+    /// <summary>
+    /// <c>P</c>, the plain value of an optional parameter whose default is not null but which admits null: a null
+    /// literal binds here (a plain type is a better conversion target than the handle it converts to) and means null,
+    /// where the core overload's omitted-handle <see langword="null"/> would have meant the default.
+    /// </summary>
+    NullableValue,
 }
