@@ -57,7 +57,10 @@ public sealed partial class DelayedGenerator
                 foreach (var overload in method.Overloads)
                 {
                     writer.WriteLine();
+                    // A method declared without nullable annotations gets a wrapper without them: null passes as it does to the method.
+                    WriteLineIf(writer, method.Method.IsNullableOblivious, "#nullable disable");
                     WriteWrapper(writer, type, index, method.Method, overload);
+                    WriteLineIf(writer, method.Method.IsNullableOblivious, "#nullable enable");
                 }
             }
 
@@ -129,7 +132,7 @@ public sealed partial class DelayedGenerator
             string wrapperTypeParameters = TypeArgumentList(method.TypeParameters.Select(t => t.Name).Concat(valueTypeParameters.OfType<string>()));
             // Before a plain nullable value, optional parameters are required (C# wants optional ones last).
             int requiredUpTo = overload.Forms.Select((form, i) => (form, i)).Where(f => f.form == ParameterForm.NullableValue).Select(f => f.i).DefaultIfEmpty(-1).Max();
-            string parameterList = string.Join(", ", parameters.Select((p, i) => WrapperParameter(p, overload.Forms[i], valueTypeParameters[i], optional: i > requiredUpTo)));
+            string parameterList = string.Join(", ", parameters.Select((p, i) => WrapperParameter(p, overload.Forms[i], valueTypeParameters[i], optional: i > requiredUpTo, method.IsNullableOblivious)));
             writer.WriteLine($"{method.Accessibility} {(method.IsStatic ? "static " : string.Empty)}global::TaskGraph.Delayed<{method.ResultType}> {method.WrapperName}{wrapperTypeParameters}({parameterList})");
             writer.Indent();
             foreach (var (name, constraint) in constraints)
@@ -200,15 +203,24 @@ public sealed partial class DelayedGenerator
             writer.Unindent();
         }
 
+        private static void WriteLineIf(IndentedWriter writer, bool condition, string line)
+        {
+            if (condition)
+            {
+                writer.WriteLine(line);
+            }
+        }
+
         private static string TypeArgumentList(IEnumerable<string> names)
         {
             string list = string.Join(", ", names);
             return list.Length == 0 ? string.Empty : "<" + list + ">";
         }
 
-        private static string WrapperParameter(ParameterSpec parameter, ParameterForm form, string? valueTypeParameter, bool optional)
+        private static string WrapperParameter(ParameterSpec parameter, ParameterForm form, string? valueTypeParameter, bool optional, bool oblivious)
         {
             string prefix = parameter.IsThis ? "this " : string.Empty;
+            string nullable = oblivious ? string.Empty : "?";
             return form switch
             {
                 // The caller's member, file, line or argument text, as the compiler fills them in at the wrapper's call.
@@ -217,8 +229,8 @@ public sealed partial class DelayedGenerator
                 ParameterForm.Sequence => $"{prefix}{Enumerable}<{Delayed}<{parameter.ElementType}>> {parameter.Name}",
                 ParameterForm.Params => $"params {Delayed}<{parameter.ElementType}>[] {parameter.Name}",
                 ParameterForm.Value => $"{prefix}{valueTypeParameter} {parameter.Name}",
-                _ when parameter.DefaultValue is not null && optional => $"{prefix}{Delayed}<{parameter.Type}>? {parameter.Name} = null",
-                _ when parameter.DefaultValue is not null => $"{prefix}{Delayed}<{parameter.Type}>? {parameter.Name}",
+                _ when parameter.DefaultValue is not null && optional => $"{prefix}{Delayed}<{parameter.Type}>{nullable} {parameter.Name} = null",
+                _ when parameter.DefaultValue is not null => $"{prefix}{Delayed}<{parameter.Type}>{nullable} {parameter.Name}",
                 _ => $"{prefix}{Delayed}<{parameter.Type}> {parameter.Name}",
             };
         }

@@ -93,7 +93,8 @@ public sealed partial class DelayedGenerator
                 return new ParseResult(null, diagnostics.ToEquatableArray());
             }
 
-            var spec = CreateSpec(method, containingType, parameters, options);
+            bool oblivious = !context.SemanticModel.GetNullableContext(context.TargetNode.SpanStart).AnnotationsEnabled();
+            var spec = CreateSpec(method, containingType, parameters, options, oblivious);
             if (WrapperSignatures.ClashesWithExisting(spec))
             {
                 Report(DiagnosticDescriptors.NameClash, containingType.Name, spec.WrapperName, "declared in the type or a base type");
@@ -514,7 +515,7 @@ public sealed partial class DelayedGenerator
             _ => null,
         };
 
-        private static MethodSpec CreateSpec(IMethodSymbol method, INamedTypeSymbol containingType, ImmutableArray<ParameterSpec> parameters, OptionsSpec options)
+        private static MethodSpec CreateSpec(IMethodSymbol method, INamedTypeSymbol containingType, ImmutableArray<ParameterSpec> parameters, OptionsSpec options, bool oblivious)
         {
             var (resultKind, resultType) = ResultShape(method);
             string wrapperName = WrapperName(method.Name, options);
@@ -531,6 +532,7 @@ public sealed partial class DelayedGenerator
                 IsInValueType: !method.IsStatic && containingType.IsValueType,
                 ResultKind: resultKind,
                 ResultType: resultType,
+                IsNullableOblivious: oblivious,
                 ReturnsNullableTask: resultKind is ResultKind.Task or ResultKind.TaskOfResult && method.ReturnNullableAnnotation == NullableAnnotation.Annotated,
                 TypeParameters: method.TypeParameters.Select(TypeParameter).ToEquatableArray(),
                 Parameters: new EquatableArray<ParameterSpec>(parameters),

@@ -57,4 +57,25 @@ public class ArgumentValueTests
         Assert.Contains(":1 + 1:True", parts[0], System.StringComparison.Ordinal);
         Assert.Equal(parts[0], parts[1]);
     }
+
+    [Fact]
+    public void A_nullable_oblivious_method_gets_a_wrapper_that_takes_null_without_a_warning()
+    {
+        // Oblivious in, oblivious out: CS8625 at the call site before.
+        object? result = GeneratedCode.Run("""
+            #nullable disable
+            public static partial class Legacy
+            {
+                [Delayed] public static string Echo(string text, string suffix = "!") => (text ?? "<null>") + suffix;
+                [Delayed] public static int Count(List<string> items) => items?.Count ?? -1;
+            }
+            #nullable enable
+            public static class Program
+            {
+                public static string Run() => $"{Legacy.EchoDelayed(null).Compute()}|{Legacy.EchoDelayed("a", null).Compute()}|{Legacy.CountDelayed((List<string>)null!).Compute()}";
+            }
+            """);
+
+        Assert.Equal("<null>!|a|-1", result);
+    }
 }

@@ -24,6 +24,7 @@ internal enum ResultKind
 /// <param name="IsInValueType">An instance method of a struct: the wrapper captures a copy of the value.</param>
 /// <param name="ResultKind">How the method returns its result.</param>
 /// <param name="ResultType">The type of the task's value (<c>R</c> of <c>Delayed&lt;R&gt;</c>).</param>
+/// <param name="IsNullableOblivious">Declared where nullable annotations are disabled: the wrapper is written so too.</param>
 /// <param name="ReturnsNullableTask">The method returns <c>Task?</c>-like: the invoker forgives the null.</param>
 /// <param name="TypeParameters">The method's type parameters.</param>
 /// <param name="Parameters">The method's parameters, in order.</param>
@@ -46,6 +47,7 @@ internal sealed record MethodSpec(
     bool IsInValueType,
     ResultKind ResultKind,
     string ResultType,
+    bool IsNullableOblivious,
     bool ReturnsNullableTask,
     EquatableArray<TypeParameterSpec> TypeParameters,
     EquatableArray<ParameterSpec> Parameters,
