@@ -133,7 +133,7 @@ public sealed partial class DelayedGenerator
             // Before a plain nullable value, optional parameters are required (C# wants optional ones last).
             int requiredUpTo = overload.Forms.Select((form, i) => (form, i)).Where(f => f.form == ParameterForm.NullableValue).Select(f => f.i).DefaultIfEmpty(-1).Max();
             string parameterList = string.Join(", ", parameters.Select((p, i) => WrapperParameter(p, overload.Forms[i], valueTypeParameters[i], optional: i > requiredUpTo, method.IsNullableOblivious)));
-            writer.WriteLine($"{method.Accessibility} {(method.IsStatic ? "static " : string.Empty)}global::TaskGraph.Delayed<{method.ResultType}> {method.WrapperName}{wrapperTypeParameters}({parameterList})");
+            writer.WriteLine($"{method.Accessibility} {(method.HidesInheritedWrapper ? "new " : string.Empty)}{(method.IsStatic ? "static " : string.Empty)}global::TaskGraph.Delayed<{method.ResultType}> {method.WrapperName}{wrapperTypeParameters}({parameterList})");
             writer.Indent();
             foreach (var (name, constraint) in constraints)
             {
