@@ -24,7 +24,7 @@ public sealed partial class DelayedGenerator
         {
             if (!type.Methods.IsEmpty)
             {
-                output.AddSource(type.Hierarchy.HintName + ".Delayed.g.cs", SourceText.From(Write(type), System.Text.Encoding.UTF8));
+                output.AddSource(type.HintName + ".Delayed.g.cs", SourceText.From(Write(type), System.Text.Encoding.UTF8));
             }
         }
 
@@ -57,7 +57,10 @@ public sealed partial class DelayedGenerator
                 foreach (var overload in method.Overloads)
                 {
                     writer.WriteLine();
+                    // A method declared without nullable annotations gets a wrapper without them: null passes as it does to the method.
+                    WriteLineIf(writer, method.Method.IsNullableOblivious, "#nullable disable");
                     WriteWrapper(writer, type, index, method.Method, overload);
+                    WriteLineIf(writer, method.Method.IsNullableOblivious, "#nullable enable");
                 }
             }
 
@@ -90,40 +93,15 @@ public sealed partial class DelayedGenerator
             writer.Unindent();
         }
 
-        /// <summary><c>id|name|parameter,names|ResultKind</c>, then the options that are set (<c>|Pure</c>, <c>|Retries=3</c>...).</summary>
         private static string DescriptorEntry(MethodSpec method)
-        {
-            var parts = new List<string>
+            => new Shared.DescriptorEntry(method.Id, method.MetadataName, WrapperSignatures.WrapperParameters(method).Select(p => p.MetadataName).ToArray(), method.ResultKind.ToString())
             {
-                method.Id,
-                method.MetadataName,
-                string.Join(",", WrapperSignatures.WrapperParameters(method).Select(p => p.MetadataName)),
-                method.ResultKind.ToString(),
-            };
-            if (method.Pure)
-            {
-                parts.Add("Pure");
-            }
-
-            if (method.Blocking)
-            {
-                parts.Add("Blocking");
-            }
-
-            AddNumber(parts, "Retries", method.Retries);
-            AddNumber(parts, "RetryDelayMilliseconds", method.RetryDelayMilliseconds);
-            AddNumber(parts, "TimeoutMilliseconds", method.TimeoutMilliseconds);
-            return string.Join("|", parts);
-        }
-
-        /// <summary>A numeric option, written only when set.</summary>
-        private static void AddNumber(List<string> parts, string option, int value)
-        {
-            if (value != 0)
-            {
-                parts.Add(option + "=" + value.ToString(CultureInfo.InvariantCulture));
-            }
-        }
+                Pure = method.Options.Pure,
+                Blocking = method.Options.Blocking,
+                Retries = method.Options.Retries,
+                RetryDelayMilliseconds = method.Options.RetryDelayMilliseconds,
+                TimeoutMilliseconds = method.Options.TimeoutMilliseconds,
+            }.Write();
 
         private static void WriteWrapper(IndentedWriter writer, TypeSpec type, int index, MethodSpec method, WrapperOverload overload)
         {
@@ -136,9 +114,9 @@ public sealed partial class DelayedGenerator
             writer.WriteLine($"/// <summary>{summary}</summary>");
             writer.WriteLine($"[global::TaskGraph.Infrastructure.DelayedWrapper({Literal(method.Id)})]");
             writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"TaskGraph.Generator\", \"{GeneratorVersion}\")]");
-            if (method.Obsolete is not null)
+            foreach (var attribute in method.CarriedAttributes)
             {
-                writer.WriteLine($"[global::System.Obsolete({method.Obsolete})]");
+                writer.WriteLine($"[{attribute}]");
             }
 
             string typeParameters = TypeArgumentList(method.TypeParameters.Select(t => t.Name));
@@ -152,8 +130,10 @@ public sealed partial class DelayedGenerator
                 .Concat(parameters.Select((p, i) => (Name: valueTypeParameters[i]!, Constraints: p.Type)).Where(c => c.Name is not null))
                 .ToList();
             string wrapperTypeParameters = TypeArgumentList(method.TypeParameters.Select(t => t.Name).Concat(valueTypeParameters.OfType<string>()));
-            string parameterList = string.Join(", ", parameters.Select((p, i) => WrapperParameter(p, overload.Forms[i], valueTypeParameters[i])));
-            writer.WriteLine($"{method.Accessibility} {(method.IsStatic ? "static " : string.Empty)}global::TaskGraph.Delayed<{method.ResultType}> {method.WrapperName}{wrapperTypeParameters}({parameterList})");
+            // Before a plain nullable value, optional parameters are required (C# wants optional ones last).
+            int requiredUpTo = overload.Forms.Select((form, i) => (form, i)).Where(f => f.form == ParameterForm.NullableValue).Select(f => f.i).DefaultIfEmpty(-1).Max();
+            string parameterList = string.Join(", ", parameters.Select((p, i) => WrapperParameter(p, overload.Forms[i], valueTypeParameters[i], optional: i > requiredUpTo, method.IsNullableOblivious)));
+            writer.WriteLine($"{method.Accessibility} {(method.HidesInheritedWrapper ? "new " : string.Empty)}{(method.IsStatic ? "static " : string.Empty)}global::TaskGraph.Delayed<{method.ResultType}> {method.WrapperName}{wrapperTypeParameters}({parameterList})");
             writer.Indent();
             foreach (var (name, constraint) in constraints)
             {
@@ -195,7 +175,10 @@ public sealed partial class DelayedGenerator
                 _ => call,
             };
             string lambda = $"{(method.IsStatic ? "static " : string.Empty)}({argsName}, {tokenName}) => {lambdaBody}";
-            var nodes = parameters.Select(p => p.DefaultValue is null ? p.Name : $"{p.Name} ?? {Delayed}.Value<{p.Type}>({p.DefaultValue})");
+            var nodes = parameters.Select(p =>
+                p.CallerInfo is not null ? $"{Delayed}.Value<{p.Type}>({p.Name})"
+                : p.DefaultValue is null ? p.Name
+                : $"{p.Name} ?? {Delayed}.Value<{p.Type}>({p.DefaultValue})");
             string create = $"{DelayedCall}.{(isAsync ? "CreateAsync" : "Create")}<{method.ResultType}>({descriptor},";
             string rest = string.Join(", ", new[] { lambda }.Concat(nodes)) + ")";
 
@@ -220,21 +203,34 @@ public sealed partial class DelayedGenerator
             writer.Unindent();
         }
 
+        private static void WriteLineIf(IndentedWriter writer, bool condition, string line)
+        {
+            if (condition)
+            {
+                writer.WriteLine(line);
+            }
+        }
+
         private static string TypeArgumentList(IEnumerable<string> names)
         {
             string list = string.Join(", ", names);
             return list.Length == 0 ? string.Empty : "<" + list + ">";
         }
 
-        private static string WrapperParameter(ParameterSpec parameter, ParameterForm form, string? valueTypeParameter)
+        private static string WrapperParameter(ParameterSpec parameter, ParameterForm form, string? valueTypeParameter, bool optional, bool oblivious)
         {
             string prefix = parameter.IsThis ? "this " : string.Empty;
+            string nullable = oblivious ? string.Empty : "?";
             return form switch
             {
+                // The caller's member, file, line or argument text, as the compiler fills them in at the wrapper's call.
+                _ when parameter.CallerInfo is not null => $"[{parameter.CallerInfo}] {parameter.Type} {parameter.Name} = {(parameter.DefaultValue == "default!" ? "default" : parameter.DefaultValue)}",
+                ParameterForm.NullableValue => $"{prefix}{parameter.Type} {parameter.Name}",
                 ParameterForm.Sequence => $"{prefix}{Enumerable}<{Delayed}<{parameter.ElementType}>> {parameter.Name}",
                 ParameterForm.Params => $"params {Delayed}<{parameter.ElementType}>[] {parameter.Name}",
                 ParameterForm.Value => $"{prefix}{valueTypeParameter} {parameter.Name}",
-                _ when parameter.DefaultValue is not null => $"{prefix}{Delayed}<{parameter.Type}>? {parameter.Name} = null",
+                _ when parameter.DefaultValue is not null && optional => $"{prefix}{Delayed}<{parameter.Type}>{nullable} {parameter.Name} = null",
+                _ when parameter.DefaultValue is not null => $"{prefix}{Delayed}<{parameter.Type}>{nullable} {parameter.Name}",
                 _ => $"{prefix}{Delayed}<{parameter.Type}> {parameter.Name}",
             };
         }
@@ -248,7 +244,7 @@ public sealed partial class DelayedGenerator
             {
                 ParameterForm.Sequence => $"{DelayedCollections}.{CollectionMethod(parameter.Collection)}<{parameter.ElementType}>({parameter.Name}){forgive}",
                 ParameterForm.Params => $"{DelayedCollections}.ToArray<{parameter.ElementType}>({parameter.Name}){forgive}",
-                ParameterForm.Value => $"{Delayed}.Value<{parameter.Type}>({parameter.Name})",
+                ParameterForm.Value or ParameterForm.NullableValue => $"{Delayed}.Value<{parameter.Type}>({parameter.Name})",
                 _ => parameter.Name,
             };
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -27,6 +28,9 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
         /// <summary>The diagnostics of methods that cannot be wrapped.</summary>
         public const string MethodDiagnostics = "MethodDiagnostics";
 
+        /// <summary>The diagnostics of <c>[Delayed]</c> members of extension blocks.</summary>
+        public const string UnseenTargetDiagnostics = "UnseenTargetDiagnostics";
+
         /// <summary>Wrappable methods grouped per containing type, overloads planned.</summary>
         public const string Types = "Types";
     }
@@ -43,6 +47,12 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.MethodDiagnostics);
         context.RegisterSourceOutput(methodDiagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
 
+        var unseenTargetDiagnostics = context.SyntaxProvider
+            .CreateSyntaxProvider(UnseenTargets.IsCandidate, UnseenTargets.Check)
+            .Where(static diagnostic => diagnostic is not null)
+            .WithTrackingName(StepNames.UnseenTargetDiagnostics);
+        context.RegisterSourceOutput(unseenTargetDiagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic!.ToDiagnostic()));
+
         var types = methods
             .Where(static result => result.Method is not null)
             .Select(static (result, _) => result.Method!)
@@ -53,14 +63,16 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
     }
 
     /// <summary>
-    /// Groups methods per containing type and plans each wrapper's overloads: an alternative overload whose
+    /// Groups methods per containing type, names each type's file, and plans each wrapper's overloads: an alternative overload whose
     /// signature is already taken (by a member or an earlier overload) is left out. Clashes of core overloads
     /// were reported by the parser; the check here only keeps such a case from ever emitting a duplicate.
     /// </summary>
     internal static ImmutableArray<TypeSpec> GroupByType(ImmutableArray<MethodSpec> methods, CancellationToken cancellationToken)
     {
         var types = ImmutableArray.CreateBuilder<TypeSpec>();
-        foreach (var group in methods.GroupBy(m => m.Hierarchy.HintName))
+        // File systems compare names case-insensitively, and so does AddSource: Ns.IO.Steps and Ns.Io.Steps need two names.
+        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in methods.GroupBy(m => m.Hierarchy.HintName).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var hierarchy = group.First().Hierarchy;
@@ -77,7 +89,7 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
                 wrapped.Add(new WrappedMethodSpec(method, overloads.ToEquatableArray()));
             }
 
-            types.Add(new TypeSpec(hierarchy, DescriptorTable(group.SelectMany(m => m.ReservedNames)), wrapped.ToEquatableArray()));
+            types.Add(new TypeSpec(Emitter.UniqueName(hierarchy.HintName, hintNames), hierarchy, DescriptorTable(group.SelectMany(m => m.ReservedNames)), wrapped.ToEquatableArray()));
         }
 
         return types.ToImmutable();

@@ -4,18 +4,16 @@ using Microsoft.CodeAnalysis;
 
 namespace TaskGraph.Generator;
 
-/// <summary>Every diagnostic the generator reports (ids TG0001-TG0099), each with a docs page.</summary>
+/// <summary>
+/// Every diagnostic the generator reports (ids TG0002-TG0099), each with a docs page. TG0001 (containing types
+/// not partial) is the analyzers' <c>ContainingTypeNotPartialAnalyzer</c>, so that code fix clients reach it.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
     /// <summary>Where the docs pages live; a descriptor's help link is this plus <c>TGxxxx.md</c>.</summary>
     public const string HelpLinkBase = "https://github.com/taskgraph/taskgraph/blob/main/docs/diagnostics/";
 
     private const string Category = "TaskGraph.Generator";
-
-    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Create(
-        "TG0001",
-        "The type containing a [Delayed] method must be partial",
-        "Method '{0}' cannot get a lazy wrapper: its containing type '{1}' is not declared partial");
 
     public static readonly DiagnosticDescriptor ByRefParameter = Create(
         "TG0002",
@@ -35,7 +33,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NameClash = Create(
         "TG0005",
         "The lazy wrapper's name is already taken",
-        "Method '{0}' cannot get a lazy wrapper: '{1}' already has a member '{2}' with the same parameters ({3})");
+        "Method '{0}' cannot get a lazy wrapper: '{1}' already has a member '{2}' with the same parameters ({3}); name the wrapper with [Delayed(Name = \"...\")]");
 
     public static readonly DiagnosticDescriptor MethodInInterface = Create(
         "TG0006",
@@ -62,6 +60,11 @@ internal static class DiagnosticDescriptors
         "A [Delayed] retry or timeout option cannot be negative",
         "Method '{0}' cannot get a lazy wrapper: [Delayed]'s {1} is {2}; it must be 0 (the compute's default) or more");
 
+    public static readonly DiagnosticDescriptor InvalidWrapperName = Create(
+        "TG0011",
+        "A [Delayed] wrapper name must be an identifier",
+        "Method '{0}' cannot get a lazy wrapper: [Delayed]'s Name {1} cannot name a method ({2})");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "TG0099",
         "The generator failed on a [Delayed] method",
@@ -69,7 +72,6 @@ internal static class DiagnosticDescriptors
 
     /// <summary>All descriptors, for lookup by id and for the test that every help link has a page.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        ContainingTypeNotPartial,
         ByRefParameter,
         ByRefReturn,
         RefLikeOrPointerType,
@@ -79,6 +81,7 @@ internal static class DiagnosticDescriptors
         UnsupportedMethod,
         FileLocalContainingType,
         NegativeOption,
+        InvalidWrapperName,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

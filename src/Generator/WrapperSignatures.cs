@@ -1,5 +1,9 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using Microsoft.CodeAnalysis;
+using TaskGraph.Generator.Extensions;
 using TaskGraph.Generator.Model;
 
 namespace TaskGraph.Generator;
@@ -7,6 +11,7 @@ namespace TaskGraph.Generator;
 /// <summary>
 /// Which overloads a wrapper gets, and the signature of each as overload resolution sees it, so that
 /// clashes with existing members and between generated overloads are found before any code is written.
+/// Signatures are keys built from symbols (<see cref="TypeKey"/>) by the parser, and from the model afterwards.
 /// </summary>
 /// <remarks>
 /// Every wrapper parameter is a handle (<c>Delayed&lt;P&gt;</c>) in the core overload. A parameter may have
@@ -63,7 +68,7 @@ internal static class WrapperSignatures
             return combinations.Select(forms => new WrapperOverload(forms.ToEquatableArray()));
         }
 
-        var uniform = new[] { ParameterForm.Sequence, ParameterForm.Params, ParameterForm.Value }
+        var uniform = new[] { ParameterForm.Sequence, ParameterForm.Params, ParameterForm.Value, ParameterForm.NullableValue }
             .Where(kind => choices.Any(c => c.Contains(kind)))
             .Select(kind => new WrapperOverload(choices.Select(c => c.Contains(kind) ? kind : ParameterForm.Handle).ToEquatableArray()));
         return new[] { Core(method) }.Concat(uniform);
@@ -79,7 +84,13 @@ internal static class WrapperSignatures
 
         if (parameter.DefaultValue is not null)
         {
-            // An optional parameter stays an optional handle: a required alternative could not follow optional ones.
+            // An optional parameter stays an optional handle, except where a null argument must mean null; the
+            // overload taking that value requires the parameters before it (an optional one could not precede it).
+            if (parameter.NullDiffersFromDefault && parameter.CallerInfo is null)
+            {
+                yield return ParameterForm.NullableValue;
+            }
+
             yield break;
         }
 
@@ -94,12 +105,106 @@ internal static class WrapperSignatures
         }
     }
 
-    public static string HandleSignatureType(ParameterSpec parameter) => SignatureType(parameter, ParameterForm.Handle);
+    private static string HandleSignatureType(ParameterSpec parameter) => SignatureType(parameter, ParameterForm.Handle);
 
     private static string SignatureType(ParameterSpec parameter, ParameterForm form) => form switch
     {
+        _ when parameter.CallerInfo is not null || form == ParameterForm.NullableValue => parameter.SignatureType,
         ParameterForm.Sequence => $"{EnumerableType}<{DelayedType}<{parameter.ElementSignatureType}>>",
         ParameterForm.Params => $"{DelayedType}<{parameter.ElementSignatureType}>[]",
         _ => $"{DelayedType}<{parameter.SignatureType}>",
     };
+
+    /// <summary>
+    /// A type as overload resolution compares it: no nullable annotations, no tuple element names, <c>dynamic</c>
+    /// as <c>object</c>, and type parameters by position (<c>!!0</c> of the method, <c>!0</c> of the type), so that
+    /// <c>M&lt;T&gt;(T)</c> and <c>N&lt;U&gt;(U)</c> compare equal.
+    /// </summary>
+    public static string TypeKey(ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol parameter => (parameter.TypeParameterKind == TypeParameterKind.Method ? "!!" : "!") + parameter.Ordinal.ToString(CultureInfo.InvariantCulture),
+        IArrayTypeSymbol array => TypeKey(array.ElementType) + "[" + new string(',', array.Rank - 1) + "]",
+        IPointerTypeSymbol pointer => TypeKey(pointer.PointedAtType) + "*",
+        IDynamicTypeSymbol => "global::System.Object",
+        INamedTypeSymbol { IsTupleType: true, TupleUnderlyingType: { } underlying } => TypeKey(underlying),
+        INamedTypeSymbol named => (named.ContainingType is { } outer ? TypeKey(outer) + "." : NamespaceKey(named.ContainingNamespace))
+            + named.Name
+            + (named.TypeArguments.IsEmpty ? string.Empty : "<" + string.Join(",", named.TypeArguments.Select(TypeKey)) + ">"),
+        _ => type.ToDisplayString(SymbolFormats.Type),
+    };
+
+    private static string NamespaceKey(INamespaceSymbol? ns)
+        => ns is null || ns.IsGlobalNamespace ? "global::" : NamespaceKey(ns.ContainingNamespace) + ns.Name + ".";
+
+    /// <summary>Two methods that the compiler would call duplicates (CS0111): same arity, parameter types and ref kinds.</summary>
+    public static bool SameSignature(IMethodSymbol a, IMethodSymbol b)
+        => a.TypeParameters.Length == b.TypeParameters.Length
+           && a.Parameters.Length == b.Parameters.Length
+           && a.Parameters.Zip(b.Parameters, (x, y) => x.RefKind == y.RefKind && TypeKey(x.Type) == TypeKey(y.Type)).All(same => same);
+
+    /// <summary>
+    /// Signatures of what already answers to the wrapper's name: the type's own members, members that derived code
+    /// would hide (base types' non-private members), and the core wrappers that the generator writes for
+    /// <c>[Delayed]</c> methods of base types in source (this run cannot see those). A member that is not a method
+    /// blocks the name entirely. A wrapper whose method is declared <c>new</c> hides the inherited member with its
+    /// own signature (<paramref name="hidingKey"/>) instead of clashing with it.
+    /// </summary>
+    public static SortedSet<string> Existing(INamedTypeSymbol containingType, string wrapperName, string? hidingKey, out bool hidesInherited)
+    {
+        hidesInherited = false;
+        var signatures = new SortedSet<string>(StringComparer.Ordinal);
+        if (containingType.Name == wrapperName || containingType.TypeParameters.Any(t => t.Name == wrapperName))
+        {
+            signatures.Add(AnySignature);
+        }
+
+        for (var type = containingType; type is not null; type = type.BaseType)
+        {
+            bool isBase = !SymbolEqualityComparer.Default.Equals(type, containingType);
+            foreach (var member in type.GetMembers())
+            {
+                string? key = !isBase || member.DeclaredAccessibility != Accessibility.Private ? ExistingKey(member, wrapperName, isBase) : null;
+                if (isBase && key is not null && key == hidingKey)
+                {
+                    hidesInherited = true;
+                }
+                else if (key is not null)
+                {
+                    signatures.Add(key);
+                }
+            }
+        }
+
+        return signatures;
+    }
+
+    /// <summary>
+    /// Another wrappable <c>[Delayed]</c> method of the type, declared earlier (by file, then position), whose
+    /// core wrapper has the same signature as this one's (<c>Load(string)</c> and <c>LoadAsync(string)</c>).
+    /// </summary>
+    public static string? EarlierClashingSibling(IMethodSymbol method, INamedTypeSymbol containingType, MethodSpec spec)
+    {
+        string key = Key(spec, Core(spec));
+        return containingType.GetMembers().OfType<IMethodSymbol>()
+            .FirstOrDefault(other => !other.IsSameMethodAs(method) && other.IsDeclaredBefore(method) && CoreWrapperKey(other) == key)?.Name;
+    }
+
+    /// <summary>The key of the core wrapper of a method with these wrapper name and parameters.</summary>
+    public static string CoreKey(string wrapperName, int arity, IEnumerable<ParameterSpec> parameters)
+        => Key(wrapperName, arity, parameters.Where(p => !p.IsCancellationToken).Select(HandleSignatureType));
+
+    private static string? ExistingKey(ISymbol member, string wrapperName, bool isBase) => member switch
+    {
+        { Name: var name } when name == wrapperName => member is IMethodSymbol existing
+            ? Key(existing.Name, existing.TypeParameters.Length, existing.Parameters.Select(p => (p.RefKind == RefKind.None ? string.Empty : "ref ") + TypeKey(p.Type)))
+            : AnySignature,
+        IMethodSymbol { DeclaringSyntaxReferences.IsEmpty: false } baseMethod when isBase => CoreWrapperKey(baseMethod) is { } key && key.StartsWith(wrapperName + "`", StringComparison.Ordinal) ? key : null,
+        _ => null,
+    };
+
+    /// <summary>The key of the core wrapper the generator writes for <paramref name="method"/>; <see langword="null"/> when it writes none.</summary>
+    private static string? CoreWrapperKey(IMethodSymbol method)
+        => OptionsSpec.Of(method) is { } options && DelayedGenerator.Parser.WrappableParameters(method, options) is { } parameters
+            ? CoreKey(DelayedGenerator.Parser.WrapperName(method.Name, options), method.TypeParameters.Length, parameters)
+            : null;
 }

@@ -14,7 +14,7 @@ public sealed class HelpLinkTests
     {
         string root = TaskGraph.Testing.RepositoryRoot.Path;
         var descriptors = AllAnalyzers.Create().SelectMany(a => a.SupportedDiagnostics).ToList();
-        Assert.Equal(10, descriptors.Select(d => d.Id).Distinct().Count());
+        Assert.Equal(11, descriptors.Select(d => d.Id).Distinct().Count());
         foreach (var descriptor in descriptors)
         {
             Assert.StartsWith(HelpLinkBase, descriptor.HelpLinkUri);

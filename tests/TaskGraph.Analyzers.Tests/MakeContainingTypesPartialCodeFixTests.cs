@@ -1,12 +1,6 @@
-using System.Collections.Immutable;
-using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
+using TaskGraph.Analyzers.Rules;
 using TaskGraph.CodeFixes;
-using TaskGraph.Testing;
 using Xunit;
 
 namespace TaskGraph.Analyzers.Tests;
@@ -17,7 +11,7 @@ public sealed class MakeContainingTypesPartialCodeFixTests
     [InlineData(false)]
     [InlineData(true)]
     public Task Adds_partial_to_every_type_around_the_method(bool fixAll) => CodeFixVerifier.VerifyAsync(
-        new NonPartialContainerAnalyzer(),
+        new ContainingTypeNotPartialAnalyzer(),
         new MakeContainingTypesPartialCodeFixProvider(),
         DiagnosticIds.ContainingTypeMustBePartial,
         """
@@ -88,60 +82,4 @@ public sealed class MakeContainingTypesPartialCodeFixTests
               }
               """,
         fixAll);
-
-    [Fact]
-    public void The_generator_reports_the_fixed_id_inside_the_method()
-    {
-        const string Source = """
-            using TaskGraph;
-
-            public class Bare
-            {
-                [Delayed] public int Same(int x) => x;
-            }
-            """;
-        var run = GeneratorRun.Start(TestCompilation.Create(Source));
-        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == DiagnosticIds.ContainingTypeMustBePartial);
-        var method = run.Input.SyntaxTrees.Single().GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
-        Assert.True(method.Span.Contains(diagnostic.Location.SourceSpan), $"{diagnostic} is not inside the method.");
-    }
-
-    /// <summary>
-    /// Stands in for the generator's "containing type must be partial" diagnostic (checked against the
-    /// real generator above), which a workspace's analyzer diagnostics do not include.
-    /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class NonPartialContainerAnalyzer : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Rule = new(
-            DiagnosticIds.ContainingTypeMustBePartial, "Containing type must be partial", "'{0}' needs partial containing types", "Usage", DiagnosticSeverity.Error, isEnabledByDefault: true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.MethodDeclaration);
-        }
-
-        private static void Analyze(SyntaxNodeAnalysisContext context)
-        {
-            var method = (MethodDeclarationSyntax)context.Node;
-            bool delayed = method.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() == "Delayed");
-            bool allPartial = true;
-            foreach (var type in method.Ancestors())
-            {
-                if (type is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    allPartial = false;
-                }
-            }
-
-            if (delayed && !allPartial)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, method.Identifier.GetLocation(), method.Identifier.ValueText));
-            }
-        }
-    }
 }

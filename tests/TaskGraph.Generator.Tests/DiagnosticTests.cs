@@ -13,11 +13,33 @@ namespace TaskGraph.Generator.Tests;
 public class DiagnosticTests
 {
     [Theory]
-    [InlineData("public static class Etl { [Delayed] public static int {|Load|}() => 1; }", "'Etl' is not declared partial")]
-    [InlineData("public class Outer { public partial class Inner { [Delayed] public static int {|Load|}() => 1; } }", "'Outer' is not declared partial")]
-    [InlineData("public partial class Outer { public class Inner { [Delayed] public static int {|Load|}() => 1; } }", "'Inner' is not declared partial")]
-    public void TG0001_containing_type_not_partial(string source, string message)
-        => AssertSingleDiagnostic(source, "TG0001", message);
+    [InlineData("public static class Etl { [Delayed] public static int Load() => 1; }")]
+    [InlineData("public class Outer { public partial class Inner { [Delayed] public static int Load() => 1; } }")]
+    [InlineData("public partial class Outer { public class Inner { [Delayed] public static int Load() => 1; } }")]
+    public void A_type_that_is_not_partial_is_skipped_and_left_to_the_TG0001_analyzer(string source)
+    {
+        var run = GeneratorRun.Start(GeneratorAssert.Usings + source);
+
+        Assert.Null(run.Result.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void The_partial_Program_of_top_level_statements_gets_its_wrappers()
+    {
+        var compilation = TestCompilation.Create(
+            [("Program.cs", GeneratorAssert.Usings + """
+                Console.WriteLine(Program.TripleDelayed(2).Compute());
+                public partial class Program { [Delayed] internal static int Triple(int x) => 3 * x; }
+                """)],
+            OutputKind.ConsoleApplication);
+        var run = GeneratorRun.Start(compilation);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.OutputWarningsAndErrors.IsEmpty, TestCompilation.Describe(run.OutputWarningsAndErrors));
+        Assert.Contains("TripleDelayed", GeneratorAssert.MethodNames(run, "Program"));
+    }
 
     [Theory]
     [InlineData("public static partial class Etl { [Delayed] public static int {|Load|}(ref int x) => x; }", "(ref)")]
@@ -52,6 +74,10 @@ public class DiagnosticTests
     [InlineData("public partial class Base { [Delayed] public virtual int Area(int x) => x; } public partial class Square : Base { [Delayed] public override int {|Area|}(int x) => x; }", "declared in the type or a base type")]
     [InlineData("public static partial class Etl { [Delayed] public static int Load(string path) => 0; [Delayed] public static Task<int> {|LoadAsync|}(string path, CancellationToken ct) => Task.FromResult(0); }", "the wrapper of [Delayed] method 'Load' declared before it")]
     [InlineData("public static partial class Etl { [Delayed] public static T Pick<T>(T x) => x; [Delayed] public static Task<U> {|PickAsync|}<U>(U y) => Task.FromResult(y); }", "the wrapper of [Delayed] method 'Pick' declared before it")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load(string path) => 0; [Delayed(Name = \"LoadDelayed\")] public static Task<int> {|LoadAsync|}(string path) => Task.FromResult(0); }", "the wrapper of [Delayed] method 'Load' declared before it")]
+    [InlineData("public static partial class Etl { [Delayed(Name = \"Lazy\")] public static int Load(string path) => 0; [Delayed(Name = \"Lazy\")] public static int {|Fetch|}(string url) => 0; }", "the wrapper of [Delayed] method 'Load' declared before it")]
+    [InlineData("public static partial class Etl { public static int Lazy => 1; [Delayed(Name = \"Lazy\")] public static int {|Load|}(string path) => 0; }", "declared in the type")]
+    [InlineData("public partial class Base { [Delayed(Name = \"Lazy\")] public int Load(string path) => 0; } public partial class Etl : Base { [Delayed(Name = \"Lazy\")] public int {|Fetch|}(string url) => 0; }", "declared in the type or a base type")]
     public void TG0005_name_clash(string source, string message)
         => AssertSingleDiagnostic(source, "TG0005", message);
 
@@ -92,11 +118,19 @@ public class DiagnosticTests
     public void TG0009_file_local_containing_type()
         => AssertSingleDiagnostic("file partial class Etl { [Delayed] public static int {|Load|}() => 1; public static int Use() => Load(); }", "TG0009", "'Etl' is file-local");
 
+    [Theory]
+    [InlineData("public static partial class Etl { [Delayed(Name = \"\")] public static int {|Load|}() => 1; }", "Name \"\" cannot name a method (it is empty)")]
+    [InlineData("public static partial class Etl { [Delayed(Name = \"class\")] public static int {|Load|}() => 1; }", "Name \"class\" cannot name a method (it is a keyword)")]
+    [InlineData("public static partial class Etl { [Delayed(Name = \"Load Later\")] public static int {|Load|}() => 1; }", "Name \"Load Later\" cannot name a method (it is not an identifier)")]
+    [InlineData("public static partial class Etl { [Delayed(Name = \"1Load\")] public static int {|Load|}() => 1; }", "(it is not an identifier)")]
+    public void TG0011_wrapper_name_not_an_identifier(string source, string message)
+        => AssertSingleDiagnostic(source, "TG0011", message);
+
     [Fact]
     public void A_method_with_several_problems_gets_each_reported_once()
     {
-        var run = GeneratorRun.Start(GeneratorAssert.Usings + "public static class Etl { [Delayed] public static int Load(ref int a, Span<int> b) => 0; }");
-        Assert.Equal(new[] { "TG0001", "TG0002", "TG0004" }, run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(id => id));
+        var run = GeneratorRun.Start(GeneratorAssert.Usings + "public static partial class Etl { [Delayed] public static int Load(ref int a, Span<int> b, out int c) { c = 0; return 0; } }");
+        Assert.Equal(new[] { "TG0002", "TG0002", "TG0004" }, run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(id => id));
         Assert.Empty(run.GeneratedSources);
     }
 

@@ -50,6 +50,7 @@ public class IncrementalTests
         public static partial class Etl
         {
             [Delayed] public static int Broken(ref int x) => x;
+            public static readonly Func<int, int> Lambda = [Delayed] (int x) => x;
         }
         """;
 
@@ -110,7 +111,27 @@ public class IncrementalTests
         }
 
         // Methods: 5 results; diagnostics: 1; types: 2.
-        Assert.Equal(8, walked);
+        // Methods: 6 results (the lambda's among them); diagnostics: 2; types: 2.
+        Assert.Equal(10, walked);
+    }
+
+    [Fact]
+    public void An_extension_block_diagnostic_stays_cached_when_an_unrelated_file_is_added()
+    {
+        // Extension blocks need the preview language here; that step has a test of its own.
+        var tree = CSharpSyntaxTree.ParseText(
+            GeneratorAssert.Usings + "public static partial class Texts { extension(string s) { [Delayed] public int Twice(int x) => s.Length * x; } }",
+            new CSharpParseOptions(LanguageVersion.Preview),
+            "Extensions.cs");
+        var first = GeneratorRun.Start(TestCompilation.Create().AddSyntaxTrees(tree));
+        var edited = first.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { }", (CSharpParseOptions)tree.Options, "Unrelated.cs"));
+
+        var second = GeneratorRun.Continue(first.Driver, edited);
+
+        var outputs = StepOutputs(second, DelayedGenerator.StepNames.UnseenTargetDiagnostics);
+        Assert.Single(outputs);
+        Assert.All(outputs, output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
+        AssertHoldsNoCompilerObjects(outputs.Single().Value, DelayedGenerator.StepNames.UnseenTargetDiagnostics, new HashSet<object>(ReferenceEqualityComparer.Instance));
     }
 
     private static void AssertAllStepsReused(GeneratorRun run)

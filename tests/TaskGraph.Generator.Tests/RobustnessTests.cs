@@ -69,6 +69,22 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void Types_whose_full_names_differ_only_in_case_get_two_files()
+    {
+        // File systems, and AddSource, compare hint names ignoring case (CS8785 took every wrapper down).
+        object? result = GeneratedCode.Run("""
+            namespace Probe.Io { public static partial class Steps { [Delayed] public static int Load(int x) => x + 1; } }
+            namespace Probe.IO { public static partial class Steps { [Delayed] public static int Load(int x) => x + 2; } }
+            public static class Program
+            {
+                public static string Run() => $"{Probe.Io.Steps.LoadDelayed(1).Compute()}|{Probe.IO.Steps.LoadDelayed(1).Compute()}";
+            }
+            """);
+
+        Assert.Equal("2|3", result);
+    }
+
+    [Fact]
     public void Code_without_the_runtime_is_ignored()
     {
         // Without a reference to TaskGraph, [Delayed] does not bind to TaskGraph.DelayedAttribute: nothing to do.

@@ -3,7 +3,7 @@ namespace TaskGraph.Analyzers;
 /// <summary>The ids of TaskGraph's diagnostics, shared by the analyzers and the code fixes.</summary>
 public static class DiagnosticIds
 {
-    /// <summary>The generator's "containing type must be partial" diagnostic, fixed by the code fixes.</summary>
+    /// <summary>A <c>[Delayed]</c> method's containing types are not all partial, so it gets no wrapper.</summary>
     public const string ContainingTypeMustBePartial = "TG0001";
 
     /// <summary>The computed graph is a chain: plain calls are faster.</summary>

@@ -1,3 +1,9 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using TaskGraph.Generator.Extensions;
+
 namespace TaskGraph.Generator.Model;
 
 /// <summary>
@@ -7,14 +13,82 @@ namespace TaskGraph.Generator.Model;
 /// <param name="HintName">A file name unique to the innermost type (from its metadata name).</param>
 /// <param name="Namespace">The namespace, keywords escaped; empty for the global namespace.</param>
 /// <param name="Types">The containing types, outermost first.</param>
-internal sealed record HierarchyInfo(string HintName, string Namespace, EquatableArray<TypeDeclarationInfo> Types);
+internal sealed record HierarchyInfo(string HintName, string Namespace, EquatableArray<TypeDeclarationInfo> Types)
+{
+    /// <summary>The hierarchy of <paramref name="containingType"/>: the types around it, its namespace and a file name.</summary>
+    public static HierarchyInfo From(INamedTypeSymbol containingType)
+    {
+        var types = new List<TypeDeclarationInfo>();
+        var metadataName = new StringBuilder();
+        for (var type = containingType; type is not null; type = type.ContainingType)
+        {
+            types.Insert(0, TypeDeclarationInfo.From(type));
+            metadataName.Insert(0, (type.ContainingType is null ? string.Empty : "+") + type.MetadataName);
+        }
+
+        var outermost = containingType;
+        while (outermost.ContainingType is not null)
+        {
+            outermost = outermost.ContainingType;
+        }
+
+        var ns = outermost.ContainingNamespace;
+        string namespaceName = ns is null || ns.IsGlobalNamespace ? string.Empty : ns.ToDisplayString(SymbolFormats.Namespace);
+        string hintPrefix = string.Empty;
+        for (var part = ns; part is { IsGlobalNamespace: false }; part = part.ContainingNamespace)
+        {
+            hintPrefix = part.MetadataName + "." + hintPrefix;
+        }
+
+        return new HierarchyInfo(hintPrefix + metadataName, namespaceName, types.ToEquatableArray());
+    }
+}
 
 /// <summary>One containing type as its partial declaration is written.</summary>
 /// <param name="Modifiers">Modifiers that every part must repeat or that are safe to repeat (<c>static</c>, <c>readonly</c>, <c>ref</c>), each followed by a space.</param>
 /// <param name="Kind">The kind keywords: <c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>, <c>interface</c>.</param>
 /// <param name="Name">The type's name, keywords escaped.</param>
 /// <param name="TypeParameters">The type parameters, in order.</param>
-internal sealed record TypeDeclarationInfo(string Modifiers, string Kind, string Name, EquatableArray<TypeParameterInfo> TypeParameters);
+internal sealed record TypeDeclarationInfo(string Modifiers, string Kind, string Name, EquatableArray<TypeParameterInfo> TypeParameters)
+{
+    /// <summary>How <paramref name="type"/>'s partial declaration is written.</summary>
+    public static TypeDeclarationInfo From(INamedTypeSymbol type)
+    {
+        var modifiers = new StringBuilder();
+        if (type.IsStatic)
+        {
+            modifiers.Append("static ");
+        }
+
+        if (type.IsValueType && type.IsReadOnly)
+        {
+            modifiers.Append("readonly ");
+        }
+
+        if (type.IsRefLikeType)
+        {
+            modifiers.Append("ref ");
+        }
+
+        string kind = type.TypeKind switch
+        {
+            TypeKind.Struct when type.IsRecord => "record struct",
+            TypeKind.Struct => "struct",
+            TypeKind.Interface => "interface",
+            _ when type.IsRecord => "record",
+            _ => "class",
+        };
+        var typeParameters = type.TypeParameters.Select(t => new TypeParameterInfo(VarianceText(t.Variance), SymbolFormats.EscapeIdentifier(t.Name)));
+        return new TypeDeclarationInfo(modifiers.ToString(), kind, SymbolFormats.EscapeIdentifier(type.Name), typeParameters.ToEquatableArray());
+    }
+
+    private static string VarianceText(VarianceKind variance) => variance switch
+    {
+        VarianceKind.In => "in ",
+        VarianceKind.Out => "out ",
+        _ => string.Empty,
+    };
+}
 
 /// <summary>A type parameter of a containing type.</summary>
 /// <param name="Variance">The variance keyword followed by a space (<c>out </c>), or empty.</param>

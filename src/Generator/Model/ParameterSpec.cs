@@ -25,6 +25,8 @@ internal enum CollectionKind
 /// <param name="ElementType">The element type of a collection, with nullable annotations; empty otherwise.</param>
 /// <param name="ElementSignatureType">The element type as it counts for overload resolution.</param>
 /// <param name="DefaultValue">The default value as a C# expression of the parameter's type; <see langword="null"/> when required.</param>
+/// <param name="NullDiffersFromDefault">Optional, null is a value of its type, and the default is not null: a null argument must reach the method as null.</param>
+/// <param name="CallerInfo">The parameter's caller-info attribute as code (<c>[CallerMemberName]</c>...), which the wrapper takes over so that callers' values reach the method; <see langword="null"/> when it has none.</param>
 internal sealed record ParameterSpec(
     string Name,
     string MetadataName,
@@ -38,4 +40,6 @@ internal sealed record ParameterSpec(
     CollectionKind Collection,
     string ElementType,
     string ElementSignatureType,
-    string? DefaultValue);
+    string? DefaultValue,
+    bool NullDiffersFromDefault,
+    string? CallerInfo);

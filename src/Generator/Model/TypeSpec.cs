@@ -1,10 +1,11 @@
 namespace TaskGraph.Generator.Model;
 
 /// <summary>One generated file: a containing type and its wrapped methods.</summary>
+/// <param name="HintName">The generated file's name without extension: the hierarchy's, made unique ignoring case.</param>
 /// <param name="Hierarchy">The containing type and the types around it.</param>
 /// <param name="DescriptorTable">The name of the static array holding the methods' descriptors, unique in the type.</param>
 /// <param name="Methods">The wrapped methods; the descriptor of the i-th is element i of the table.</param>
-internal sealed record TypeSpec(HierarchyInfo Hierarchy, string DescriptorTable, EquatableArray<WrappedMethodSpec> Methods);
+internal sealed record TypeSpec(string HintName, HierarchyInfo Hierarchy, string DescriptorTable, EquatableArray<WrappedMethodSpec> Methods);
 
 /// <summary>A method as emitted: the overloads of its wrapper.</summary>
 /// <param name="Method">The method.</param>
@@ -33,4 +34,11 @@ internal enum ParameterForm
     /// not satisfy the constraint) binds to the core overload.
     /// </summary>
     Value,
+
+    /// <summary>
+    /// <c>P</c>, the plain value of an optional parameter whose default is not null but which admits null: a null
+    /// literal binds here (a plain type is a better conversion target than the handle it converts to) and means null,
+    /// where the core overload's omitted-handle <see langword="null"/> would have meant the default.
+    /// </summary>
+    NullableValue,
 }
