@@ -11,15 +11,12 @@ using Xunit;
 
 namespace TaskGraph.Analyzers.Tests;
 
-public sealed class MakeContainingTypesPartialCodeFixTests
+public sealed class ContainingTypeMustBePartialFixerTests
 {
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public Task Adds_partial_to_every_type_around_the_method(bool fixAll) => CodeFixVerifier.VerifyAsync(
+    [Fact]
+    public Task Adds_partial_to_every_type_around_the_method() => CodeFixVerifier.VerifyAsync(
         new NonPartialContainerAnalyzer(),
-        new MakeContainingTypesPartialCodeFixProvider(),
-        DiagnosticIds.ContainingTypeMustBePartial,
+        new ContainingTypeMustBePartialFixer(),
         """
         using TaskGraph;
 
@@ -42,52 +39,28 @@ public sealed class MakeContainingTypesPartialCodeFixTests
             }
         }
         """,
-        fixAll
-            ? """
-              using TaskGraph;
+        """
+        using TaskGraph;
 
-              namespace Shop.Tools
-              {
-                  public static partial class Outer
-                  {
-                      internal sealed partial class Inner
-                      {
-                          [Delayed] public static int Double(int x) => x * 2;
+        namespace Shop.Tools
+        {
+            public static partial class Outer
+            {
+                internal sealed partial class Inner
+                {
+                    [Delayed] public static int Double(int x) => x * 2;
 
-                          [Delayed] public static int Triple(int x) => x * 3;
-                      }
-                  }
+                    [Delayed] public static int Triple(int x) => x * 3;
+                }
+            }
 
-                  /// <summary>Bare.</summary>
-                  partial class Bare
-                  {
-                      [Delayed] public int Same(int x) => x;
-                  }
-              }
-              """
-            : """
-              using TaskGraph;
-
-              namespace Shop.Tools
-              {
-                  public static partial class Outer
-                  {
-                      internal sealed partial class Inner
-                      {
-                          [Delayed] public static int Double(int x) => x * 2;
-
-                          [Delayed] public static int Triple(int x) => x * 3;
-                      }
-                  }
-
-                  /// <summary>Bare.</summary>
-                  class Bare
-                  {
-                      [Delayed] public int Same(int x) => x;
-                  }
-              }
-              """,
-        fixAll);
+            /// <summary>Bare.</summary>
+            partial class Bare
+            {
+                [Delayed] public int Same(int x) => x;
+            }
+        }
+        """);
 
     [Fact]
     public void The_generator_reports_the_fixed_id_inside_the_method()

@@ -1,8 +1,6 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -12,8 +10,8 @@ using TaskGraph.Analyzers;
 namespace TaskGraph.CodeFixes;
 
 /// <summary>TG1009: sets <c>Blocking = true</c> on the <c>[Delayed]</c> attribute of the method that blocks.</summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MarkBlockingCodeFixProvider)), Shared]
-public sealed class MarkBlockingCodeFixProvider : DocumentCodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnmarkedBlockingFixer)), Shared]
+public sealed class UnmarkedBlockingFixer : TaskGraphCodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.UnmarkedBlocking);
@@ -21,37 +19,26 @@ public sealed class MarkBlockingCodeFixProvider : DocumentCodeFixProvider
     /// <inheritdoc/>
     protected override string Title => "Mark the method Blocking = true";
 
-    /// <inheritdoc/>
-    protected override async Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method
+            || FindDelayedAttribute(method, document, cancellationToken) is not { } attribute)
         {
-            return null;
+            return false;
         }
 
-        var attributes = new HashSet<AttributeSyntax>();
-        foreach (var diagnostic in diagnostics)
-        {
-            var method = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<MethodDeclarationSyntax>();
-            if (method is not null && FindDelayedAttribute(method, model, cancellationToken) is { } attribute)
-            {
-                attributes.Add(attribute);
-            }
-        }
-
-        return attributes.Count == 0 ? null : document.WithSyntaxRoot(root.ReplaceNodes(attributes, (_, rewritten) => WithBlocking(rewritten)));
+        edits.Replace(attribute, rewritten => WithBlocking((AttributeSyntax)rewritten));
+        return true;
     }
 
-    private static AttributeSyntax? FindDelayedAttribute(MethodDeclarationSyntax method, SemanticModel model, CancellationToken cancellationToken)
+    private static AttributeSyntax? FindDelayedAttribute(MethodDeclarationSyntax method, FixableDocument document, CancellationToken cancellationToken)
     {
         foreach (var list in method.AttributeLists)
         {
             foreach (var attribute in list.Attributes)
             {
-                if (model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol constructor
-                    && constructor.ContainingType.ToDisplayString() == "TaskGraph.DelayedAttribute")
+                if (document.Model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol constructor
+                    && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, document.Symbols.DelayedAttribute))
                 {
                     return attribute;
                 }
