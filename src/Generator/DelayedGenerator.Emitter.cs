@@ -90,40 +90,15 @@ public sealed partial class DelayedGenerator
             writer.Unindent();
         }
 
-        /// <summary><c>id|name|parameter,names|ResultKind</c>, then the options that are set (<c>|Pure</c>, <c>|Retries=3</c>...).</summary>
         private static string DescriptorEntry(MethodSpec method)
-        {
-            var parts = new List<string>
+            => new Shared.DescriptorEntry(method.Id, method.MetadataName, WrapperSignatures.WrapperParameters(method).Select(p => p.MetadataName).ToArray(), method.ResultKind.ToString())
             {
-                method.Id,
-                method.MetadataName,
-                string.Join(",", WrapperSignatures.WrapperParameters(method).Select(p => p.MetadataName)),
-                method.ResultKind.ToString(),
-            };
-            if (method.Pure)
-            {
-                parts.Add("Pure");
-            }
-
-            if (method.Blocking)
-            {
-                parts.Add("Blocking");
-            }
-
-            AddNumber(parts, "Retries", method.Retries);
-            AddNumber(parts, "RetryDelayMilliseconds", method.RetryDelayMilliseconds);
-            AddNumber(parts, "TimeoutMilliseconds", method.TimeoutMilliseconds);
-            return string.Join("|", parts);
-        }
-
-        /// <summary>A numeric option, written only when set.</summary>
-        private static void AddNumber(List<string> parts, string option, int value)
-        {
-            if (value != 0)
-            {
-                parts.Add(option + "=" + value.ToString(CultureInfo.InvariantCulture));
-            }
-        }
+                Pure = method.Options.Pure,
+                Blocking = method.Options.Blocking,
+                Retries = method.Options.Retries,
+                RetryDelayMilliseconds = method.Options.RetryDelayMilliseconds,
+                TimeoutMilliseconds = method.Options.TimeoutMilliseconds,
+            }.Write();
 
         private static void WriteWrapper(IndentedWriter writer, TypeSpec type, int index, MethodSpec method, WrapperOverload overload)
         {

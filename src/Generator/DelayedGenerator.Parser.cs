@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TaskGraph.Generator.Model;
+using TaskGraph.Shared;
 
 namespace TaskGraph.Generator;
 
@@ -17,10 +18,6 @@ public sealed partial class DelayedGenerator
     /// <summary>Turns a <c>[Delayed]</c> method into a value-equatable model, or into the diagnostics that explain why it cannot be wrapped.</summary>
     internal static class Parser
     {
-        private const string RetriesOption = "Retries";
-        private const string RetryDelayOption = "RetryDelayMilliseconds";
-        private const string TimeoutOption = "TimeoutMilliseconds";
-
         /// <summary>Types as emitted: fully qualified, keywords escaped, nullable annotations kept.</summary>
         private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -81,13 +78,14 @@ public sealed partial class DelayedGenerator
 
             CheckContainingTypes(method, containingType, Report, cancellationToken);
             var parameters = CheckMethod(method, Report);
-            CheckOptions(context.Attributes[0], Report);
+            var options = OptionsSpec.From(context.Attributes[0]);
+            CheckOptions(options, Report);
             if (diagnostics.Count > 0)
             {
                 return new ParseResult(null, diagnostics.ToEquatableArray());
             }
 
-            var spec = CreateSpec(context, method, containingType, parameters);
+            var spec = CreateSpec(method, containingType, parameters, options);
             if (WrapperSignatures.ClashesWithExisting(spec))
             {
                 Report(DiagnosticDescriptors.NameClash, containingType.Name, spec.WrapperName, "declared in the type or a base type");
@@ -102,17 +100,36 @@ public sealed partial class DelayedGenerator
                 : new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        /// <summary>The attribute's numeric options are counts and milliseconds: a negative one gets no wrapper (its descriptor would throw).</summary>
-        private static void CheckOptions(AttributeData attribute, Action<DiagnosticDescriptor, string[]> report)
+        /// <summary>
+        /// The attribute's numeric options are counts and milliseconds: a negative one gets no wrapper (its descriptor
+        /// would throw). A wrapper name must be an identifier that needs no escaping.
+        /// </summary>
+        private static void CheckOptions(OptionsSpec options, Action<DiagnosticDescriptor, string[]> report)
         {
-            foreach (var argument in attribute.NamedArguments)
+            foreach (var (option, value) in new[]
             {
-                if (argument.Key is RetriesOption or RetryDelayOption or TimeoutOption && argument.Value.Value is int value && value < 0)
+                (DescriptorEntry.RetriesOption, options.Retries),
+                (DescriptorEntry.RetryDelayMillisecondsOption, options.RetryDelayMilliseconds),
+                (DescriptorEntry.TimeoutMillisecondsOption, options.TimeoutMilliseconds),
+            })
+            {
+                if (value < 0)
                 {
-                    report(DiagnosticDescriptors.NegativeOption, [argument.Key, value.ToString(CultureInfo.InvariantCulture)]);
+                    report(DiagnosticDescriptors.NegativeOption, [option, value.ToString(CultureInfo.InvariantCulture)]);
                 }
             }
+
+            if (options.Name is { } name && InvalidWrapperNameReason(name) is { } reason)
+            {
+                report(DiagnosticDescriptors.InvalidWrapperName, [SymbolDisplay.FormatLiteral(name, quote: true), reason]);
+            }
         }
+
+        private static string? InvalidWrapperNameReason(string name)
+            => name.Length == 0 ? "it is empty"
+                : SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "it is a keyword"
+                : !SyntaxFacts.IsValidIdentifier(name) ? "it is not an identifier"
+                : null;
 
         /// <summary>The method-level checks; returns the parameters (meaningful only when nothing was reported).</summary>
         private static ImmutableArray<ParameterSpec> CheckMethod(IMethodSymbol method, Action<DiagnosticDescriptor, string[]> report)
@@ -175,9 +192,9 @@ public sealed partial class DelayedGenerator
             {
                 if (member is not IMethodSymbol other
                     || IsSameMethod(other, method)
-                    || WrapperName(other.Name) != spec.WrapperName
+                    || OptionsSpec.Of(other) is not { } otherOptions
+                    || WrapperName(other.Name, otherOptions) != spec.WrapperName
                     || !IsDeclaredBefore(other, method)
-                    || !HasDelayedAttribute(other)
                     || IsAlreadyAnError(other, containingType))
                 {
                     continue;
@@ -185,6 +202,7 @@ public sealed partial class DelayedGenerator
 
                 bool wrappable = true;
                 var parameters = CheckMethod(other, (_, _) => wrappable = false);
+                CheckOptions(otherOptions, (_, _) => wrappable = false);
                 if (wrappable && WrapperSignatures.Key(spec.WrapperName, other.TypeParameters.Length, parameters.Where(p => !p.IsCancellationToken).Select(p => WrapperSignatures.HandleSignatureType(p))) == key)
                 {
                     return other.Name;
@@ -206,9 +224,6 @@ public sealed partial class DelayedGenerator
             int byFile = string.CompareOrdinal(a.SourceTree.FilePath, b.SourceTree.FilePath);
             return byFile < 0 || (byFile == 0 && a.SourceSpan.Start < b.SourceSpan.Start);
         }
-
-        private static bool HasDelayedAttribute(IMethodSymbol method)
-            => method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DelayedAttributeMetadataName);
 
         /// <summary>
         /// A result or parameter type less accessible than the method (CS0050/CS0051): the wrapper would repeat
@@ -488,36 +503,10 @@ public sealed partial class DelayedGenerator
             _ => null,
         };
 
-        private static MethodSpec CreateSpec(GeneratorAttributeSyntaxContext context, IMethodSymbol method, INamedTypeSymbol containingType, ImmutableArray<ParameterSpec> parameters)
+        private static MethodSpec CreateSpec(IMethodSymbol method, INamedTypeSymbol containingType, ImmutableArray<ParameterSpec> parameters, OptionsSpec options)
         {
             var (resultKind, resultType) = ResultShape(method);
-            bool pure = false, blocking = false;
-            int retries = 0, retryDelay = 0, timeout = 0;
-            foreach (var argument in context.Attributes[0].NamedArguments)
-            {
-                bool flag = argument.Value.Value is true;
-                int number = argument.Value.Value is int value ? value : 0;
-                switch (argument.Key)
-                {
-                    case "Pure":
-                        pure = flag;
-                        break;
-                    case "Blocking":
-                        blocking = flag;
-                        break;
-                    case RetriesOption:
-                        retries = number;
-                        break;
-                    case RetryDelayOption:
-                        retryDelay = number;
-                        break;
-                    case TimeoutOption:
-                        timeout = number;
-                        break;
-                }
-            }
-
-            string wrapperName = WrapperName(method.Name);
+            string wrapperName = WrapperName(method.Name, options);
             return new MethodSpec(
                 Hierarchy: CreateHierarchy(containingType),
                 Name: EscapeIdentifier(method.Name),
@@ -536,14 +525,13 @@ public sealed partial class DelayedGenerator
                 Parameters: new EquatableArray<ParameterSpec>(parameters),
                 Cref: Cref(method),
                 Obsolete: ObsoleteArguments(method),
-                Pure: pure,
-                Blocking: blocking,
-                Retries: retries,
-                RetryDelayMilliseconds: retryDelay,
-                TimeoutMilliseconds: timeout,
+                Options: options,
                 ExistingSignatures: ExistingSignatures(containingType, wrapperName).ToEquatableArray(),
                 ReservedNames: containingType.GetMembers().Select(m => m.Name).Where(n => n.StartsWith("__", StringComparison.Ordinal)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
         }
+
+        /// <summary>The name <c>[Delayed(Name = ...)]</c> gives, else <c>M</c> -> <c>MDelayed</c> with a trailing <c>Async</c> dropped.</summary>
+        internal static string WrapperName(string methodName, OptionsSpec options) => options.Name ?? WrapperName(methodName);
 
         /// <summary><c>M</c> -> <c>MDelayed</c>; a trailing <c>Async</c> is dropped (<c>LoadAsync</c> -> <c>LoadDelayed</c>).</summary>
         internal static string WrapperName(string methodName)
@@ -789,7 +777,7 @@ public sealed partial class DelayedGenerator
                     {
                         signatures.Add(member is IMethodSymbol existing ? ExistingSignature(existing) : WrapperSignatures.AnySignature);
                     }
-                    else if (isBase && member is IMethodSymbol baseMethod && WrapperName(baseMethod.Name) == wrapperName && HasDelayedAttribute(baseMethod))
+                    else if (isBase && member is IMethodSymbol baseMethod && OptionsSpec.Of(baseMethod) is { } baseOptions && WrapperName(baseMethod.Name, baseOptions) == wrapperName)
                     {
                         // Its wrapper is generated in the base type, where this run cannot see it.
                         signatures.Add(WrapperSignatures.AnySignature);

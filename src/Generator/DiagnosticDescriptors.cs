@@ -35,7 +35,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NameClash = Create(
         "TG0005",
         "The lazy wrapper's name is already taken",
-        "Method '{0}' cannot get a lazy wrapper: '{1}' already has a member '{2}' with the same parameters ({3})");
+        "Method '{0}' cannot get a lazy wrapper: '{1}' already has a member '{2}' with the same parameters ({3}); name the wrapper with [Delayed(Name = \"...\")]");
 
     public static readonly DiagnosticDescriptor MethodInInterface = Create(
         "TG0006",
@@ -62,6 +62,11 @@ internal static class DiagnosticDescriptors
         "A [Delayed] retry or timeout option cannot be negative",
         "Method '{0}' cannot get a lazy wrapper: [Delayed]'s {1} is {2}; it must be 0 (the compute's default) or more");
 
+    public static readonly DiagnosticDescriptor InvalidWrapperName = Create(
+        "TG0011",
+        "A [Delayed] wrapper name must be an identifier",
+        "Method '{0}' cannot get a lazy wrapper: [Delayed]'s Name {1} cannot name a method ({2})");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "TG0099",
         "The generator failed on a [Delayed] method",
@@ -79,6 +84,7 @@ internal static class DiagnosticDescriptors
         UnsupportedMethod,
         FileLocalContainingType,
         NegativeOption,
+        InvalidWrapperName,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -43,4 +43,13 @@ public sealed class DelayedAttribute : Attribute
     /// ignores its <see cref="System.Threading.CancellationToken"/> cannot be stopped, only failed.
     /// </summary>
     public int TimeoutMilliseconds { get; set; }
+
+    /// <summary>
+    /// The lazy wrapper's name, used as written instead of the default <c>MDelayed</c> (<see langword="null"/>,
+    /// the default: the method's name with a trailing <c>Async</c> dropped, plus <c>Delayed</c>). Set it when two
+    /// methods would get the same wrapper, as <c>Load</c> and <c>LoadAsync</c> do:
+    /// <c>[Delayed(Name = "LoadAsyncDelayed")]</c>. It must be a C# identifier that no other member of the
+    /// type uses with the same parameters (diagnostics TG0011 and TG0005 say when it is not).
+    /// </summary>
+    public string? Name { get; set; }
 }

@@ -52,6 +52,10 @@ public class DiagnosticTests
     [InlineData("public partial class Base { [Delayed] public virtual int Area(int x) => x; } public partial class Square : Base { [Delayed] public override int {|Area|}(int x) => x; }", "declared in the type or a base type")]
     [InlineData("public static partial class Etl { [Delayed] public static int Load(string path) => 0; [Delayed] public static Task<int> {|LoadAsync|}(string path, CancellationToken ct) => Task.FromResult(0); }", "the wrapper of [Delayed] method 'Load' declared before it")]
     [InlineData("public static partial class Etl { [Delayed] public static T Pick<T>(T x) => x; [Delayed] public static Task<U> {|PickAsync|}<U>(U y) => Task.FromResult(y); }", "the wrapper of [Delayed] method 'Pick' declared before it")]
+    [InlineData("public static partial class Etl { [Delayed] public static int Load(string path) => 0; [Delayed(Name = \"LoadDelayed\")] public static Task<int> {|LoadAsync|}(string path) => Task.FromResult(0); }", "the wrapper of [Delayed] method 'Load' declared before it")]
+    [InlineData("public static partial class Etl { [Delayed(Name = \"Lazy\")] public static int Load(string path) => 0; [Delayed(Name = \"Lazy\")] public static int {|Fetch|}(string url) => 0; }", "the wrapper of [Delayed] method 'Load' declared before it")]
+    [InlineData("public static partial class Etl { public static int Lazy => 1; [Delayed(Name = \"Lazy\")] public static int {|Load|}(string path) => 0; }", "declared in the type")]
+    [InlineData("public partial class Base { [Delayed(Name = \"Lazy\")] public int Load(string path) => 0; } public partial class Etl : Base { [Delayed(Name = \"Lazy\")] public int {|Fetch|}(string url) => 0; }", "declared in the type or a base type")]
     public void TG0005_name_clash(string source, string message)
         => AssertSingleDiagnostic(source, "TG0005", message);
 
@@ -91,6 +95,14 @@ public class DiagnosticTests
     [Fact]
     public void TG0009_file_local_containing_type()
         => AssertSingleDiagnostic("file partial class Etl { [Delayed] public static int {|Load|}() => 1; public static int Use() => Load(); }", "TG0009", "'Etl' is file-local");
+
+    [Theory]
+    [InlineData("public static partial class Etl { [Delayed(Name = \"\")] public static int {|Load|}() => 1; }", "Name \"\" cannot name a method (it is empty)")]
+    [InlineData("public static partial class Etl { [Delayed(Name = \"class\")] public static int {|Load|}() => 1; }", "Name \"class\" cannot name a method (it is a keyword)")]
+    [InlineData("public static partial class Etl { [Delayed(Name = \"Load Later\")] public static int {|Load|}() => 1; }", "Name \"Load Later\" cannot name a method (it is not an identifier)")]
+    [InlineData("public static partial class Etl { [Delayed(Name = \"1Load\")] public static int {|Load|}() => 1; }", "(it is not an identifier)")]
+    public void TG0011_wrapper_name_not_an_identifier(string source, string message)
+        => AssertSingleDiagnostic(source, "TG0011", message);
 
     [Fact]
     public void A_method_with_several_problems_gets_each_reported_once()

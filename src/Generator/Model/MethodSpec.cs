@@ -15,7 +15,7 @@ internal enum ResultKind
 /// <param name="Hierarchy">The containing types and namespace.</param>
 /// <param name="Name">The method's name as written in code, keywords escaped.</param>
 /// <param name="MetadataName">The plain name, for the descriptor.</param>
-/// <param name="WrapperName">The wrapper's name: <c>Load</c> and <c>LoadAsync</c> give <c>LoadDelayed</c>.</param>
+/// <param name="WrapperName">The wrapper's name: <c>Load</c> and <c>LoadAsync</c> give <c>LoadDelayed</c>, unless <c>[Delayed(Name = ...)]</c> names it.</param>
 /// <param name="Id">The documentation comment id, e.g. <c>M:Ns.Etl.Process(Ns.Data,Ns.Data)</c>.</param>
 /// <param name="ContainingTypeDisplay">The containing type as the descriptor shows it, e.g. <c>Ns.Etl</c>.</param>
 /// <param name="ContainingType">The containing type as code names it (<c>global::Ns.Outer&lt;T&gt;.Inner</c>), for static calls.</param>
@@ -29,11 +29,7 @@ internal enum ResultKind
 /// <param name="Parameters">The method's parameters, in order.</param>
 /// <param name="Cref">The cref that names the method in the wrapper's XML doc.</param>
 /// <param name="Obsolete">The arguments of the method's <c>[Obsolete]</c>, carried to the wrapper; <see langword="null"/> when not obsolete.</param>
-/// <param name="Pure">From <c>DelayedAttribute.Pure</c>.</param>
-/// <param name="Blocking">From <c>DelayedAttribute.Blocking</c>.</param>
-/// <param name="Retries">From <c>DelayedAttribute.Retries</c> (0 when not set).</param>
-/// <param name="RetryDelayMilliseconds">From <c>DelayedAttribute.RetryDelayMilliseconds</c> (0 when not set).</param>
-/// <param name="TimeoutMilliseconds">From <c>DelayedAttribute.TimeoutMilliseconds</c> (0 when not set).</param>
+/// <param name="Options">What the method's <c>[Delayed]</c> sets.</param>
 /// <param name="ExistingSignatures">Signatures of the members the type already has under the wrapper's name (see <see cref="WrapperSignatures"/>).</param>
 /// <param name="ReservedNames">Names of the type's members that begin with <c>__</c>, which the descriptor table avoids.</param>
 /// <remarks>No location: a model that does not move when code above it is edited stays cached.</remarks>
@@ -55,10 +51,6 @@ internal sealed record MethodSpec(
     EquatableArray<ParameterSpec> Parameters,
     string Cref,
     string? Obsolete,
-    bool Pure,
-    bool Blocking,
-    int Retries,
-    int RetryDelayMilliseconds,
-    int TimeoutMilliseconds,
+    OptionsSpec Options,
     EquatableArray<string> ExistingSignatures,
     EquatableArray<string> ReservedNames);

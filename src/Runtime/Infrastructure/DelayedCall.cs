@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using TaskGraph.Nodes;
+using TaskGraph.Shared;
 
 namespace TaskGraph.Infrastructure;
 
@@ -114,65 +115,24 @@ public static class DelayedCall
         return new CallNode<TResult>(method, invoker, asyncInvoker, arguments);
     }
 
-    private static DelayedMethod DescribeOne(string containingType, string entry)
+    private static DelayedMethod DescribeOne(string containingType, string text)
     {
-        string[] parts = entry.Split('|');
-        if (parts.Length < 4 || !Enum.TryParse(parts[3], ignoreCase: false, out DelayedResultKind kind) || !Enum.IsDefined(kind))
+        var entry = DescriptorEntry.TryRead(text, out string error)
+            ?? throw new ArgumentException(error, "methods");
+        if (!Enum.TryParse(entry.ResultKind, ignoreCase: false, out DelayedResultKind kind) || !Enum.IsDefined(kind))
         {
-            throw new ArgumentException($"Method entry '{entry}' is not 'id|name|parameter,names|ResultKind[|option...]'.", "methods");
+            throw new ArgumentException($"Method entry '{text}' has an unknown result kind '{entry.ResultKind}'.", "methods");
         }
 
-        int retries = 0, retryDelay = 0, timeout = 0;
-        bool pure = false, blocking = false;
-        for (int i = 4; i < parts.Length; i++)
+        return new DelayedMethod(entry.Id, entry.Name, containingType)
         {
-            string option = parts[i];
-            switch (option)
-            {
-                case "Pure":
-                    pure = true;
-                    break;
-                case "Blocking":
-                    blocking = true;
-                    break;
-                default:
-                    int equals = option.IndexOf('=', StringComparison.Ordinal);
-                    if (equals < 0 || !int.TryParse(option.AsSpan(equals + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value))
-                    {
-                        throw UnknownOption(entry, option);
-                    }
-
-                    switch (option.Substring(0, equals))
-                    {
-                        case "Retries":
-                            retries = value;
-                            break;
-                        case "RetryDelayMilliseconds":
-                            retryDelay = value;
-                            break;
-                        case "TimeoutMilliseconds":
-                            timeout = value;
-                            break;
-                        default:
-                            throw UnknownOption(entry, option);
-                    }
-
-                    break;
-            }
-        }
-
-        return new DelayedMethod(parts[0], parts[1], containingType)
-        {
-            ParameterNames = parts[2].Length == 0 ? Array.Empty<string>() : parts[2].Split(','),
+            ParameterNames = entry.ParameterNames,
             ResultKind = kind,
-            Pure = pure,
-            Blocking = blocking,
-            Retries = retries,
-            RetryDelayMilliseconds = retryDelay,
-            TimeoutMilliseconds = timeout,
+            Pure = entry.Pure,
+            Blocking = entry.Blocking,
+            Retries = entry.Retries,
+            RetryDelayMilliseconds = entry.RetryDelayMilliseconds,
+            TimeoutMilliseconds = entry.TimeoutMilliseconds,
         };
     }
-
-    private static ArgumentException UnknownOption(string entry, string option)
-        => new ArgumentException($"Method entry '{entry}' has an unknown or malformed option '{option}'.", "methods");
 }
