@@ -15,7 +15,7 @@ public sealed class ContainingTypeMustBePartialFixerTests
 {
     [Fact]
     public Task Adds_partial_to_every_type_around_the_method() => CodeFixVerifier.VerifyAsync(
-        new NonPartialContainerAnalyzer(),
+        new GeneratorDiagnosticsAnalyzer(DiagnosticIds.ContainingTypeMustBePartial),
         new ContainingTypeMustBePartialFixer(),
         """
         using TaskGraph;
@@ -77,44 +77,5 @@ public sealed class ContainingTypeMustBePartialFixerTests
         var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == DiagnosticIds.ContainingTypeMustBePartial);
         var method = run.Input.SyntaxTrees.Single().GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
         Assert.True(method.Span.Contains(diagnostic.Location.SourceSpan), $"{diagnostic} is not inside the method.");
-    }
-
-    /// <summary>
-    /// Stands in for the generator's "containing type must be partial" diagnostic (checked against the
-    /// real generator above), which a workspace's analyzer diagnostics do not include.
-    /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class NonPartialContainerAnalyzer : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Rule = new(
-            DiagnosticIds.ContainingTypeMustBePartial, "Containing type must be partial", "'{0}' needs partial containing types", "Usage", DiagnosticSeverity.Error, isEnabledByDefault: true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.MethodDeclaration);
-        }
-
-        private static void Analyze(SyntaxNodeAnalysisContext context)
-        {
-            var method = (MethodDeclarationSyntax)context.Node;
-            bool delayed = method.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() == "Delayed");
-            bool allPartial = true;
-            foreach (var type in method.Ancestors())
-            {
-                if (type is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    allPartial = false;
-                }
-            }
-
-            if (delayed && !allPartial)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, method.Identifier.GetLocation(), method.Identifier.ValueText));
-            }
-        }
     }
 }

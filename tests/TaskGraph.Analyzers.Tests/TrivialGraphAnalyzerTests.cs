@@ -93,4 +93,35 @@ public sealed class TrivialGraphAnalyzerTests
             public static string Chain() => Ops.LabelDelayed(Ops.IncDelayed(1)).Compute();
         }
         """);
+
+    // Collection expressions ([a, b], [..first, c]) build graphs as arrays and lists do.
+    [Fact]
+    public Task Sees_graphs_built_with_collection_expressions() => VerifyAsync("""
+        using Shop;
+        using TaskGraph;
+
+        public static class Pipeline
+        {
+            public static int[] Argument()
+            {
+                var a = Ops.AddDelayed(1, 2);
+                var b = Ops.AddDelayed(3, 4);
+                return [|Delayed.All([a, b]).Compute()|];
+            }
+
+            public static int[] Local()
+            {
+                var a = Ops.IncDelayed(1);
+                var b = Ops.IncDelayed(2);
+                Delayed<int>[] both = [a, b];
+                return [|Delayed.All(both).Compute()|];
+            }
+
+            public static int[] Spread()
+            {
+                Delayed<int>[] first = [Ops.IncDelayed(1)];
+                return [|Delayed.All([.. first, Ops.IncDelayed(2)]).Compute()|];
+            }
+        }
+        """);
 }
