@@ -26,16 +26,16 @@ public sealed class ContainingTypeMustBePartialFixerTests
             {
                 internal sealed class Inner
                 {
-                    [Delayed] public static int Double(int x) => x * 2;
+                    [Delayed] public static int {|TG0001:Double|}(int x) => x * 2;
 
-                    [Delayed] public static int Triple(int x) => x * 3;
+                    [Delayed] public static int {|TG0001:Triple|}(int x) => x * 3;
                 }
             }
 
             /// <summary>Bare.</summary>
             class Bare
             {
-                [Delayed] public int Same(int x) => x;
+                [Delayed] public int {|TG0001:Same|}(int x) => x;
             }
         }
         """,

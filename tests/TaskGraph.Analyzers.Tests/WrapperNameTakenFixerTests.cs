@@ -21,15 +21,15 @@ public sealed class WrapperNameTakenFixerTests
         {
             [Delayed] public static int Load(string path) => path.Length;
 
-            [Delayed] public static Task<int> LoadAsync(string path, CancellationToken cancellationToken) => Task.FromResult(path.Length);
+            [Delayed] public static Task<int> {|TG0005:LoadAsync|}(string path, CancellationToken cancellationToken) => Task.FromResult(path.Length);
 
-            [Delayed] public static int Save(int value) => value;
+            [Delayed] public static int {|TG0005:Save|}(int value) => value;
 
             public static int SaveDelayed(Delayed<int> value) => 0;
 
             [Delayed(Name = "FetchDelayed")] public static int Get(string key) => key.Length;
 
-            [Delayed(Pure = true)] public static int Fetch(string key) => key.Length;
+            [Delayed(Pure = true)] public static int {|TG0005:Fetch|}(string key) => key.Length;
         }
         """,
         """

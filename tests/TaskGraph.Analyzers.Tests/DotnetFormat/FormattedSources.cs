@@ -134,13 +134,13 @@ internal static class FormattedSources
                     var numbers = new List<int>();
                     for (int i = 0; i < count; i++)
                     {
-                        numbers.Add(Steps.IncDelayed(i).Compute());
+                        numbers.Add(Steps.AddDelayed(Steps.SlowDelayed(i), Steps.SlowDelayed(i)).Compute());
                     }
 
                     var labels = new List<string>();
                     for (int i = 0; i < count; i++)
                     {
-                        labels.Add(Steps.LabelDelayed(i).Compute());
+                        labels.Add(Steps.LabelDelayed(Steps.AddDelayed(Steps.SlowDelayed(i), Steps.SlowDelayed(1))).Compute());
                     }
 
                     return string.Join(",", numbers) + ";" + string.Join(",", labels);
@@ -151,7 +151,7 @@ internal static class FormattedSources
                     var values = new List<long>();
                     for (int i = 0; i < count; i++)
                     {
-                        values.Add(Steps.IncDelayed(i).Compute());
+                        values.Add(Steps.AddDelayed(Steps.SlowDelayed(i), Steps.SlowDelayed(i)).Compute());
                     }
 
                     return string.Join(",", values);
@@ -162,7 +162,7 @@ internal static class FormattedSources
                     var values = new List<object>();
                     for (int i = 0; i < count; i++)
                     {
-                        values.Add(Steps.IncDelayed(i).Compute());
+                        values.Add(Steps.AddDelayed(Steps.SlowDelayed(i), Steps.SlowDelayed(i)).Compute());
                     }
 
                     return string.Join(",", values);
@@ -175,8 +175,8 @@ internal static class FormattedSources
                     {
                         for (int i = 0; i < count; i++)
                         {
-                            values.Add(Steps.IncDelayed(i).Compute());
-                            values.Add(Steps.FailDelayed(i).Compute());
+                            values.Add(Steps.AddDelayed(Steps.SlowDelayed(i), Steps.SlowDelayed(i)).Compute());
+                            values.Add(Steps.AddDelayed(Steps.SlowDelayed(i), Steps.FailDelayed(i)).Compute());
                         }
                     }
                     catch (DelayedTaskException)

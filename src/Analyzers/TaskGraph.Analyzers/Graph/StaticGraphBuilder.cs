@@ -272,7 +272,7 @@ internal sealed class StaticGraphBuilder
                 return symbols.IsWrapper(method) || symbols.IsCompute(method) || symbols.IsAll(method) || IsListAdd(invocation);
             case IInvocationOperation invocation when invocation.Instance == current:
                 return symbols.IsCompute(invocation.TargetMethod);
-            case IArrayInitializerOperation or { Syntax: CollectionExpressionSyntax }:
+            case IArrayInitializerOperation or { Syntax: CollectionExpressionSyntax or SpreadElementSyntax }:
                 return true;
             default:
                 return false;
