@@ -10,7 +10,7 @@ namespace TaskGraph.Analyzers.Tests;
 internal static class AllCodeFixes
 {
     public static ImmutableArray<CodeFixProvider> Create()
-        => typeof(DocumentCodeFixProvider).Assembly.GetTypes()
+        => typeof(TaskGraphCodeFixProvider).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)

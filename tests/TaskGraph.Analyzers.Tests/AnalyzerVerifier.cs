@@ -1,14 +1,11 @@
-using System.Collections.Immutable;
-using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TaskGraph.Testing;
-using Xunit;
 
 namespace TaskGraph.Analyzers.Tests;
 
-/// <summary>Runs one analyzer over a pipeline written with expected diagnostics marked in it (see <see cref="Markup"/>).</summary>
+/// <summary>Runs one analyzer over a pipeline written with expected diagnostics marked in it, through Microsoft.CodeAnalysis.Testing.</summary>
 internal static class AnalyzerVerifier
 {
     /// <summary>The file name of the pipeline under test.</summary>
@@ -25,29 +22,21 @@ internal static class AnalyzerVerifier
     public static Compilation Compile(string pipeline) => GeneratorRun.Start(TestCompilation.Create(Sources(pipeline))).Output;
 
     /// <summary>
-    /// Asserts that <paramref name="analyzer"/> reports exactly the marked spans of
-    /// <paramref name="markup"/> (which must compile without errors) and throws nothing.
+    /// Asserts that <paramref name="analyzer"/> reports exactly the marked spans of <paramref name="markup"/>
+    /// (<c>[|...|]</c> for the analyzer's rule, <c>{|TG1001:...|}</c> for a named one), which must compile
+    /// without errors, with <paramref name="settings"/> in the <c>.editorconfig</c>. The library also checks
+    /// that nothing is reported in generated code and that <c>#pragma</c> suppresses each diagnostic.
     /// </summary>
-    public static async Task VerifyAsync(DiagnosticAnalyzer analyzer, string markup, AnalyzerConfigOptionsProvider? options = null)
+    public static Task VerifyAsync(DiagnosticAnalyzer analyzer, string markup, params (string Key, string Value)[] settings)
     {
-        var parsed = Markup.Parse(markup);
-        var compilation = Compile(parsed.Text);
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
-        Assert.True(errors.IsEmpty, "The test input does not compile:\n" + TestCompilation.Describe(errors));
+        string id = analyzer.SupportedDiagnostics[0].Id;
+        var test = new TaskGraphTest(analyzer, fixer: null, markup.Replace("[|", "{|" + id + ":").Replace("|]", "|}"));
+        if (settings.Length > 0)
+        {
+            string lines = string.Join("\n", System.Array.ConvertAll(settings, s => $"{s.Key} = {s.Value}"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*]\n{lines}\n"));
+        }
 
-        var run = await AnalyzerRun.RunAsync(compilation, ImmutableArray.Create(analyzer), options);
-        Assert.True(run.Exceptions.IsEmpty, run.DescribeExceptions());
-
-        string defaultId = analyzer.SupportedDiagnostics[0].Id;
-        var expected = parsed.Spans
-            .Select(s => $"{s.Id ?? defaultId} {s.Span}")
-            .OrderBy(s => s, System.StringComparer.Ordinal);
-        var actual = run.Diagnostics
-            .Where(d => d.Location.SourceTree?.FilePath == PipelinePath)
-            .Select(d => $"{d.Id} {d.Location.SourceSpan}")
-            .OrderBy(s => s, System.StringComparer.Ordinal);
-        Assert.True(
-            expected.SequenceEqual(actual),
-            $"Expected:\n{string.Join("\n", expected)}\nActual:\n{TestCompilation.Describe(run.Diagnostics)}");
+        return test.RunAsync();
     }
 }

@@ -13,7 +13,7 @@ public sealed class NoCodeFixExceptionTests
     public async Task No_code_fix_throws(string source)
     {
         var fixers = AllCodeFixes.Create();
-        Assert.Equal(7, fixers.Length);
+        Assert.Equal(9, fixers.Length);
 
         var project = CodeFixRun.CreateProject(AnalyzerVerifier.Sources(source));
         foreach (var fixer in fixers)

@@ -1,14 +1,13 @@
 using System.Threading.Tasks;
 using TaskGraph.Analyzers.Rules;
-using TaskGraph.Testing;
 using Xunit;
 
 namespace TaskGraph.Analyzers.Tests;
 
 public sealed class TooManyTasksAnalyzerTests
 {
-    private static Task VerifyAsync(string markup, EditorConfigOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync(new TooManyTasksAnalyzer(), markup, options);
+    private static Task VerifyAsync(string markup, params (string Key, string Value)[] settings)
+        => AnalyzerVerifier.VerifyAsync(new TooManyTasksAnalyzer(), markup, settings);
 
     [Fact]
     public Task Reports_cheap_wrappers_in_unknown_or_large_loops() => VerifyAsync("""
@@ -96,5 +95,5 @@ public sealed class TooManyTasksAnalyzerTests
                 return parts;
             }
         }
-        """, new EditorConfigOptions(("taskgraph.TG1010.min_iterations", "10")));
+        """, ("taskgraph.TG1010.min_iterations", "10"));
 }

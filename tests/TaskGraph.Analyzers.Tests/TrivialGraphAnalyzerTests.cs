@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using TaskGraph.Analyzers.Rules;
-using TaskGraph.Testing;
 using Xunit;
 
 namespace TaskGraph.Analyzers.Tests;
@@ -42,8 +41,8 @@ public sealed class TrivialGraphAnalyzerTests
         }
         """;
 
-    private static Task VerifyAsync(string markup, EditorConfigOptions? options = null)
-        => AnalyzerVerifier.VerifyAsync(new TrivialGraphAnalyzer(), markup, options);
+    private static Task VerifyAsync(string markup, params (string Key, string Value)[] settings)
+        => AnalyzerVerifier.VerifyAsync(new TrivialGraphAnalyzer(), markup, settings);
 
     [Fact]
     public Task Reports_two_additions_feeding_a_sum() => VerifyAsync(TwoAddsFeedingASum);
@@ -71,13 +70,13 @@ public sealed class TrivialGraphAnalyzerTests
 
     [Fact]
     public Task Stays_quiet_above_the_configured_size()
-        => VerifyAsync(TwoAddsFeedingASum.Replace("[|", string.Empty).Replace("|]", string.Empty), new EditorConfigOptions(("taskgraph.TG1002.max_tasks", "2")));
+        => VerifyAsync(TwoAddsFeedingASum.Replace("[|", string.Empty).Replace("|]", string.Empty), ("taskgraph.TG1002.max_tasks", "2"));
 
     [Fact]
     public async Task Counts_tasks_of_loops_with_constant_bounds_against_the_threshold()
     {
         await VerifyAsync(FourIncsInAConstantLoop.Replace("[|", string.Empty).Replace("|]", string.Empty));
-        await VerifyAsync(FourIncsInAConstantLoop, new EditorConfigOptions(("taskgraph.tg1002.MAX_TASKS", "64")));
+        await VerifyAsync(FourIncsInAConstantLoop, ("taskgraph.tg1002.MAX_TASKS", "64"));
     }
 
     [Fact]
@@ -92,6 +91,37 @@ public sealed class TrivialGraphAnalyzerTests
             public static int WithALoop() => Ops.SumDelayed(new[] { Ops.IncDelayed(1), Ops.IncDelayed(2) }).Compute();
 
             public static string Chain() => Ops.LabelDelayed(Ops.IncDelayed(1)).Compute();
+        }
+        """);
+
+    // Collection expressions ([a, b], [..first, c]) build graphs as arrays and lists do.
+    [Fact]
+    public Task Sees_graphs_built_with_collection_expressions() => VerifyAsync("""
+        using Shop;
+        using TaskGraph;
+
+        public static class Pipeline
+        {
+            public static int[] Argument()
+            {
+                var a = Ops.AddDelayed(1, 2);
+                var b = Ops.AddDelayed(3, 4);
+                return [|Delayed.All([a, b]).Compute()|];
+            }
+
+            public static int[] Local()
+            {
+                var a = Ops.IncDelayed(1);
+                var b = Ops.IncDelayed(2);
+                Delayed<int>[] both = [a, b];
+                return [|Delayed.All(both).Compute()|];
+            }
+
+            public static int[] Spread()
+            {
+                Delayed<int>[] first = [Ops.IncDelayed(1)];
+                return [|Delayed.All([.. first, Ops.IncDelayed(2)]).Compute()|];
+            }
         }
         """);
 }

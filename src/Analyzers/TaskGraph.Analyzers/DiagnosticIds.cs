@@ -6,6 +6,9 @@ public static class DiagnosticIds
     /// <summary>A <c>[Delayed]</c> method's containing types are not all partial, so it gets no wrapper.</summary>
     public const string ContainingTypeMustBePartial = "TG0001";
 
+    /// <summary>The generator's "the lazy wrapper's name is already taken" diagnostic, fixed by naming the wrapper.</summary>
+    public const string WrapperNameTaken = "TG0005";
+
     /// <summary>The computed graph is a chain: plain calls are faster.</summary>
     public const string SequentialGraph = "TG1001";
 

@@ -1,9 +1,10 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace TaskGraph.CodeFixes;
 
-/// <summary>Small edits of call syntax that keep the code's layout: renaming the callee, appending an argument.</summary>
+/// <summary>Small edits of call syntax that keep the code's layout: renaming the callee, writing its type arguments, appending an argument.</summary>
 internal static class CallSyntax
 {
     /// <summary><paramref name="arguments"/> with <paramref name="argument"/> appended after a ", ".</summary>
@@ -25,6 +26,18 @@ internal static class CallSyntax
         SimpleNameSyntax simple => Rename(simple, name),
         _ => callee,
     };
+
+    /// <summary><paramref name="callee"/> (<c>M</c>, <c>x.M</c>, <c>?.M</c>) with <paramref name="typeArguments"/> written after its name.</summary>
+    public static ExpressionSyntax WithTypeArguments(ExpressionSyntax callee, TypeArgumentListSyntax typeArguments) => callee switch
+    {
+        MemberAccessExpressionSyntax access => access.WithName(Generic(access.Name, typeArguments)),
+        MemberBindingExpressionSyntax binding => binding.WithName(Generic(binding.Name, typeArguments)),
+        SimpleNameSyntax simple => Generic(simple, typeArguments),
+        _ => callee,
+    };
+
+    private static GenericNameSyntax Generic(SimpleNameSyntax name, TypeArgumentListSyntax typeArguments)
+        => SyntaxFactory.GenericName(name.Identifier, typeArguments).WithTriviaFrom(name);
 
     private static SimpleNameSyntax Rename(SimpleNameSyntax simple, string name)
     {

@@ -16,17 +16,27 @@ namespace TaskGraph.CodeFixes;
 /// locals typed <c>Delayed&lt;T&gt;</c> become <c>var</c>, and the compute becomes the value itself.
 /// The plan is refused (nothing is added) where the result would not mean the same or not compile:
 /// a handle from elsewhere, a local used outside the graph, a method without a result, an async
-/// method outside an async context, or a compute whose shape is not a plain call or await.
+/// method outside an async context, a compute whose shape is not a plain call or await, compute
+/// options (retries, timeouts, observers), a method with retry or timeout options, a compute inside
+/// a <c>try</c> with a <c>catch</c> (a failure would no longer arrive as a <c>DelayedTaskException</c>),
+/// or other statements between the graph's locals and the compute (a direct call runs where the
+/// wrapper was called, not at the compute, so those statements would see or change different values).
+/// A <c>ConfigureAwait</c> on the compute is carried to every awaited direct call.
 /// </summary>
 internal sealed class DirectCallRewrite
 {
     private readonly SemanticModel model;
     private readonly TaskGraphSymbols symbols;
     private readonly CancellationToken cancellationToken;
+    // The options of [Delayed] that a direct call cannot honour.
+    private static readonly string[] RunOptions = { "Retries", "RetryDelayMilliseconds", "TimeoutMilliseconds" };
+
+    // In recording order: a node's rewrite comes after its descendants' (see DocumentEdits).
     private readonly Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxNode>> plan = new();
     private readonly HashSet<InvocationExpressionSyntax> wrapperCalls = new();
     private readonly List<ILocalSymbol> locals = new();
     private ExpressionSyntax? token;
+    private ArgumentListSyntax? configureAwait;
 
     private DirectCallRewrite(SemanticModel model, TaskGraphSymbols symbols, CancellationToken cancellationToken)
     {
@@ -36,26 +46,24 @@ internal sealed class DirectCallRewrite
     }
 
     /// <summary>
-    /// Adds to <paramref name="replacements"/> (original node -> rewrite of its already rewritten
-    /// form, for <c>SyntaxNode.ReplaceNodes</c>) the rewrite of
-    /// <paramref name="compute"/> and its graph; returns false and adds nothing when it cannot.
+    /// Records in <paramref name="edits"/> the rewrite of <paramref name="compute"/> and its graph;
+    /// returns false and records nothing when it cannot keep the program's meaning.
     /// </summary>
-    public static bool TryPlan(
-        SemanticModel model,
-        TaskGraphSymbols symbols,
-        InvocationExpressionSyntax compute,
-        Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxNode>> replacements,
-        CancellationToken cancellationToken)
+    public static bool TryPlan(FixableDocument document, InvocationExpressionSyntax compute, DocumentEdits edits, CancellationToken cancellationToken)
     {
-        var rewrite = new DirectCallRewrite(model, symbols, cancellationToken);
-        if (!rewrite.PlanCompute(compute) || !rewrite.LocalsStayInGraph(compute))
+        var rewrite = new DirectCallRewrite(document.Model, document.Symbols, cancellationToken);
+        if (edits.Edits(compute)
+            || !rewrite.PlanCompute(compute)
+            || !rewrite.LocalsStayInGraph(compute)
+            || !rewrite.RunsWhereItWasComputed(compute)
+            || InsideTryWithCatch(compute))
         {
             return false;
         }
 
         foreach (var entry in rewrite.plan)
         {
-            replacements[entry.Key] = entry.Value;
+            edits.Replace(entry.Key, entry.Value);
         }
 
         return true;
@@ -91,8 +99,9 @@ internal sealed class DirectCallRewrite
                 handle = syntax.Expression;
                 argumentIndex = compute.ArgumentList.Arguments.IndexOf(syntax);
             }
-            else if (symbols.IsHandleSequence(argument.Parameter?.Type))
+            else
             {
+                // A handle sequence, or options (retries, timeouts, observers, progress) that plain calls would lose.
                 return false;
             }
         }
@@ -107,11 +116,6 @@ internal sealed class DirectCallRewrite
             handle = access.Expression;
         }
 
-        if (handle is null || !PlanHandle(handle))
-        {
-            return false;
-        }
-
         SyntaxNode replaced = compute;
         if (operation.TargetMethod.Name == "ComputeAsync")
         {
@@ -120,6 +124,7 @@ internal sealed class DirectCallRewrite
             if (compute.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax configured })
             {
                 awaited = configured;
+                configureAwait = configured.ArgumentList;
             }
 
             if (awaited.Parent is not AwaitExpressionSyntax awaitExpression)
@@ -128,6 +133,11 @@ internal sealed class DirectCallRewrite
             }
 
             replaced = awaitExpression;
+        }
+
+        if (handle is null || !PlanHandle(handle))
+        {
+            return false;
         }
 
         plan[replaced] = rewritten => ComputedHandle(rewritten, argumentIndex).WithTriviaFrom(rewritten);
@@ -216,10 +226,17 @@ internal sealed class DirectCallRewrite
         plan[call] = rewritten =>
         {
             var invocation = (InvocationExpressionSyntax)rewritten;
-            var direct = invocation.WithExpression(CallSyntax.Rename(invocation.Expression, method.Name));
+            ExpressionSyntax direct = invocation.WithExpression(CallSyntax.Rename(invocation.Expression, method.Name));
             if (tokenArgument is not null)
             {
-                direct = direct.WithArgumentList(CallSyntax.Append(direct.ArgumentList, tokenArgument));
+                direct = ((InvocationExpressionSyntax)direct).WithArgumentList(CallSyntax.Append(((InvocationExpressionSyntax)direct).ArgumentList, tokenArgument));
+            }
+
+            if (awaited && configureAwait is not null)
+            {
+                direct = SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, direct.WithoutTrivia(), SyntaxFactory.IdentifierName("ConfigureAwait")),
+                    configureAwait.WithoutTrivia());
             }
 
             ExpressionSyntax result = awaited
@@ -232,7 +249,7 @@ internal sealed class DirectCallRewrite
 
     private bool CanCallDirectly(IMethodSymbol method, InvocationExpressionSyntax call)
     {
-        if (method.ReturnsVoid || (IsAwaitable(method.ReturnType) && method.ReturnType is INamedTypeSymbol { IsGenericType: false }))
+        if (method.ReturnsVoid || (IsAwaitable(method.ReturnType) && method.ReturnType is INamedTypeSymbol { IsGenericType: false }) || HasRunOptions(method))
         {
             return false;
         }
@@ -315,6 +332,78 @@ internal sealed class DirectCallRewrite
             if (ancestor == compute || (ancestor is InvocationExpressionSyntax call && wrapperCalls.Contains(call) && node.Parent is ArgumentSyntax { Parent.Parent: var owner } && owner == call))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Retries and timeouts are the runtime's: a direct call fails where the graph would have tried again.
+    private bool HasRunOptions(IMethodSymbol method)
+    {
+        foreach (var option in symbols.GetDelayedAttribute(method)?.NamedArguments ?? default)
+        {
+            if (Array.IndexOf(RunOptions, option.Key) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A direct call runs where its wrapper was called, the graph at the compute: the graph's locals must be
+    // declared in the statements right before the compute's, in its block, with nothing else in between.
+    private bool RunsWhereItWasComputed(InvocationExpressionSyntax compute)
+    {
+        if (locals.Count == 0)
+        {
+            return true;
+        }
+
+        if (compute.FirstAncestorOrSelf<StatementSyntax>() is not { Parent: BlockSyntax block } statement)
+        {
+            return false;
+        }
+
+        var declarations = new HashSet<StatementSyntax>();
+        foreach (var local in locals)
+        {
+            if (local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is not { } declaration
+                || declaration.Parent != block)
+            {
+                return false;
+            }
+
+            declarations.Add(declaration);
+        }
+
+        int end = block.Statements.IndexOf(statement);
+        for (int i = end - declarations.Count; i < end; i++)
+        {
+            if (i < 0 || !declarations.Contains(block.Statements[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Inside a try with catch clauses, a failure is caught as a DelayedTaskException from the graph but as the
+    // method's own exception from a direct call: another catch would run.
+    private static bool InsideTryWithCatch(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            if (ancestor is TryStatementSyntax { Catches.Count: > 0 } tryStatement && tryStatement.Block.Span.Contains(node.Span))
+            {
+                return true;
+            }
+
+            if (ancestor is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax)
+            {
+                return false;
             }
         }
 

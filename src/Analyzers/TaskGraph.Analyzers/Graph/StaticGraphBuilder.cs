@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace TaskGraph.Analyzers.Graph;
@@ -128,6 +129,8 @@ internal sealed class StaticGraphBuilder
         {
             case IArrayCreationOperation { Initializer: { } initializer }:
                 return ResolveAll(initializer.ElementValues);
+            case { Syntax: CollectionExpressionSyntax } collection:
+                return ResolveAll(CollectionElements.Of(collection));
             case IObjectCreationOperation { Initializer: var initializer } creation when IsEmptyCollection(creation):
                 return initializer is null ? ImmutableArray<TaskNode>.Empty : ResolveCollectionInitializer(initializer);
             case ILocalReferenceOperation reference:
@@ -142,7 +145,8 @@ internal sealed class StaticGraphBuilder
         var frontier = ImmutableArray.CreateBuilder<TaskNode>();
         foreach (var element in values)
         {
-            frontier.AddRange(Resolve(element));
+            // A collection expression's `..handles` spreads a sequence of handles.
+            frontier.AddRange(CollectionElements.SpreadOperand(element) is { } spread ? ResolveSequence(spread) : Resolve(element));
         }
 
         return frontier.ToImmutable();
@@ -268,7 +272,7 @@ internal sealed class StaticGraphBuilder
                 return symbols.IsWrapper(method) || symbols.IsCompute(method) || symbols.IsAll(method) || IsListAdd(invocation);
             case IInvocationOperation invocation when invocation.Instance == current:
                 return symbols.IsCompute(invocation.TargetMethod);
-            case IArrayInitializerOperation:
+            case IArrayInitializerOperation or { Syntax: CollectionExpressionSyntax or SpreadElementSyntax }:
                 return true;
             default:
                 return false;

@@ -1,8 +1,6 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,8 +14,8 @@ namespace TaskGraph.CodeFixes;
 /// type declaration around the <c>[Delayed]</c> method that lacks it (a type without <c>partial</c>
 /// has exactly one declaration, so the fix stays in one document).
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeContainingTypesPartialCodeFixProvider)), Shared]
-public sealed class MakeContainingTypesPartialCodeFixProvider : DocumentCodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ContainingTypeMustBePartialFixer)), Shared]
+public sealed class ContainingTypeMustBePartialFixer : TaskGraphCodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.ContainingTypeMustBePartial);
@@ -25,34 +23,19 @@ public sealed class MakeContainingTypesPartialCodeFixProvider : DocumentCodeFixP
     /// <inheritdoc/>
     protected override string Title => "Make the containing types partial";
 
-    /// <inheritdoc/>
-    protected override async Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        bool any = false;
+        foreach (var type in node.AncestorsAndSelf())
         {
-            return null;
-        }
-
-        var declarations = new HashSet<TypeDeclarationSyntax>();
-        foreach (var diagnostic in diagnostics)
-        {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            foreach (var type in node.AncestorsAndSelf())
+            if (type is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
-                if (type is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    declarations.Add(declaration);
-                }
+                edits.Replace(declaration, rewritten => AddPartial((TypeDeclarationSyntax)rewritten));
+                any = true;
             }
         }
 
-        if (declarations.Count == 0)
-        {
-            return null;
-        }
-
-        return document.WithSyntaxRoot(root.ReplaceNodes(declarations, (_, rewritten) => AddPartial(rewritten)));
+        return any;
     }
 
     // 'partial' goes last among the modifiers (C# requires it right before the keyword), or before the

@@ -8,8 +8,8 @@ using TaskGraph.Analyzers;
 namespace TaskGraph.CodeFixes;
 
 /// <summary>TG1005: inside a <c>[Delayed]</c> method, a wrapper call that is computed on the spot becomes a direct call.</summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CallDirectlyInsideDelayedCodeFixProvider)), Shared]
-public sealed class CallDirectlyInsideDelayedCodeFixProvider : DirectCallsCodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DelayedWithinDelayedFixer)), Shared]
+public sealed class DelayedWithinDelayedFixer : DirectCallsFixer
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.DelayedWithinDelayed);

@@ -3,12 +3,10 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using TaskGraph.Analyzers;
 
 namespace TaskGraph.CodeFixes;
@@ -19,8 +17,8 @@ namespace TaskGraph.CodeFixes;
 /// computes them once after it: <c>results.AddRange(Delayed.All(handles).Compute())</c>, which keeps
 /// the order of the results.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ComputeOnceAfterLoopCodeFixProvider)), Shared]
-public sealed class ComputeOnceAfterLoopCodeFixProvider : DocumentCodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ComputeInLoopFixer)), Shared]
+public sealed class ComputeInLoopFixer : TaskGraphCodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.ComputeInLoop);
@@ -28,38 +26,15 @@ public sealed class ComputeOnceAfterLoopCodeFixProvider : DocumentCodeFixProvide
     /// <inheritdoc/>
     protected override string Title => "Collect the handles and compute once after the loop";
 
-    /// <inheritdoc/>
-    protected override async Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || TaskGraphSymbols.TryCreate(model.Compilation) is not { DelayedStatic: { } delayed } symbols)
+        var model = document.Model;
+        var symbols = document.Symbols;
+        if (node is not InvocationExpressionSyntax compute || symbols.DelayedStatic is not { } delayed)
         {
-            return null;
+            return false;
         }
 
-        var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
-        var loops = new HashSet<StatementSyntax>();
-        foreach (var diagnostic in diagnostics)
-        {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax compute)
-            {
-                Plan(compute, model, symbols, delayed, editor, loops, cancellationToken);
-            }
-        }
-
-        return loops.Count == 0 ? null : document.WithSyntaxRoot(editor.GetChangedRoot());
-    }
-
-    private static void Plan(
-        InvocationExpressionSyntax compute,
-        SemanticModel model,
-        TaskGraphSymbols symbols,
-        INamedTypeSymbol delayed,
-        SyntaxEditor editor,
-        HashSet<StatementSyntax> loops,
-        CancellationToken cancellationToken)
-    {
         // h.Compute(...) or await h.ComputeAsync(...)[.ConfigureAwait(...)], as the argument of list.Add in a statement of the loop's block.
         if (compute.Expression is not MemberAccessExpressionSyntax { Expression: var handle } computeAccess
             || model.GetSymbolInfo(compute, cancellationToken).Symbol is not IMethodSymbol computeMethod
@@ -67,7 +42,7 @@ public sealed class ComputeOnceAfterLoopCodeFixProvider : DocumentCodeFixProvide
             || computeMethod.IsStatic
             || model.GetTypeInfo(handle, cancellationToken).Type is not { } handleType)
         {
-            return;
+            return false;
         }
 
         ExpressionSyntax value = compute;
@@ -83,7 +58,7 @@ public sealed class ComputeOnceAfterLoopCodeFixProvider : DocumentCodeFixProvide
         }
         else if (computeMethod.Name != "Compute")
         {
-            return;
+            return false;
         }
 
         if (value.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax add } }
@@ -92,20 +67,20 @@ public sealed class ComputeOnceAfterLoopCodeFixProvider : DocumentCodeFixProvide
             || statement.Parent is not BlockSyntax { Parent: StatementSyntax loop }
             || loop is not (ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax)
             || loop.Parent is not BlockSyntax
-            || loops.Contains(loop)
-            || !IsListDeclaredOutside(list, loop, model, cancellationToken))
+            || edits.Edits(loop)
+            || LeavesEarly(loop)
+            || !IsListDeclaredOutside(list, loop, handleType, model, cancellationToken))
         {
-            return;
+            return false;
         }
 
-        string name = UniqueName(model, loop.SpanStart, "handles");
         var listType = model.Compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
         if (listType is null)
         {
-            return;
+            return false;
         }
 
-        loops.Add(loop);
+        string name = UniqueName(loop, model, edits, "handles");
         string listTypeName = listType.Construct(handleType).ToMinimalDisplayString(model, loop.SpanStart);
         string delayedName = delayed.ToMinimalDisplayString(model, loop.SpanStart);
         var computeCall = SyntaxFactory.InvocationExpression(
@@ -138,20 +113,55 @@ public sealed class ComputeOnceAfterLoopCodeFixProvider : DocumentCodeFixProvide
             .WithLeadingTrivia(indentation)
             .WithTrailingTrivia(newLine);
 
-        editor.InsertBefore(loop, declaration);
-        editor.ReplaceNode(add, add.WithExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(name), SyntaxFactory.IdentifierName("Add")))
-            .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(handle.WithoutTrivia())))));
-        editor.InsertAfter(loop, addRange);
+        var collect = add.WithExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(name), SyntaxFactory.IdentifierName("Add")))
+            .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(handle.WithoutTrivia()))));
+        edits.Replace(add, _ => collect);
+        edits.Claim(loop);
+        edits.InsertBefore(loop, declaration);
+        edits.InsertAfter(loop, addRange);
+        return true;
     }
 
-    // The list must outlive the loop, be a List<T> (for AddRange), and not be read elsewhere in the loop (its contents now arrive after it).
-    private static bool IsListDeclaredOutside(ExpressionSyntax list, StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken)
+    // A loop that can be left early (return, throw, goto, yield), or that sits in a try, would lose the results
+    // computed before the exit or failure: the fixed code computes them all only after the loop.
+    private static bool LeavesEarly(StatementSyntax loop)
+    {
+        foreach (var node in loop.DescendantNodes())
+        {
+            if (node is ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax or GotoStatementSyntax or YieldStatementSyntax)
+            {
+                return true;
+            }
+        }
+
+        foreach (var ancestor in loop.Ancestors())
+        {
+            if (ancestor is TryStatementSyntax)
+            {
+                return true;
+            }
+
+            if (ancestor is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // The list must be a local that outlives the loop (a field or parameter would show its partial contents to
+    // code elsewhere), a List<T> of exactly the handles' T (AddRange takes T[]; Add converted each value), and
+    // not be read elsewhere in the loop (its contents now arrive after it).
+    private static bool IsListDeclaredOutside(ExpressionSyntax list, StatementSyntax loop, ITypeSymbol handleType, SemanticModel model, CancellationToken cancellationToken)
     {
         var symbol = model.GetSymbolInfo(list, cancellationToken).Symbol;
         var type = model.GetTypeInfo(list, cancellationToken).Type;
-        if (symbol is not (ILocalSymbol or IParameterSymbol or IFieldSymbol)
+        if (symbol is not ILocalSymbol
             || type is not INamedTypeSymbol { Name: "List", Arity: 1 } named
-            || named.ContainingNamespace?.ToDisplayString() != "System.Collections.Generic")
+            || named.ContainingNamespace?.ToDisplayString() != "System.Collections.Generic"
+            || handleType is not INamedTypeSymbol { TypeArguments.Length: 1 } handle
+            || !SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], handle.TypeArguments[0]))
         {
             return false;
         }
@@ -178,14 +188,19 @@ public sealed class ComputeOnceAfterLoopCodeFixProvider : DocumentCodeFixProvide
         return uses == 1;
     }
 
-    private static string UniqueName(SemanticModel model, int position, string baseName)
+    // A name that no symbol in scope has, that no local of the enclosing body declares (CS0136: a nested
+    // declaration later in the body would clash), and that no other loop of this pass took in that body (CS0128).
+    private static string UniqueName(StatementSyntax loop, SemanticModel model, DocumentEdits edits, string baseName)
     {
+        var body = loop.FirstAncestorOrSelf<SyntaxNode>(n => n is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax)!;
+        var declared = new HashSet<string>(body.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
         string name = baseName;
-        for (int i = 2; !model.LookupSymbols(position, name: name).IsEmpty; i++)
+        for (int i = 2; !model.LookupSymbols(loop.SpanStart, name: name).IsEmpty || declared.Contains(name) || edits.Introduced(body, name); i++)
         {
             name = baseName + i;
         }
 
+        edits.Introduce(body, name);
         return name;
     }
 }
