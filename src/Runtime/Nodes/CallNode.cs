@@ -80,6 +80,22 @@ internal sealed class CallNode<T> : Delayed<T>
         return false;
     }
 
+    internal override ValueTask<object?> InvokeWithArgumentsAsync(DelayedArguments arguments, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return IsAsync
+                ? Boxed(((AsyncDelayedInvoker<T>)invoker)(arguments, cancellationToken))
+                : new ValueTask<object?>(((DelayedInvoker<T>)invoker)(arguments, cancellationToken));
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException<object?>(exception);
+        }
+
+        static async ValueTask<object?> Boxed(ValueTask<T> pending) => await pending.ConfigureAwait(false);
+    }
+
     internal override bool IsSameCall(DelayedNode other)
         => other is CallNode<T> call && ReferenceEquals(call.Method, Method) && call.Invoker.Equals(Invoker);
 

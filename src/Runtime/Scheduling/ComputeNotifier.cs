@@ -7,7 +7,7 @@ namespace TaskGraph.Scheduling;
 /// <summary>
 /// Tells a compute's observers and progress callback what happens. Exists only when there is someone to
 /// tell, so a compute without observers pays nothing. A callback that throws fails the compute: the
-/// exception is handed to <see cref="Computation.StopWithObserverFailure"/>, which stops the compute like a failing
+/// exception is handed to <see cref="Computation.StopWith"/>, which stops the compute like a failing
 /// task (nothing new starts, running tasks see cancellation and are waited for) and ends it with an
 /// <see cref="InvalidOperationException"/> carrying the callback's exception. Every other observer is
 /// still called, and <see cref="IComputeObserver.OnComputeFinished"/> still fires.
@@ -46,7 +46,7 @@ internal sealed class ComputeNotifier
             }
             catch (Exception exception)
             {
-                owner.StopWithObserverFailure(Describe(observer, nameof(IComputeObserver.OnComputeStarted), exception));
+                owner.StopWith(Describe(observer, nameof(IComputeObserver.OnComputeStarted), exception));
             }
         }
 
@@ -64,7 +64,7 @@ internal sealed class ComputeNotifier
             }
             catch (Exception exception)
             {
-                owner.StopWithObserverFailure(Describe(observer, nameof(IComputeObserver.OnTaskStarted), exception));
+                owner.StopWith(Describe(observer, nameof(IComputeObserver.OnTaskStarted), exception));
             }
         }
 
@@ -83,7 +83,7 @@ internal sealed class ComputeNotifier
             }
             catch (Exception exception)
             {
-                owner.StopWithObserverFailure(Describe(observer, nameof(IComputeObserver.OnTaskCompleted), exception));
+                owner.StopWith(Describe(observer, nameof(IComputeObserver.OnTaskCompleted), exception));
             }
         }
 
@@ -102,7 +102,7 @@ internal sealed class ComputeNotifier
             }
             catch (Exception exception)
             {
-                owner.StopWithObserverFailure(Describe(observer, nameof(IComputeObserver.OnTaskFailed), exception));
+                owner.StopWith(Describe(observer, nameof(IComputeObserver.OnTaskFailed), exception));
             }
         }
 
@@ -120,7 +120,7 @@ internal sealed class ComputeNotifier
             }
             catch (Exception exception)
             {
-                owner.StopWithObserverFailure(Describe(observer, nameof(IComputeObserver.OnTaskRetrying), exception));
+                owner.StopWith(Describe(observer, nameof(IComputeObserver.OnTaskRetrying), exception));
             }
         }
 
@@ -168,7 +168,7 @@ internal sealed class ComputeNotifier
         }
         catch (Exception exception)
         {
-            owner.StopWithObserverFailure(DescribeProgress(exception));
+            owner.StopWith(DescribeProgress(exception));
         }
     }
 
