@@ -166,7 +166,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
             : new CancellationTokenSource();
         taskToken = cancellation.Token;
         Info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount);
-        notifier = ComputeNotifier.Create(this, Info, options);
+        notifier = ComputeNotifier.IsWanted(options) ? new ComputeNotifier(StopWith, Info, options) : null;
         guard = AttemptGuard.Create(options, plan);
         if (execution.Executors is { } executors)
         {
