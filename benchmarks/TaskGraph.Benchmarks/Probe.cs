@@ -154,7 +154,7 @@ public static class Probe
 
     private static long PlanOnly(DelayedNode[] targets)
     {
-        Scheduling.ComputePlan plan = Scheduling.ComputePlan.Build(targets, recordBuildOrder: false, narrowInputs: Scheduling.Computation.HeldSourcesPerWorker * Environment.ProcessorCount);
+        Scheduling.ComputePlan plan = Scheduling.ComputePlan.Build(targets, separateBlocking: true, narrowInputs: Scheduling.Computation.HeldSourcesPerWorker * Environment.ProcessorCount);
         int count = plan.Count;
         plan.Return();
         return count;

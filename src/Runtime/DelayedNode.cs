@@ -67,9 +67,6 @@ public abstract class DelayedNode
     /// <summary>The node's method sets its own retries or timeout.</summary>
     internal bool IsGuarded => (Traits & NodeTraits.Guarded) != 0;
 
-    /// <summary>The process-wide build order of a call node (arguments are always built before their consumer).</summary>
-    internal virtual long Sequence => 0;
-
     /// <summary>Whether <see cref="Key"/> is already computed (pure keys are built without recursion, inputs first).</summary>
     internal virtual bool HasKey => true;
 

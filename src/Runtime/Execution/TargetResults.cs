@@ -30,7 +30,13 @@ internal abstract class TargetResults
         return values;
     }
 
-    /// <summary>The error for a target whose value does not fit the caller's handle.</summary>
-    private protected static InvalidCastException NotOfType<T>(int index, DelayedNode target, object? value)
-        => new($"Target {index} is '{target.Key}', whose result ({value?.GetType().Name ?? "null"}) is not of type {typeof(T).Name}.");
+    /// <summary>A target's value received untyped, cast to the caller's <typeparamref name="T"/> (a null is a default only where <typeparamref name="T"/> allows null).</summary>
+    /// <exception cref="InvalidCastException">The value does not fit; the message names the target's task.</exception>
+    private protected static T Cast<T>(int index, DelayedNode target, object? value)
+        => value switch
+        {
+            T typed => typed,
+            null when default(T) is null => default!,
+            _ => throw new InvalidCastException($"Target {index} is '{target.Key}', whose result ({value?.GetType().Name ?? "null"}) is not of type {typeof(T).Name}."),
+        };
 }

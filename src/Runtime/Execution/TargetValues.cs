@@ -22,13 +22,7 @@ internal sealed class TargetValues : TargetResults
 
     internal override int Count => values.Length;
 
-    internal override T Read<T>(int index)
-        => values[index] switch
-        {
-            T typed => typed,
-            null when default(T) is null => default!,
-            var other => throw NotOfType<T>(index, targets[index], other),
-        };
+    internal override T Read<T>(int index) => Cast<T>(index, targets[index], values[index]);
 
     internal override void Release()
     {

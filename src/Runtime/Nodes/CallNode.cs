@@ -53,8 +53,6 @@ internal sealed class CallNode<T> : Delayed<T>
         }
     }
 
-    internal override long Sequence => sequence;
-
     internal override bool HasKey => key is not null;
 
     internal Delegate Invoker => invoker;

@@ -55,8 +55,12 @@
  * blocking task goes to a blocking thread and a CPU task to the guard's retry queue, which workers take
  * from before the ready array (that array holds each task once). Tasks without either take the plain path.
  *
- * The synchronous scheduler uses the same steps (StartTask, CollectAwaitedResult, CompleteTask) in a
- * plain loop over the tasks in build order on the caller's thread; it only skips the ready bookkeeping.
+ * Executors. The same core runs every scheduler: the parallel one (workers on the thread pool, the
+ * blocking caller as one of them, blocking tasks on threads of their own); the synchronous one (one
+ * worker, the calling thread, which keeps its slot throughout and waits for each await and retry delay
+ * itself: the task is parked, so tasks run one at a time in the same order every run, with the same
+ * counting and release); and a TaskExecutorScheduler's executor, to which a worker hands each attempt
+ * over (HandedOverTasks) and whose report ends it as an await's completion would.
  *
  * Nothing recurses per node: planning uses an explicit stack, workers loop, and a finished await
  * schedules its successors instead of running them.
@@ -103,7 +107,14 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     private readonly int taskCount;
     private readonly ComputeNotifier? notifier;
     private readonly AttemptGuard? guard;
-    private readonly bool runsInBuildOrder;
+    /// <summary>
+    /// The synchronous scheduler: one worker, the calling thread, which also waits for each await and retry
+    /// delay itself (the task is parked, see <see cref="parkedSlot"/>), so tasks run one at a time in the same order every run.
+    /// </summary>
+    private readonly bool onCallerThread;
+
+    /// <summary>Blocking tasks run on threads of their own (the parallel scheduler); else they are tasks like any other.</summary>
+    private readonly bool separateBlocking;
 
     /// <summary>The executor's side of a compute whose tasks are handed over; <see langword="null"/>: tasks run on the core's workers.</summary>
     private readonly HandedOverTasks? handOver;
@@ -131,6 +142,9 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     /// long before it releases anything, or its other input may still be running).
     /// </summary>
     private int releasedWhenForced = -1;
+
+    /// <summary>On the calling thread only: the task whose await or retry delay the caller waits for next (-1: none).</summary>
+    private int parkedSlot = -1;
     private int workers;
 
     /// <summary>Workers inside their loop (claimed workers may still wait in the pool's queue).</summary>
@@ -146,9 +160,11 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     private Computation(DelayedNode[] targets, ComputeOptions options, ComputeExecution execution, CancellationToken cancellationToken)
     {
         this.targets = targets;
-        maxWorkers = options.MaxDegreeOfParallelism;
+        onCallerThread = execution.OnCallerThread;
+        separateBlocking = !onCallerThread && execution.Executors is null;
+        maxWorkers = onCallerThread ? 1 : options.MaxDegreeOfParallelism;
         heldSourceBound = HeldSourcesPerWorker * maxWorkers;
-        plan = ComputePlan.Build(targets, recordBuildOrder: execution.OnCallerThread, narrowInputs: heldSourceBound);
+        plan = ComputePlan.Build(targets, separateBlocking, narrowInputs: heldSourceBound);
         tasks = plan.Tasks;
         argumentSlots = plan.ArgumentSlots;
         consumers = plan.Consumers;
@@ -159,7 +175,6 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         pending = taskCount;
         readySlots = PooledArrays.Rent<int>(taskCount);
         Array.Clear(readySlots, 0, taskCount);
-        runsInBuildOrder = execution.OnCallerThread;
         callerToken = cancellationToken;
         cancellation = cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
@@ -172,7 +187,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         {
             try
             {
-                handOver = new HandedOverTasks(this, executors.CreateExecutor(new ExecutorContext(taskCount, maxWorkers, taskToken)), taskCount, plan.TargetSlots);
+                handOver = new HandedOverTasks(this, executors.CreateExecutor(new ExecutorContext(taskCount, options.MaxDegreeOfParallelism, taskToken)), taskCount, plan.TargetSlots);
             }
             catch
             {
@@ -219,7 +234,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         }
 
         // An executor's result is stored untyped, as it was reported.
-        return tasks[slot].Result is T reported ? reported : throw NotOfType<T>(index, targets[index], tasks[slot].Result);
+        return Cast<T>(index, targets[index], tasks[slot].Result);
     }
 
     /// <summary>The caller has read the results.</summary>
@@ -320,10 +335,10 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         {
             Enter();
             Begin();
-            if (runsInBuildOrder)
+            if (onCallerThread)
             {
-                // Never yields: every await inside is a blocking wait on this thread.
-                RunInBuildOrder(blockOnAwait: true).GetAwaiter().GetResult();
+                // Never yields: every wait inside is a blocking wait on this thread.
+                WorkOnCaller(block: true).GetAwaiter().GetResult();
             }
             else
             {
@@ -359,9 +374,9 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         {
             Enter();
             Begin();
-            if (runsInBuildOrder)
+            if (onCallerThread)
             {
-                await RunInBuildOrder(blockOnAwait: false).ConfigureAwait(false);
+                await WorkOnCaller(block: false).ConfigureAwait(false);
             }
             else
             {
@@ -437,35 +452,9 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     private void Work()
     {
         Interlocked.Increment(ref running);
-        int finishedHere = 0;
-        var unreported = default(UnreportedInputs);
-        bool stoodDown = false;
         do
         {
-            while (!IsStopped && TryTakeReady(out int slot, out stoodDown))
-            {
-                do
-                {
-                    if (unreported.Count > 0 && !Feeds(slot, unreported.Entry))
-                    {
-                        Report(ref unreported, keepSuccessor: false, next: -1);
-                    }
-
-                    slot = RunTask(slot, keepSuccessor: true, ref finishedHere, ref unreported);
-                }
-                while (slot >= 0);
-
-                if (finishedHere >= FinishedBatch)
-                {
-                    ReportFinished(finishedHere);
-                    finishedHere = 0;
-                }
-            }
-
-            Report(ref unreported, keepSuccessor: false, next: -1);
-            ReportFinished(finishedHere);
-            finishedHere = 0;
-            if (stoodDown)
+            if (RunReadyTasks())
             {
                 // Slot and running count are given up already; a release of held results starts a worker again.
                 Exit();
@@ -481,64 +470,97 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         Exit();
     }
 
-    /// <summary>The synchronous scheduler: one task at a time, in build order (a topological order), on the calling thread.</summary>
-    private async ValueTask RunInBuildOrder(bool blockOnAwait)
+    /// <summary>
+    /// The worker's loop, holding a worker slot: takes ready tasks and runs each with the successors it makes
+    /// ready for this thread, until none is ready, the compute stops or a task is parked. Returns whether
+    /// back-pressure had the worker stand down (its slot given up).
+    /// </summary>
+    private bool RunReadyTasks()
     {
-        var ordered = new int[taskCount];
-        for (int slot = 0; slot < ordered.Length; slot++)
+        int finishedHere = 0;
+        var unreported = default(UnreportedInputs);
+        bool stoodDown = false;
+        while (!IsStopped && parkedSlot < 0 && TryTakeReady(out int slot, out stoodDown))
         {
-            ordered[slot] = slot;
+            do
+            {
+                if (unreported.Count > 0 && !Feeds(slot, unreported.Entry))
+                {
+                    Report(ref unreported, keepSuccessor: false, next: -1);
+                }
+
+                slot = RunTask(slot, keepSuccessor: true, ref finishedHere, ref unreported);
+            }
+            while (slot >= 0);
+
+            if (finishedHere >= FinishedBatch)
+            {
+                ReportFinished(finishedHere);
+                finishedHere = 0;
+            }
         }
 
-        Array.Sort(plan.BuildOrder!, ordered);
+        Report(ref unreported, keepSuccessor: false, next: -1);
+        ReportFinished(finishedHere);
+        return stoodDown;
+    }
+
+    /// <summary>
+    /// The synchronous scheduler: the caller is the only worker and keeps its slot throughout, so nothing ever
+    /// starts a pool worker. When the loop stops at a parked task, the caller waits for its await or retry
+    /// delay here, goes on with it, and loops again. The caller has entered.
+    /// </summary>
+    private async ValueTask WorkOnCaller(bool block)
+    {
+        TryClaimWorker();
+        running = 1;
         SemaphoreSlim? awaited = null;
-        foreach (int slot in ordered)
+        while (true)
         {
-            TaskStep step;
-            while (true)
-            {
-                step = StartTask(slot);
-                if (step == TaskStep.Awaiting)
-                {
-                    awaited ??= new SemaphoreSlim(0);
-                    ((AwaitedResult)tasks[slot].Result!).WhenDone(() => awaited.Release());
-                    if (blockOnAwait)
-                    {
-                        awaited.Wait();
-                    }
-                    else
-                    {
-                        await awaited.WaitAsync().ConfigureAwait(false);
-                    }
-
-                    step = CollectAwaitedResult(slot);
-                }
-
-                if (step != TaskStep.Retrying)
-                {
-                    break;
-                }
-
-                // The wait before a retry ends early when the compute stops; the next StartTask then sees the stop.
-                TimeSpan delay = guard!.NextDelay(slot);
-                if (delay > TimeSpan.Zero && blockOnAwait)
-                {
-                    taskToken.WaitHandle.WaitOne(delay);
-                }
-                else if (delay > TimeSpan.Zero)
-                {
-                    await Task.Delay(delay, taskToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                }
-            }
-
-            if (step != TaskStep.Completed)
+            RunReadyTasks();
+            int slot = parkedSlot;
+            if (slot < 0)
             {
                 break;
             }
 
-            CompleteAlone(slot);
-            ReportFinished(1);
+            parkedSlot = -1;
+            if (tasks[slot].Result is AwaitedResult pending)
+            {
+                awaited ??= new SemaphoreSlim(0);
+                pending.WhenDone(() => awaited.Release());
+                if (block)
+                {
+                    awaited.Wait();
+                }
+                else
+                {
+                    await awaited.WaitAsync().ConfigureAwait(false);
+                }
+
+                FinishAwaitedTask(slot);
+                continue;
+            }
+
+            // A retry's delay; a stop ends it early.
+            TimeSpan delay = guard!.NextDelay(slot);
+            if (block)
+            {
+                taskToken.WaitHandle.WaitOne(delay);
+            }
+            else
+            {
+                await Task.Delay(delay, taskToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            if (!IsStopped)
+            {
+                Retry(slot);
+            }
         }
+
+        running = 0;
+        workers = 0;
     }
 
     /// <summary>
@@ -667,6 +689,13 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
             return;
         }
 
+        if (onCallerThread)
+        {
+            // The caller waits for the delay itself (see WorkOnCaller): one task at a time, the same order every run.
+            parkedSlot = slot;
+            return;
+        }
+
         Enter();
         Task.Delay(delay, taskToken).ContinueWith(
             static (_, state) =>
@@ -688,7 +717,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     /// <summary>Queues another attempt: a blocking task to a blocking thread, a CPU task to the workers through the guard's queue (the ready array holds each task once).</summary>
     private void Retry(int slot)
     {
-        if (tasks[slot].Node.IsBlocking)
+        if (separateBlocking && tasks[slot].Node.IsBlocking)
         {
             ScheduleBlocking(slot);
             return;
@@ -702,6 +731,13 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     private void AwaitTask(int slot)
     {
         Enter();
+        if (onCallerThread)
+        {
+            // The caller awaits it itself (see WorkOnCaller): one task at a time, the same order every run.
+            parkedSlot = slot;
+            return;
+        }
+
         ((AwaitedResult)tasks[slot].Result!).WhenDone(() => FinishAwaitedTask(slot));
     }
 
@@ -775,37 +811,34 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     {
         notifier?.TaskCompleted(tasks[slot].Node);
         int next = -1;
-        if (!runsInBuildOrder)
+        int end = tasks[slot + 1].ConsumerStart;
+        for (int i = tasks[slot].ConsumerStart; i < end; i++)
         {
-            int end = tasks[slot + 1].ConsumerStart;
-            for (int i = tasks[slot].ConsumerStart; i < end; i++)
+            int entry = consumers[i];
+            ref int remaining = ref tasks[entry < 0 ? ~entry : entry].Remaining;
+            if (unreported.Count > 0 && unreported.Entry == entry)
             {
-                int entry = consumers[i];
-                ref int remaining = ref tasks[entry < 0 ? ~entry : entry].Remaining;
-                if (unreported.Count > 0 && unreported.Entry == entry)
+                // Equal counts: every other input is finished and reported, so nobody else writes the count.
+                if (Volatile.Read(ref remaining) == ++unreported.Count)
                 {
-                    // Equal counts: every other input is finished and reported, so nobody else writes the count.
-                    if (Volatile.Read(ref remaining) == ++unreported.Count)
-                    {
-                        remaining = 0;
-                        unreported.Count = 0;
-                        next = Wake(entry, keepSuccessor, next);
-                    }
-
-                    continue;
-                }
-
-                if (Volatile.Read(ref remaining) >= UnreportedInputsFrom)
-                {
-                    next = Report(ref unreported, keepSuccessor, next);
-                    unreported.Entry = entry;
-                    unreported.Count = 1;
-                }
-                else if (IsLastCount(ref remaining))
-                {
-                    // Few inputs left (a chain, a pair, a fan-in's last ones) are subtracted at once: the thread that finishes the last one runs the consumer itself.
+                    remaining = 0;
+                    unreported.Count = 0;
                     next = Wake(entry, keepSuccessor, next);
                 }
+
+                continue;
+            }
+
+            if (Volatile.Read(ref remaining) >= UnreportedInputsFrom)
+            {
+                next = Report(ref unreported, keepSuccessor, next);
+                unreported.Entry = entry;
+                unreported.Count = 1;
+            }
+            else if (IsLastCount(ref remaining))
+            {
+                // Few inputs left (a chain, a pair, a fan-in's last ones) are subtracted at once: the thread that finishes the last one runs the consumer itself.
+                next = Wake(entry, keepSuccessor, next);
             }
         }
 

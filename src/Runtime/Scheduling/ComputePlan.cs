@@ -60,20 +60,14 @@ internal sealed class ComputePlan
     /// <summary>The slot of each target (-1 for a constant).</summary>
     internal int[] TargetSlots = Array.Empty<int>();
 
-    /// <summary>
-    /// For each task, the earliest build sequence among the nodes it stands for (a topological order:
-    /// inputs are built first). Recorded only when asked for (the synchronous scheduler's order).
-    /// </summary>
-    internal long[]? BuildOrder;
-
     /// <summary>Plans the graph behind <paramref name="targets"/>.</summary>
     /// <param name="targets">The compute's targets.</param>
-    /// <param name="recordBuildOrder">Whether to record <see cref="BuildOrder"/>.</param>
+    /// <param name="separateBlocking">Whether blocking tasks run apart from the workers (marked in <see cref="Consumers"/>, listed in <see cref="InitiallyReadyBlocking"/>); else they are tasks like any other.</param>
     /// <param name="narrowInputs">A consumer with at most this many task inputs is narrow (see <see cref="InitiallyReady"/>).</param>
-    internal static ComputePlan Build(DelayedNode[] targets, bool recordBuildOrder, int narrowInputs)
+    internal static ComputePlan Build(DelayedNode[] targets, bool separateBlocking, int narrowInputs)
     {
         var plan = new ComputePlan();
-        var builder = new Builder(plan, recordBuildOrder);
+        var builder = new Builder(plan, separateBlocking);
         try
         {
             foreach (DelayedNode target in targets)
@@ -113,7 +107,7 @@ internal sealed class ComputePlan
 
         private readonly ComputePlan plan;
         private readonly long stamp;
-        private readonly List<long>? buildOrder;
+        private readonly bool separateBlocking;
         /// <summary>Node to slot when another compute holds the claims (<see cref="stamp"/> is 0).</summary>
         private readonly Dictionary<DelayedNode, int>? slots;
         private Dictionary<PureCall, int>? pureSlots;
@@ -126,10 +120,10 @@ internal sealed class ComputePlan
         private int depth;
         private int deepest;
 
-        internal Builder(ComputePlan plan, bool recordBuildOrder)
+        internal Builder(ComputePlan plan, bool separateBlocking)
         {
             this.plan = plan;
-            buildOrder = recordBuildOrder ? new List<long>() : null;
+            this.separateBlocking = separateBlocking;
             plan.Tasks = PooledArrays.Rent<TaskState>(InitialCapacity);
             plan.ArgumentSlots = PooledArrays.Rent<int>(InitialCapacity);
             plan.InitiallyReady = PooledArrays.Rent<int>(InitialCapacity);
@@ -254,7 +248,6 @@ internal sealed class ComputePlan
             }
 
             plan.TargetSlots = targetSlots;
-            plan.BuildOrder = buildOrder?.ToArray();
             OrderSources(narrowInputs);
         }
 
@@ -327,11 +320,6 @@ internal sealed class ComputePlan
                 if (pureSlots.TryGetValue(call, out int existing))
                 {
                     SetSlot(node, existing);
-                    if (buildOrder is not null)
-                    {
-                        buildOrder[existing] = Math.Min(buildOrder[existing], node.Sequence);
-                    }
-
                     argumentCount = first;
                     return existing;
                 }
@@ -361,7 +349,7 @@ internal sealed class ComputePlan
             task.PendingConsumers = 0;
             task.ArgumentStart = first;
             plan.HasGuardedTask |= node.IsGuarded;
-            if (node.IsBlocking)
+            if (separateBlocking && node.IsBlocking)
             {
                 (blockingSlots ??= new HashSet<int>()).Add(slot);
             }
@@ -372,14 +360,13 @@ internal sealed class ComputePlan
             }
 
             plan.Count = slot + 1;
-            buildOrder?.Add(node.Sequence);
             SetSlot(node, slot);
             return slot;
         }
 
         private void AddInitiallyReady(DelayedNode node, int slot)
         {
-            if (node.IsBlocking)
+            if (separateBlocking && node.IsBlocking)
             {
                 (plan.InitiallyReadyBlocking ??= new List<int>()).Add(slot);
                 return;
