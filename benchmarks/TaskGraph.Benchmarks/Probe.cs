@@ -155,7 +155,7 @@ public static class Probe
     private static long PlanOnly(DelayedNode[] targets)
     {
         Scheduling.ComputePlan plan = Scheduling.ComputePlan.Build(targets, separateBlocking: true, narrowInputs: Scheduling.Computation.HeldSourcesPerWorker * Environment.ProcessorCount);
-        int count = plan.Count;
+        int count = plan.Table.Count;
         plan.Return();
         return count;
     }

@@ -74,7 +74,7 @@ public abstract class DelayedNode
     /// Calls the method as the task in <paramref name="slot"/> of <paramref name="owner"/>. <see langword="true"/>
     /// when the result is stored; <see langword="false"/> when it is awaited (an <see cref="AwaitedResult"/> is in the task's state).
     /// </summary>
-    internal virtual bool Invoke(Computation owner, int slot, CancellationToken cancellationToken)
+    internal virtual bool Invoke(TaskTable owner, int slot, CancellationToken cancellationToken)
         => throw new InvalidOperationException($"Node '{Key}' is not a task.");
 
     /// <summary>A constant's value, boxed (for executors and graph export, which do not know its type).</summary>

@@ -11,11 +11,11 @@ namespace TaskGraph.Infrastructure;
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public readonly struct DelayedArguments
 {
-    /// <summary>The compute of a running task (read at <see cref="slot"/>), or an <see cref="IReadOnlyList{T}"/> of plain values; one field keeps the struct two words.</summary>
+    /// <summary>The task table of a running task (read at <see cref="slot"/>), or an <see cref="IReadOnlyList{T}"/> of plain values; one field keeps the struct two words.</summary>
     private readonly object? source;
     private readonly int slot;
 
-    internal DelayedArguments(Computation owner, int slot)
+    internal DelayedArguments(TaskTable owner, int slot)
     {
         source = owner;
         this.slot = slot;
@@ -44,12 +44,12 @@ public readonly struct DelayedArguments
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not an argument's position.</exception>
     /// <exception cref="InvalidCastException">The argument is not a <typeparamref name="T"/>.</exception>
     public T Get<T>(int index)
-        => source is Computation owner ? owner.Argument<T>(slot, index) : ValueAt<T>(index);
+        => source is TaskTable owner ? owner.Argument<T>(slot, index) : ValueAt<T>(index);
 
     /// <summary>The values of all arguments, in order (a collection's items).</summary>
     internal T[] ReadAll<T>()
     {
-        if (source is Computation owner)
+        if (source is TaskTable owner)
         {
             return owner.Arguments<T>(slot);
         }

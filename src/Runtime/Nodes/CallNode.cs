@@ -57,7 +57,7 @@ internal sealed class CallNode<T> : Delayed<T>
 
     internal Delegate Invoker => invoker;
 
-    internal override bool Invoke(Computation owner, int slot, CancellationToken cancellationToken)
+    internal override bool Invoke(TaskTable owner, int slot, CancellationToken cancellationToken)
     {
         var arguments = new DelayedArguments(owner, slot);
         if (!IsAsync)

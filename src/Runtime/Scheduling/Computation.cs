@@ -97,6 +97,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     private readonly ComputePlan plan;
 
     // The plan's arrays, read on every task.
+    private readonly TaskTable table;
     private readonly TaskState[] tasks;
     private readonly int[] argumentSlots;
     private readonly int[] consumers;
@@ -165,13 +166,14 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         maxWorkers = onCallerThread ? 1 : options.MaxDegreeOfParallelism;
         heldSourceBound = HeldSourcesPerWorker * maxWorkers;
         plan = ComputePlan.Build(targets, separateBlocking, narrowInputs: heldSourceBound);
-        tasks = plan.Tasks;
-        argumentSlots = plan.ArgumentSlots;
-        consumers = plan.Consumers;
+        table = plan.Table;
+        tasks = table.Tasks;
+        argumentSlots = table.ArgumentSlots;
+        consumers = table.Consumers;
         initiallyReady = plan.InitiallyReady;
         initiallyReadyCount = plan.InitiallyReadyCount;
         initiallyUncountedCount = plan.InitiallyUncountedCount;
-        taskCount = plan.Count;
+        taskCount = table.Count;
         pending = taskCount;
         readySlots = PooledArrays.Rent<int>(taskCount);
         Array.Clear(readySlots, 0, taskCount);
@@ -187,7 +189,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         {
             try
             {
-                handOver = new HandedOverTasks(this, executors.CreateExecutor(new ExecutorContext(taskCount, options.MaxDegreeOfParallelism, taskToken)), taskCount, plan.TargetSlots);
+                handOver = new HandedOverTasks(this, table, executors.CreateExecutor(new ExecutorContext(taskCount, options.MaxDegreeOfParallelism, taskToken)), plan.TargetSlots);
             }
             catch
             {
@@ -240,54 +242,6 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     /// <summary>The caller has read the results.</summary>
     internal override void Release() => Dispose();
 
-    /// <summary>Argument <paramref name="index"/> of the task in <paramref name="slot"/>, as its invoker reads it.</summary>
-    internal T Argument<T>(int slot, int index)
-    {
-        int inputSlot = argumentSlots[ArgumentEntry(slot, index)];
-        if (inputSlot >= 0 && TaskResults.TryLoad(ref tasks[inputSlot], out T value))
-        {
-            return value;
-        }
-
-        return tasks[slot].Node.Arguments[index] switch
-        {
-            null => default!,
-            ConstantNode<T> constant => constant.Value,
-            DelayedNode other => throw new InvalidCastException(
-                $"Argument {index} of task '{tasks[slot].Node.Key}' is '{other.Key}' of another type than the {typeof(T).Name} it is read as."),
-        };
-    }
-
-    /// <summary>
-    /// Argument <paramref name="index"/> of the handed-over task in <paramref name="slot"/>, untyped: what the
-    /// executor reported for its input task, a constant's value, or <see langword="null"/> for a null handle.
-    /// </summary>
-    internal object? ArgumentValue(int slot, int index)
-    {
-        int inputSlot = argumentSlots[ArgumentEntry(slot, index)];
-        return inputSlot >= 0 ? tasks[inputSlot].Result : tasks[slot].Node.Arguments[index]?.ConstantValue;
-    }
-
-    /// <summary>The values of all arguments of the task in <paramref name="slot"/>, in order: a collection's items, read in one pass.</summary>
-    internal T[] Arguments<T>(int slot)
-    {
-        int first = tasks[slot].ArgumentStart;
-        var values = new T[tasks[slot + 1].ArgumentStart - first];
-        for (int i = 0; i < values.Length; i++)
-        {
-            int input = argumentSlots[first + i];
-            values[i] = input >= 0 && TaskResults.TryLoad(ref tasks[input], out T value) ? value : Argument<T>(slot, i);
-        }
-
-        return values;
-    }
-
-    /// <summary>Stores the result of the task in <paramref name="slot"/>, as its node's invoker returned it.</summary>
-    internal void StoreResult<T>(int slot, T value) => TaskResults.Store(ref tasks[slot], value);
-
-    /// <summary>Keeps the pending result of the task in <paramref name="slot"/> until it is collected.</summary>
-    internal void AwaitResult(int slot, AwaitedResult pending) => tasks[slot].Result = pending;
-
     /// <summary>Stops the compute because an observer, the progress callback or the task executor threw (see <see cref="ComputeNotifier"/>).</summary>
     internal void StopWith(Exception exception) => Stop(exception);
 
@@ -316,18 +270,6 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
 
     // The worker loop: runs ready tasks until none is left. Whoever started this worker claimed a worker slot and entered for it.
     void IThreadPoolWorkItem.Execute() => Work();
-
-    /// <summary>Index of argument <paramref name="index"/> of the task in <paramref name="slot"/> in the argument arrays.</summary>
-    private int ArgumentEntry(int slot, int index)
-    {
-        int first = tasks[slot].ArgumentStart;
-        if ((uint)index >= (uint)(tasks[slot + 1].ArgumentStart - first))
-        {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"Task '{tasks[slot].Node.Key}' has {tasks[slot + 1].ArgumentStart - first} arguments.");
-        }
-
-        return first + index;
-    }
 
     private Computation RunOnCaller()
     {
@@ -609,7 +551,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         bool completed;
         try
         {
-            completed = node.Invoke(this, slot, taskToken);
+            completed = node.Invoke(table, slot, taskToken);
         }
         catch (Exception exception)
         {
@@ -644,7 +586,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         bool completed;
         try
         {
-            completed = node.Invoke(this, slot, token);
+            completed = node.Invoke(table, slot, token);
         }
         catch (Exception exception)
         {
@@ -767,7 +709,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         Exception? failure = null;
         try
         {
-            ((AwaitedResult)tasks[slot].Result!).Collect(this, slot);
+            ((AwaitedResult)tasks[slot].Result!).Collect(table, slot);
         }
         catch (Exception exception)
         {

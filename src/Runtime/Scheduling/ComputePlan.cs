@@ -10,7 +10,7 @@ namespace TaskGraph.Scheduling;
 /// <see cref="PooledArrays"/>; <see cref="Return"/> gives them back): the graph behind the targets walked
 /// once, without recursion, shared and pure-equal nodes counted once, constants left out.
 /// Slots are numbered in the walk's post-order, so every task's inputs have smaller slots. Arrays may be
-/// longer than <see cref="Count"/>.
+/// longer than <see cref="TaskTable.Count"/>.
 /// </summary>
 /// <remarks>
 /// Node to slot: the compute holding the claims (<see cref="PlanStamps"/>, one at a time) writes its stamp
@@ -22,20 +22,8 @@ namespace TaskGraph.Scheduling;
 /// </remarks>
 internal sealed class ComputePlan
 {
-    /// <summary>The number of tasks.</summary>
-    internal int Count;
-
-    /// <summary>The tasks by slot, and after them an entry with the ends of the last task's ranges.</summary>
-    internal TaskState[] Tasks = Array.Empty<TaskState>();
-
-    /// <summary>The slot of each argument of each task (-1 for a constant or a null handle); see <see cref="TaskState.ArgumentStart"/>.</summary>
-    internal int[] ArgumentSlots = Array.Empty<int>();
-
-    /// <summary>
-    /// The consumers of each task (see <see cref="TaskState.ConsumerStart"/>), one entry per argument
-    /// occurrence: the consumer's slot, or its complement (<c>~slot</c>, negative) for a blocking one.
-    /// </summary>
-    internal int[] Consumers = Array.Empty<int>();
+    /// <summary>The tasks, their arguments and consumers: what the compute runs and the tasks' invokers read.</summary>
+    internal readonly TaskTable Table = new();
 
     /// <summary>
     /// Tasks with no task inputs that run on workers (not blocking): the first <see cref="InitiallyReadyCount"/>
@@ -62,7 +50,7 @@ internal sealed class ComputePlan
 
     /// <summary>Plans the graph behind <paramref name="targets"/>.</summary>
     /// <param name="targets">The compute's targets.</param>
-    /// <param name="separateBlocking">Whether blocking tasks run apart from the workers (marked in <see cref="Consumers"/>, listed in <see cref="InitiallyReadyBlocking"/>); else they are tasks like any other.</param>
+    /// <param name="separateBlocking">Whether blocking tasks run apart from the workers (marked in <see cref="TaskTable.Consumers"/>, listed in <see cref="InitiallyReadyBlocking"/>); else they are tasks like any other.</param>
     /// <param name="narrowInputs">A consumer with at most this many task inputs is narrow (see <see cref="InitiallyReady"/>).</param>
     internal static ComputePlan Build(DelayedNode[] targets, bool separateBlocking, int narrowInputs)
     {
@@ -92,9 +80,7 @@ internal sealed class ComputePlan
     /// <summary>Gives every array back to its pool. Only once nothing of the compute reads them any more.</summary>
     internal void Return()
     {
-        PooledArrays.Return(ref Tasks, Count + 1);
-        PooledArrays.Return(ref ArgumentSlots, 0);
-        PooledArrays.Return(ref Consumers, 0);
+        Table.Return();
         PooledArrays.Return(ref InitiallyReady, 0);
     }
 
@@ -124,8 +110,8 @@ internal sealed class ComputePlan
         {
             this.plan = plan;
             this.separateBlocking = separateBlocking;
-            plan.Tasks = PooledArrays.Rent<TaskState>(InitialCapacity);
-            plan.ArgumentSlots = PooledArrays.Rent<int>(InitialCapacity);
+            plan.Table.Tasks = PooledArrays.Rent<TaskState>(InitialCapacity);
+            plan.Table.ArgumentSlots = PooledArrays.Rent<int>(InitialCapacity);
             plan.InitiallyReady = PooledArrays.Rent<int>(InitialCapacity);
             stamp = PlanStamps.TryBegin();
             if (stamp == 0)
@@ -206,9 +192,9 @@ internal sealed class ComputePlan
 
         internal void Finish(DelayedNode[] targets, int narrowInputs)
         {
-            int count = plan.Count;
-            TaskState[] tasks = plan.Tasks;
-            int[] argumentSlots = plan.ArgumentSlots;
+            int count = plan.Table.Count;
+            TaskState[] tasks = plan.Table.Tasks;
+            int[] argumentSlots = plan.Table.ArgumentSlots;
             tasks[count] = new TaskState { ArgumentStart = argumentCount };
             int[] filled = PooledArrays.Rent<int>(count);
             int start = 0;
@@ -220,7 +206,7 @@ internal sealed class ComputePlan
             }
 
             tasks[count].ConsumerStart = start;
-            int[] consumers = plan.Consumers = PooledArrays.Rent<int>(start);
+            int[] consumers = plan.Table.Consumers = PooledArrays.Rent<int>(start);
             for (int slot = 0; slot < count; slot++)
             {
                 int entry = blockingSlots?.Contains(slot) == true ? ~slot : slot;
@@ -301,8 +287,8 @@ internal sealed class ComputePlan
         {
             int count = node.Arguments.Count;
             int first = argumentCount;
-            PooledArrays.Grow(ref plan.ArgumentSlots, first, first + count);
-            int[] argumentSlots = plan.ArgumentSlots;
+            PooledArrays.Grow(ref plan.Table.ArgumentSlots, first, first + count);
+            int[] argumentSlots = plan.Table.ArgumentSlots;
             bool isSource = node.IsSource;
 
             // A loop, not a span copy: one or two slots are the rule.
@@ -312,7 +298,7 @@ internal sealed class ComputePlan
             }
 
             argumentCount += count;
-            int slot = plan.Count;
+            int slot = plan.Table.Count;
             if (node.IsPure)
             {
                 pureSlots ??= new Dictionary<PureCall, int>();
@@ -328,8 +314,8 @@ internal sealed class ComputePlan
             }
 
             // Room for the entry after the last task too (see Finish).
-            PooledArrays.Grow(ref plan.Tasks, slot, slot + 2);
-            TaskState[] tasks = plan.Tasks;
+            PooledArrays.Grow(ref plan.Table.Tasks, slot, slot + 2);
+            TaskState[] tasks = plan.Table.Tasks;
             int remaining = 0;
             for (int i = first; i < argumentCount; i++)
             {
@@ -359,7 +345,7 @@ internal sealed class ComputePlan
                 AddInitiallyReady(node, slot);
             }
 
-            plan.Count = slot + 1;
+            plan.Table.Count = slot + 1;
             SetSlot(node, slot);
             return slot;
         }
@@ -388,7 +374,7 @@ internal sealed class ComputePlan
         /// </summary>
         private void OrderSources(int narrowInputs)
         {
-            TaskState[] tasks = plan.Tasks;
+            TaskState[] tasks = plan.Table.Tasks;
             int[] ready = plan.InitiallyReady;
             int count = plan.InitiallyReadyCount;
             int[] held = PooledArrays.Rent<int>(count);
@@ -425,8 +411,8 @@ internal sealed class ComputePlan
 
         private bool HasNarrowConsumer(int slot, int narrowInputs)
         {
-            TaskState[] tasks = plan.Tasks;
-            int[] consumers = plan.Consumers;
+            TaskState[] tasks = plan.Table.Tasks;
+            int[] consumers = plan.Table.Consumers;
             for (int i = tasks[slot].ConsumerStart; i < tasks[slot + 1].ConsumerStart; i++)
             {
                 int entry = consumers[i];

@@ -15,13 +15,16 @@ namespace TaskGraph.Scheduling;
 internal sealed class HandedOverTasks
 {
     private readonly Computation owner;
+    private readonly TaskTable table;
     private readonly ITaskExecutor executor;
     private readonly ReadyTask?[] latest;
     private readonly bool[] isTarget;
 
-    internal HandedOverTasks(Computation owner, ITaskExecutor executor, int taskCount, int[] targetSlots)
+    internal HandedOverTasks(Computation owner, TaskTable table, ITaskExecutor executor, int[] targetSlots)
     {
         this.owner = owner;
+        this.table = table;
+        int taskCount = table.Count;
         this.executor = executor;
         latest = new ReadyTask?[taskCount];
         isTarget = new bool[taskCount];
@@ -62,7 +65,7 @@ internal sealed class HandedOverTasks
         }
     }
 
-    internal object? ArgumentValue(int slot, int index) => owner.ArgumentValue(slot, index);
+    internal object? ArgumentValue(int slot, int index) => table.ArgumentValue(slot, index);
 
     internal void End(int slot, object? result, Exception? failure) => owner.EndHandedOver(slot, result, failure);
 
