@@ -154,7 +154,8 @@ public static class Probe
 
     private static long PlanOnly(DelayedNode[] targets)
     {
-        Scheduling.ComputePlan plan = Scheduling.ComputePlan.Build(targets, separateBlocking: true, narrowInputs: Scheduling.Computation.HeldSourcesPerWorker * Environment.ProcessorCount);
+        Scheduling.ComputePlan plan = Scheduling.ComputePlan.Build(targets, separateBlocking: true);
+        Scheduling.BackPressure.OrderSources(plan, Environment.ProcessorCount);
         int count = plan.Table.Count;
         plan.Return();
         return count;

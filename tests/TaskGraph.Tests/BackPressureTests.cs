@@ -17,7 +17,7 @@ public sealed class BackPressureTests
     private const int Workers = 2;
 
     /// <summary>The runtime's bound (four held source results per worker), plus one source in flight per worker, plus the fold's first leaf.</summary>
-    private const int MostHeldLeaves = (Computation.HeldSourcesPerWorker * Workers) + Workers + 1;
+    private const int MostHeldLeaves = (BackPressure.HeldSourcesPerWorker * Workers) + Workers + 1;
 
     private static readonly DelayedMethod Produce = TestMethods.Describe("Produce", 1);
     private static readonly DelayedMethod Combine = TestMethods.Describe("Combine", 2);

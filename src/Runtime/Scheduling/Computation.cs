@@ -87,8 +87,6 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     /// </summary>
     internal const int UnreportedInputsFrom = 8;
 
-    /// <summary>Back-pressure: results of sources that may wait for their consumers, per worker (see <see cref="StandsDown"/>).</summary>
-    internal const int HeldSourcesPerWorker = 4;
 
     private static readonly object CanceledReason = new();
     private static long lastId;
@@ -101,10 +99,6 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     private readonly TaskState[] tasks;
     private readonly int[] argumentSlots;
     private readonly int[] consumers;
-    private readonly int[] initiallyReady;
-    private readonly int initiallyReadyCount;
-    private readonly int initiallyUncountedCount;
-    private readonly int heldSourceBound;
     private readonly int taskCount;
     private readonly ComputeNotifier? notifier;
     private readonly AttemptGuard? guard;
@@ -119,37 +113,17 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
 
     /// <summary>The executor's side of a compute whose tasks are handed over; <see langword="null"/>: tasks run on the core's workers.</summary>
     private readonly HandedOverTasks? handOver;
-    private readonly int maxWorkers;
     private readonly CancellationToken callerToken;
     private readonly CancellationTokenSource cancellation;
     private readonly CancellationToken taskToken;
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Tasks made ready while computing, as slot + 1 (0: reserved, not yet written); taken from <c>readyHead</c>.</summary>
-    private int[] readySlots;
-    private PaddedCounter readyHead;
-    private PaddedCounter readyTail;
-    private PaddedCounter initialCursor;
-
-    /// <summary>Results of held sources (<see cref="TaskState.HeldSource"/>) released so far; see <see cref="HeldSources"/>.</summary>
-    private PaddedCounter sourcesReleased;
-
-    /// <summary>Workers that gave their slot up rather than start another source (<see cref="StandsDown"/>), until woken.</summary>
-    private int standingDown;
-
-    /// <summary>
-    /// <c>sourcesReleased</c> when the last worker had to start a source past the bound: until more are released,
-    /// no worker holds back. At first none: consumers are presumed at work (a fold's first combine may run
-    /// long before it releases anything, or its other input may still be running).
-    /// </summary>
-    private int releasedWhenForced = -1;
+    private ReadyQueue ready;
+    private WorkerSlots slots;
+    private BackPressure backPressure;
 
     /// <summary>On the calling thread only: the task whose await or retry delay the caller waits for next (-1: none).</summary>
     private int parkedSlot = -1;
-    private int workers;
-
-    /// <summary>Workers inside their loop (claimed workers may still wait in the pool's queue).</summary>
-    private int running;
     private int inside;
     private int pending;
     private int finished;
@@ -163,20 +137,18 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         this.targets = targets;
         onCallerThread = execution.OnCallerThread;
         separateBlocking = !onCallerThread && execution.Executors is null;
-        maxWorkers = onCallerThread ? 1 : options.MaxDegreeOfParallelism;
-        heldSourceBound = HeldSourcesPerWorker * maxWorkers;
-        plan = ComputePlan.Build(targets, separateBlocking, narrowInputs: heldSourceBound);
+        int workers = onCallerThread ? 1 : options.MaxDegreeOfParallelism;
+        plan = ComputePlan.Build(targets, separateBlocking);
+        BackPressure.OrderSources(plan, workers);
         table = plan.Table;
         tasks = table.Tasks;
         argumentSlots = table.ArgumentSlots;
         consumers = table.Consumers;
-        initiallyReady = plan.InitiallyReady;
-        initiallyReadyCount = plan.InitiallyReadyCount;
-        initiallyUncountedCount = plan.InitiallyUncountedCount;
         taskCount = table.Count;
         pending = taskCount;
-        readySlots = PooledArrays.Rent<int>(taskCount);
-        Array.Clear(readySlots, 0, taskCount);
+        ready = new ReadyQueue(plan.InitiallyReady, plan.InitiallyReadyCount, taskCount);
+        slots = new WorkerSlots(workers);
+        backPressure = new BackPressure(workers, plan);
         callerToken = cancellationToken;
         cancellation = cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
@@ -196,7 +168,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
                 // Nothing ran: the arrays go back at once.
                 cancellation.Dispose();
                 plan.Return();
-                PooledArrays.Return(ref readySlots, 0);
+                ready.Return();
                 throw;
             }
         }
@@ -376,7 +348,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
             }
         }
 
-        int poolWorkers = Math.Min(maxWorkers, initiallyReadyCount) - (callerWorks ? 1 : 0);
+        int poolWorkers = Math.Min(slots.Limit, plan.InitiallyReadyCount) - (callerWorks ? 1 : 0);
         for (int i = 0; i < poolWorkers; i++)
         {
             StartWorker();
@@ -384,7 +356,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
 
         // A blocking caller works too rather than only wait: a compute nested in a task then progresses
         // even when the pool has no thread to spare.
-        if (callerWorks && TryClaimWorker())
+        if (callerWorks && slots.TryClaim())
         {
             Enter();
             Work();
@@ -393,7 +365,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
 
     private void Work()
     {
-        Interlocked.Increment(ref running);
+        slots.BeginRunning();
         do
         {
             if (RunReadyTasks())
@@ -403,12 +375,12 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
                 return;
             }
 
-            Interlocked.Decrement(ref workers);
+            slots.Release();
 
             // A task made ready after the last take, while every worker slot was taken, started no worker: take it on.
         }
-        while (!IsStopped && HasReady() && TryClaimWorker());
-        Interlocked.Decrement(ref running);
+        while (!IsStopped && HasReady() && slots.TryClaim());
+        slots.EndRunning();
         Exit();
     }
 
@@ -454,8 +426,8 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     /// </summary>
     private async ValueTask WorkOnCaller(bool block)
     {
-        TryClaimWorker();
-        running = 1;
+        slots.TryClaim();
+        slots.BeginRunning();
         SemaphoreSlim? awaited = null;
         while (true)
         {
@@ -501,8 +473,8 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
             }
         }
 
-        running = 0;
-        workers = 0;
+        slots.EndRunning();
+        slots.Release();
     }
 
     /// <summary>
@@ -878,72 +850,9 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     /// <summary>Counts released results of held sources; wakes a worker that stood down once few are left.</summary>
     private void ReleasedSources(int count)
     {
-        int released = Interlocked.Add(ref sourcesReleased.Value, count);
-        if (Volatile.Read(ref standingDown) != 0 && HeldSources(released) <= heldSourceBound / 2)
+        if (backPressure.Released(count, ready.InitialTaken) && backPressure.TryWake())
         {
-            WakeStandingDown(all: false);
-        }
-    }
-
-    /// <summary>Results of held sources started and not yet released (running, or waiting for consumers).</summary>
-    private int HeldSources(int released)
-        => Math.Min(Volatile.Read(ref initialCursor.Value), initiallyReadyCount) - initiallyUncountedCount - released;
-
-    /// <summary>
-    /// Back-pressure on sources, asked before a worker starts another synchronous source: gives the worker's
-    /// slot up when more than <see cref="heldSourceBound"/> source results are held while consumers are
-    /// releasing them (a running fold whose sources outrun its chain of combines would otherwise keep nearly
-    /// all of them alive). Only sources with a narrow consumer count (see <see cref="ComputePlan.InitiallyReady"/>). The last worker never stands down; when it has to go on past the bound, the
-    /// consumers are not at work (a fan-in that runs only at the end), so every worker goes on until a
-    /// source result is released again. "Last" counts running workers, not claimed ones: a claimed worker
-    /// may still wait in the pool's queue, behind the very tasks that wait for this compute.
-    /// </summary>
-    private bool StandsDown()
-    {
-        int released = Volatile.Read(ref sourcesReleased.Value);
-        if (HeldSources(released) <= heldSourceBound || released == Volatile.Read(ref releasedWhenForced))
-        {
-            return false;
-        }
-
-        int count = Volatile.Read(ref running);
-        while (count > 1)
-        {
-            int seen = Interlocked.CompareExchange(ref running, count - 1, count);
-            if (seen == count)
-            {
-                Interlocked.Decrement(ref workers);
-                Interlocked.Increment(ref standingDown);
-                return true;
-            }
-
-            count = seen;
-        }
-
-        Volatile.Write(ref releasedWhenForced, released);
-        WakeStandingDown(all: true);
-        return false;
-    }
-
-    private void WakeStandingDown(bool all)
-    {
-        int count = Volatile.Read(ref standingDown);
-        while (count > 0)
-        {
-            int seen = Interlocked.CompareExchange(ref standingDown, count - 1, count);
-            if (seen != count)
-            {
-                count = seen;
-                continue;
-            }
-
             StartWorker();
-            if (!all)
-            {
-                return;
-            }
-
-            count--;
         }
     }
 
@@ -1024,101 +933,58 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     /// <summary>Queues a ready CPU task for the workers.</summary>
     private void Schedule(int slot)
     {
-        // Each task becomes ready once, so the array has room for every one: reserve a cell, then fill it.
-        int cell = Interlocked.Increment(ref readyTail.Value) - 1;
-        Volatile.Write(ref readySlots[cell], slot + 1);
+        ready.Push(slot);
         StartWorker();
     }
 
     private void StartWorker()
     {
-        if (TryClaimWorker())
+        if (slots.TryClaim())
         {
             Enter();
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 
-    private bool TryClaimWorker()
-    {
-        int count = Volatile.Read(ref workers);
-        while (count < maxWorkers)
-        {
-            int seen = Interlocked.CompareExchange(ref workers, count + 1, count);
-            if (seen == count)
-            {
-                return true;
-            }
-
-            count = seen;
-        }
-
-        return false;
-    }
-
     /// <summary>
-    /// Takes a task made ready while computing (deeper in the graph: its inputs can be released sooner),
-    /// else the next initially ready task, unless back-pressure has this worker stand down instead
-    /// (<paramref name="stoodDown"/>; see <see cref="StandsDown"/>). One at a time: a task never waits behind
-    /// a long one on a busy worker while another worker is free.
+    /// Takes a retry due, else a task made ready while computing, else the next initially ready task,
+    /// unless back-pressure has this worker stand down instead (<paramref name="stoodDown"/>; see <see cref="BackPressure"/>).
     /// </summary>
     private bool TryTakeReady(out int slot, out bool stoodDown)
     {
         stoodDown = false;
-        if (guard is not null && guard.Retries.TryDequeue(out slot))
+        if ((guard is not null && guard.Retries.TryDequeue(out slot)) || ready.TryTakeMadeReady(out slot))
         {
             return true;
         }
 
-        while (true)
+        int next = ready.NextInitial;
+        if (next >= backPressure.Uncounted && StandsDown(next))
         {
-            int head = Volatile.Read(ref readyHead.Value);
-            if (head >= Volatile.Read(ref readyTail.Value))
-            {
-                break;
-            }
-
-            int cell = Volatile.Read(ref readySlots[head]);
-            if (cell == 0)
-            {
-                // Reserved by a thread that has not written it yet: a matter of instructions.
-                Thread.SpinWait(1);
-                continue;
-            }
-
-            if (Interlocked.CompareExchange(ref readyHead.Value, head + 1, head) == head)
-            {
-                slot = cell - 1;
-                return true;
-            }
+            stoodDown = true;
+            return false;
         }
 
-        int next = Volatile.Read(ref initialCursor.Value);
-        if (next < initiallyReadyCount)
-        {
-            if (next >= initiallyUncountedCount && StandsDown())
-            {
-                stoodDown = true;
-                slot = -1;
-                return false;
-            }
+        return next >= 0 && ready.TryTakeInitial(out slot);
+    }
 
-            int index = Interlocked.Increment(ref initialCursor.Value) - 1;
-            if (index < initiallyReadyCount)
-            {
-                slot = initiallyReady[index];
-                return true;
-            }
+    /// <summary>Asks back-pressure before a held source starts; wakes every worker that stood down when the last one had to go on.</summary>
+    private bool StandsDown(int next)
+    {
+        if (backPressure.StandsDown(ref slots, next, out bool wakeAll))
+        {
+            return true;
         }
 
-        slot = -1;
+        while (wakeAll && backPressure.TryWake())
+        {
+            StartWorker();
+        }
+
         return false;
     }
 
-    private bool HasReady()
-        => Volatile.Read(ref initialCursor.Value) < initiallyReadyCount
-            || Volatile.Read(ref readyHead.Value) < Volatile.Read(ref readyTail.Value)
-            || guard is { Retries.IsEmpty: false };
+    private bool HasReady() => ready.HasAny || guard is { Retries.IsEmpty: false };
 
     private void Enter() => Interlocked.Increment(ref inside);
 
@@ -1146,7 +1012,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         if (Interlocked.Decrement(ref arrayHolders) == 0)
         {
             plan.Return();
-            PooledArrays.Return(ref readySlots, 0);
+            ready.Return();
         }
     }
 

@@ -26,18 +26,19 @@ internal sealed class ComputePlan
     internal readonly TaskTable Table = new();
 
     /// <summary>
-    /// Tasks with no task inputs that run on workers (not blocking): the first <see cref="InitiallyReadyCount"/>
-    /// entries. The first <see cref="InitiallyUncountedCount"/> of them are sources back-pressure leaves
-    /// alone: the asynchronous ones (they hold no thread and no result while they wait), then synchronous
-    /// ones none of whose consumers is narrow (such a consumer needs more results at once than the bound
-    /// lets wait, or there is none: holding sources back could not help it). Then the
-    /// <see cref="TaskState.HeldSource"/> ones. Each group in slot order.
+    /// Synchronous tasks with no task inputs that run on workers (not blocking): the first
+    /// <see cref="InitiallyReadyCount"/> entries, in slot order, until back-pressure orders them
+    /// (<see cref="BackPressure.OrderSources"/>), with <see cref="AwaitedSources"/> ahead.
     /// </summary>
     internal int[] InitiallyReady = Array.Empty<int>();
 
     internal int InitiallyReadyCount;
 
+    /// <summary>How many of <see cref="InitiallyReady"/> back-pressure leaves alone (set by <see cref="BackPressure.OrderSources"/>).</summary>
     internal int InitiallyUncountedCount;
+
+    /// <summary>Asynchronous tasks with no task inputs, in slot order (not yet in <see cref="InitiallyReady"/>).</summary>
+    internal List<int>? AwaitedSources;
 
     /// <summary>Blocking tasks with no task inputs, in slot order.</summary>
     internal List<int>? InitiallyReadyBlocking;
@@ -51,8 +52,7 @@ internal sealed class ComputePlan
     /// <summary>Plans the graph behind <paramref name="targets"/>.</summary>
     /// <param name="targets">The compute's targets.</param>
     /// <param name="separateBlocking">Whether blocking tasks run apart from the workers (marked in <see cref="TaskTable.Consumers"/>, listed in <see cref="InitiallyReadyBlocking"/>); else they are tasks like any other.</param>
-    /// <param name="narrowInputs">A consumer with at most this many task inputs is narrow (see <see cref="InitiallyReady"/>).</param>
-    internal static ComputePlan Build(DelayedNode[] targets, bool separateBlocking, int narrowInputs)
+    internal static ComputePlan Build(DelayedNode[] targets, bool separateBlocking)
     {
         var plan = new ComputePlan();
         var builder = new Builder(plan, separateBlocking);
@@ -63,7 +63,7 @@ internal sealed class ComputePlan
                 builder.Visit(target);
             }
 
-            builder.Finish(targets, narrowInputs);
+            builder.Finish(targets);
             return plan;
         }
         catch
@@ -99,7 +99,6 @@ internal sealed class ComputePlan
         private Dictionary<PureCall, int>? pureSlots;
         private int argumentCount;
         private HashSet<int>? blockingSlots;
-        private List<int>? awaitedSources;
         private Frame[] frames = PooledArrays.Rent<Frame>(64);
         private int[] slotStack = PooledArrays.Rent<int>(64);
         private int stacked;
@@ -190,7 +189,7 @@ internal sealed class ComputePlan
             PooledArrays.Return(ref slotStack, 0);
         }
 
-        internal void Finish(DelayedNode[] targets, int narrowInputs)
+        internal void Finish(DelayedNode[] targets)
         {
             int count = plan.Table.Count;
             TaskState[] tasks = plan.Table.Tasks;
@@ -234,7 +233,6 @@ internal sealed class ComputePlan
             }
 
             plan.TargetSlots = targetSlots;
-            OrderSources(narrowInputs);
         }
 
         /// <summary>
@@ -360,71 +358,12 @@ internal sealed class ComputePlan
 
             if (node.IsAsync)
             {
-                (awaitedSources ??= new List<int>()).Add(slot);
+                (plan.AwaitedSources ??= new List<int>()).Add(slot);
                 return;
             }
 
             PooledArrays.Grow(ref plan.InitiallyReady, plan.InitiallyReadyCount, plan.InitiallyReadyCount + 1);
             plan.InitiallyReady[plan.InitiallyReadyCount++] = slot;
-        }
-
-        /// <summary>
-        /// Orders the sources as <see cref="InitiallyReady"/> describes: asynchronous, then synchronous ones
-        /// without a narrow consumer, then the held ones (marked <see cref="TaskState.HeldSource"/>).
-        /// </summary>
-        private void OrderSources(int narrowInputs)
-        {
-            TaskState[] tasks = plan.Table.Tasks;
-            int[] ready = plan.InitiallyReady;
-            int count = plan.InitiallyReadyCount;
-            int[] held = PooledArrays.Rent<int>(count);
-            int uncounted = 0;
-            int heldCount = 0;
-            for (int i = 0; i < count; i++)
-            {
-                int slot = ready[i];
-                if (HasNarrowConsumer(slot, narrowInputs))
-                {
-                    tasks[slot].Remaining = TaskState.HeldSource;
-                    held[heldCount++] = slot;
-                }
-                else
-                {
-                    ready[uncounted++] = slot;
-                }
-            }
-
-            Array.Copy(held, 0, ready, uncounted, heldCount);
-            PooledArrays.Return(ref held, 0);
-            int awaited = awaitedSources?.Count ?? 0;
-            if (awaited > 0)
-            {
-                PooledArrays.Grow(ref plan.InitiallyReady, count, count + awaited);
-                ready = plan.InitiallyReady;
-                Array.Copy(ready, 0, ready, awaited, count);
-                awaitedSources!.CopyTo(ready, 0);
-            }
-
-            plan.InitiallyReadyCount = count + awaited;
-            plan.InitiallyUncountedCount = awaited + uncounted;
-        }
-
-        private bool HasNarrowConsumer(int slot, int narrowInputs)
-        {
-            TaskState[] tasks = plan.Table.Tasks;
-            int[] consumers = plan.Table.Consumers;
-            for (int i = tasks[slot].ConsumerStart; i < tasks[slot + 1].ConsumerStart; i++)
-            {
-                int entry = consumers[i];
-
-                // Planning leaves a consumer's Remaining at its number of task inputs.
-                if (tasks[entry < 0 ? ~entry : entry].Remaining <= narrowInputs)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private struct Frame
