@@ -10,8 +10,8 @@
  *   waiting   some task inputs are unfinished: Remaining > 0 (one count per argument occurrence;
  *             constants and null handles are not tasks and never wait).
  *   ready     Remaining reached 0. A CPU task goes to the ready queue (at first: the plan's
- *             InitiallyReady array, taken with a cursor; later: readySlots, an append-only array with
- *             room for every task, as each task becomes ready once), except that the worker that
+ *             InitiallyReady array, taken with a cursor; later: an append-only array with room for
+ *             every task, as each task becomes ready once: see ReadyQueue), except that the worker that
  *             finished its last input keeps one such successor to run next itself: a chain runs on
  *             one thread without a queue trip. A Blocking task goes to a BlockingThreads thread at once.
  *             A count read as 1 is the last one: the last input (or consumer) needs no atomic step.
@@ -25,35 +25,10 @@
  *   released  all its consumers have been invoked (PendingConsumers reached 0; targets hold one extra
  *             count, so they are kept until returned): the result is cleared for the GC.
  *
- * Back-pressure. Sources (synchronous CPU tasks with no task inputs) are what add results without
- * consuming any. Those with a narrow consumer (one that takes at most the bound's number of task
- * inputs: holding sources back can help it) are held sources. Before a worker starts another one, it
- * compares the held sources started with their results released: past a bound (a few per worker) it
- * gives its worker slot up instead, and the release that brings the count back under half the bound
- * starts a worker again. The last running worker always goes on, and once it had to, nobody holds back
- * until a release shows consumers at work again. Sources feeding only a wide fan-in, or nothing but the
- * targets, never hold anyone back.
- *
- * Stopping. The first failure (or the caller's cancellation, or a throwing observer) sets stopReason
- * (first one wins) and cancels the token the tasks see. Each task start checks stopReason first, so
- * nothing new starts afterwards. `inside` counts who may still start or finish a task: each worker,
- * blocking thread and pending await (counted before it is handed over), and the thread starting the
- * compute. Once stopped, the compute finishes when `inside` reaches 0: no task of it is running.
- *
- * Finishing happens once (the `finished` flag): observers hear OnComputeFinished, then `completion`
- * is completed and the caller returns or throws.
- *
- * Returning the arrays. Two holders keep them: the running compute (until `inside` reaches 0 after
- * finishing: no worker, await or blocking thread can read them any more) and the caller (until it has
- * read the results). The last of the two to let go returns them to the pools, whatever the outcome.
- *
- * Retries and timeouts (AttemptGuard, present only when the compute or a task asks for them). A task
- * with either runs each attempt through StartGuardedAttempt: a timeout gives the attempt its own token,
- * linked to the compute's and cancelled by a timer; the task's inputs are kept until it completes, so a
- * retry reads the same arguments. A failed attempt with retries left is not a failure of the compute:
- * observers hear OnTaskRetrying, and after the delay (a timer, holding no thread; a stop ends it) a
- * blocking task goes to a blocking thread and a CPU task to the guard's retry queue, which workers take
- * from before the ready array (that array holds each task once). Tasks without either take the plain path.
+ * Rooms around this loop, each with its invariants at its top: TaskTable (the arrays and what invokers
+ * read and write), ReadyQueue, WorkerSlots, BackPressure (held sources), TaskAttempts (awaits, retries
+ * and timeouts, blocking threads, hand-over to an executor), ComputeLifetime (entering, stopping,
+ * finishing, array ownership), ComputePlan (planning) and PureCall (pure dedupe).
  *
  * Executors. The same core runs every scheduler: the parallel one (workers on the thread pool, the
  * blocking caller as one of them, blocking tasks on threads of their own); the synchronous one (one
@@ -76,7 +51,7 @@ using TaskGraph.Nodes;
 namespace TaskGraph.Scheduling;
 
 /// <summary>One compute: plans the graph behind its targets, runs it with the chosen scheduler, holds the results.</summary>
-internal sealed class Computation : TargetResults, IThreadPoolWorkItem
+internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
 {
     /// <summary>A worker reports finished tasks to `pending` in batches of this many: one shared atomic per batch, not per task.</summary>
     private const int FinishedBatch = 64;
@@ -87,8 +62,6 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     /// </summary>
     internal const int UnreportedInputsFrom = 8;
 
-
-    private static readonly object CanceledReason = new();
     private static long lastId;
 
     private readonly DelayedNode[] targets;
@@ -102,6 +75,7 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     private readonly int taskCount;
     private readonly ComputeNotifier? notifier;
     private readonly AttemptGuard? guard;
+
     /// <summary>
     /// The synchronous scheduler: one worker, the calling thread, which also waits for each await and retry
     /// delay itself (the task is parked, see <see cref="parkedSlot"/>), so tasks run one at a time in the same order every run.
@@ -113,24 +87,16 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
 
     /// <summary>The executor's side of a compute whose tasks are handed over; <see langword="null"/>: tasks run on the core's workers.</summary>
     private readonly HandedOverTasks? handOver;
-    private readonly CancellationToken callerToken;
-    private readonly CancellationTokenSource cancellation;
     private readonly CancellationToken taskToken;
-    private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     private ReadyQueue ready;
     private WorkerSlots slots;
     private BackPressure backPressure;
 
     /// <summary>On the calling thread only: the task whose await or retry delay the caller waits for next (-1: none).</summary>
     private int parkedSlot = -1;
-    private int inside;
+
+    /// <summary>Tasks not finished yet; the report that brings it to 0 finishes the compute.</summary>
     private int pending;
-    private int finished;
-    private int arrayHolders = 2;
-    private int quiet;
-    private object? stopReason;
-    private CancellationTokenRegistration cancellationRegistration;
 
     private Computation(DelayedNode[] targets, ComputeOptions options, ComputeExecution execution, CancellationToken cancellationToken)
     {
@@ -176,8 +142,6 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
 
     internal ComputeInfo Info { get; }
 
-    private bool IsStopped => Volatile.Read(ref stopReason) is not null;
-
     internal override int Count => targets.Length;
 
     /// <summary>
@@ -211,132 +175,8 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         return Cast<T>(index, targets[index], tasks[slot].Result);
     }
 
-    /// <summary>The caller has read the results.</summary>
-    internal override void Release() => Dispose();
-
-    /// <summary>Stops the compute because an observer, the progress callback or the task executor threw (see <see cref="ComputeNotifier"/>).</summary>
-    internal void StopWith(Exception exception) => Stop(exception);
-
-    /// <summary>The executor reported an attempt of the handed-over task in <paramref name="slot"/> (entered for it when it was handed over).</summary>
-    internal void EndHandedOver(int slot, object? result, Exception? failure)
-    {
-        if (failure is null)
-        {
-            tasks[slot].Result = result;
-        }
-
-        AfterAttempt(slot, EndAttempt(slot, failure, releaseInputs: true));
-        Exit();
-    }
-
-    /// <summary>Runs a blocking task on its dedicated thread (entered for it when it was scheduled).</summary>
-    internal void RunBlockingTask(int slot)
-    {
-        int finishedHere = 0;
-        var unreported = default(UnreportedInputs);
-        RunTask(slot, keepSuccessor: false, ref finishedHere, ref unreported);
-        Report(ref unreported, keepSuccessor: false, next: -1);
-        ReportFinished(finishedHere);
-        Exit();
-    }
-
     // The worker loop: runs ready tasks until none is left. Whoever started this worker claimed a worker slot and entered for it.
     void IThreadPoolWorkItem.Execute() => Work();
-
-    private Computation RunOnCaller()
-    {
-        try
-        {
-            Enter();
-            Begin();
-            if (onCallerThread)
-            {
-                // Never yields: every wait inside is a blocking wait on this thread.
-                WorkOnCaller(block: true).GetAwaiter().GetResult();
-            }
-            else
-            {
-                StartParallel(callerWorks: true);
-            }
-
-            Exit();
-            try
-            {
-                completion.Task.GetAwaiter().GetResult();
-            }
-            finally
-            {
-                ValueTask disposed = DisposeExecutorAsync();
-                if (!disposed.IsCompletedSuccessfully)
-                {
-                    disposed.AsTask().GetAwaiter().GetResult();
-                }
-            }
-
-            return this;
-        }
-        catch
-        {
-            Dispose();
-            throw;
-        }
-    }
-
-    private async Task<TargetResults> RunAsync()
-    {
-        try
-        {
-            Enter();
-            Begin();
-            if (onCallerThread)
-            {
-                await WorkOnCaller(block: false).ConfigureAwait(false);
-            }
-            else
-            {
-                StartParallel(callerWorks: false);
-            }
-
-            Exit();
-            try
-            {
-                await completion.Task.ConfigureAwait(false);
-            }
-            finally
-            {
-                await DisposeExecutorAsync().ConfigureAwait(false);
-            }
-
-            return this;
-        }
-        catch
-        {
-            Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>The compute has finished and no task of it runs: the executor of handed-over tasks may go.</summary>
-    private ValueTask DisposeExecutorAsync() => handOver?.DisposeAsync() ?? ValueTask.CompletedTask;
-
-    /// <summary>Announces the compute, then lets cancellation in. The caller has entered.</summary>
-    private void Begin()
-    {
-        notifier?.ComputeStarted();
-        cancellationRegistration = taskToken.UnsafeRegister(
-            static state =>
-            {
-                var computation = (Computation)state!;
-                computation.Enter();
-                computation.Stop(CanceledReason);
-                computation.Exit();
-            },
-            this);
-        if (taskCount == 0)
-        {
-            Finish();
-        }
-    }
 
     private void StartParallel(bool callerWorks)
     {
@@ -536,186 +376,6 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     }
 
     /// <summary>
-    /// Hands an attempt of the task in <paramref name="slot"/> to the executor (entered for until it reports;
-    /// see <see cref="EndHandedOver"/>). Its inputs are kept until it completes: the executor reads them meanwhile.
-    /// </summary>
-    private TaskStep HandOver(int slot, DelayedNode node)
-    {
-        CancellationToken token = guard is not null && guard.Applies(node) ? guard.StartAttempt(slot, node, taskToken) : taskToken;
-        Enter();
-        handOver!.Execute(slot, node, token);
-        return TaskStep.HandedOver;
-    }
-
-    /// <summary>
-    /// Starts an attempt of a task with retries or a timeout. Its inputs are kept until it completes, so
-    /// that another attempt reads the same arguments.
-    /// </summary>
-    private TaskStep StartGuardedAttempt(int slot)
-    {
-        DelayedNode node = tasks[slot].Node;
-        CancellationToken token = guard!.StartAttempt(slot, node, taskToken);
-        bool completed;
-        try
-        {
-            completed = node.Invoke(table, slot, token);
-        }
-        catch (Exception exception)
-        {
-            return EndGuardedAttempt(slot, exception);
-        }
-
-        return completed ? EndGuardedAttempt(slot, null) : TaskStep.Awaiting;
-    }
-
-    /// <summary>
-    /// Ends an attempt of a task with retries or a timeout: completed; or failed with retries left (run
-    /// again after the guard's delay, observers hear OnTaskRetrying); or failed for good, like any task.
-    /// </summary>
-    private TaskStep EndGuardedAttempt(int slot, Exception? failure)
-    {
-        DelayedNode node = tasks[slot].Node;
-        failure = guard!.EndAttempt(slot, node, failure, taskToken);
-        if (failure is null)
-        {
-            ReleaseInputs(slot);
-            return TaskStep.Completed;
-        }
-
-        // A stopping compute (a failure elsewhere, cancellation) retries nothing.
-        if (!IsStopped && !taskToken.IsCancellationRequested && guard.TryRetry(slot, node, out int attempt, out TimeSpan delay))
-        {
-            notifier?.TaskRetrying(node, failure, attempt, delay);
-            return TaskStep.Retrying;
-        }
-
-        FailTask(node, failure);
-        return TaskStep.Failed;
-    }
-
-    /// <summary>Hands a task to another attempt after its retry delay. The wait holds no thread, and a stop ends it at once.</summary>
-    private void ScheduleRetry(int slot)
-    {
-        TimeSpan delay = guard!.NextDelay(slot);
-        if (delay <= TimeSpan.Zero)
-        {
-            Retry(slot);
-            return;
-        }
-
-        if (onCallerThread)
-        {
-            // The caller waits for the delay itself (see WorkOnCaller): one task at a time, the same order every run.
-            parkedSlot = slot;
-            return;
-        }
-
-        Enter();
-        Task.Delay(delay, taskToken).ContinueWith(
-            static (_, state) =>
-            {
-                var (computation, retried) = ((Computation, int))state!;
-                if (!computation.IsStopped)
-                {
-                    computation.Retry(retried);
-                }
-
-                computation.Exit();
-            },
-            (this, slot),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-    }
-
-    /// <summary>Queues another attempt: a blocking task to a blocking thread, a CPU task to the workers through the guard's queue (the ready array holds each task once).</summary>
-    private void Retry(int slot)
-    {
-        if (separateBlocking && tasks[slot].Node.IsBlocking)
-        {
-            ScheduleBlocking(slot);
-            return;
-        }
-
-        guard!.Retries.Enqueue(slot);
-        StartWorker();
-    }
-
-    // Apart from RunTask: a lambda capturing a parameter allocates its closure on every call of the method that declares it.
-    private void AwaitTask(int slot)
-    {
-        Enter();
-        if (onCallerThread)
-        {
-            // The caller awaits it itself (see WorkOnCaller): one task at a time, the same order every run.
-            parkedSlot = slot;
-            return;
-        }
-
-        ((AwaitedResult)tasks[slot].Result!).WhenDone(() => FinishAwaitedTask(slot));
-    }
-
-    private void FinishAwaitedTask(int slot)
-    {
-        AfterAttempt(slot, CollectAwaitedResult(slot));
-        Exit();
-    }
-
-    /// <summary>Goes on after an attempt that ended outside a worker's loop (an await, an executor's report).</summary>
-    private void AfterAttempt(int slot, TaskStep step)
-    {
-        switch (step)
-        {
-            case TaskStep.Completed:
-                CompleteAlone(slot);
-                ReportFinished(1);
-                break;
-            case TaskStep.Retrying:
-                ScheduleRetry(slot);
-                break;
-        }
-    }
-
-    private TaskStep CollectAwaitedResult(int slot)
-    {
-        Exception? failure = null;
-        try
-        {
-            ((AwaitedResult)tasks[slot].Result!).Collect(table, slot);
-        }
-        catch (Exception exception)
-        {
-            failure = exception;
-        }
-
-        // An unguarded task released its inputs when it started.
-        return EndAttempt(slot, failure, releaseInputs: false);
-    }
-
-    /// <summary>Ends an attempt that did not end where it started: through the guard when the task has one, else completed or failed.</summary>
-    private TaskStep EndAttempt(int slot, Exception? failure, bool releaseInputs)
-    {
-        DelayedNode node = tasks[slot].Node;
-        if (guard is not null && guard.Applies(node))
-        {
-            return EndGuardedAttempt(slot, failure);
-        }
-
-        if (failure is not null)
-        {
-            FailTask(node, failure);
-            return TaskStep.Failed;
-        }
-
-        if (releaseInputs)
-        {
-            ReleaseInputs(slot);
-        }
-
-        return TaskStep.Completed;
-    }
-
-    /// <summary>
     /// Records a finished task: counts it as an input of each of its consumers in <paramref name="unreported"/>
     /// (reporting the consumer held there first when it is another one), and wakes a consumer once the
     /// inputs held are all it still waits for, keeping one for this thread if asked (returned; -1: none).
@@ -856,58 +516,6 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         }
     }
 
-    private void FailTask(DelayedNode node, Exception exception)
-    {
-        notifier?.TaskFailed(node, exception);
-        if (IsStopped)
-        {
-            return;
-        }
-
-        Stop(exception is OperationCanceledException && callerToken.IsCancellationRequested
-            ? CanceledReason
-            : new DelayedTaskException(node.Key, node.Method, exception));
-    }
-
-    /// <summary>The first reason wins; running tasks see cancellation; nothing new starts.</summary>
-    private void Stop(object reason)
-    {
-        if (Interlocked.CompareExchange(ref stopReason, reason, null) is not null)
-        {
-            return;
-        }
-
-        try
-        {
-            cancellation.Cancel();
-        }
-        catch (AggregateException)
-        {
-            // A task's cancellation callback threw; the task itself reports through its result.
-        }
-    }
-
-    /// <summary>
-    /// Also looks at the token itself: it wakes the token's waiters before it runs the callback that
-    /// stops the compute, so a task that saw cancellation could otherwise finish and let its successor start.
-    /// </summary>
-    private bool IsStoppedOrCanceled()
-    {
-        if (IsStopped)
-        {
-            return true;
-        }
-
-        if (!taskToken.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        // Only the caller cancels the token before a stop reason is set.
-        Stop(CanceledReason);
-        return true;
-    }
-
     /// <summary>
     /// Counts down one of the holders of <paramref name="count"/>; <see langword="true"/> for the last one.
     /// Each holder counts down once, so a holder that reads 1 is the last and needs no atomic operation
@@ -922,12 +530,6 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
         }
 
         return Interlocked.Decrement(ref count) == 0;
-    }
-
-    private void ScheduleBlocking(int slot)
-    {
-        Enter();
-        BlockingThreads.Run(new BlockingTask(this, slot));
     }
 
     /// <summary>Queues a ready CPU task for the workers.</summary>
@@ -985,85 +587,6 @@ internal sealed class Computation : TargetResults, IThreadPoolWorkItem
     }
 
     private bool HasReady() => ready.HasAny || guard is { Retries.IsEmpty: false };
-
-    private void Enter() => Interlocked.Increment(ref inside);
-
-    private void Exit()
-    {
-        if (Interlocked.Decrement(ref inside) != 0)
-        {
-            return;
-        }
-
-        if (IsStopped)
-        {
-            Finish();
-        }
-
-        // Finished and nothing inside: no one can read the arrays any more (a late cancellation callback enters, but reads none).
-        if (Volatile.Read(ref finished) != 0 && Interlocked.Exchange(ref quiet, 1) == 0)
-        {
-            ReleaseArrays();
-        }
-    }
-
-    private void ReleaseArrays()
-    {
-        if (Interlocked.Decrement(ref arrayHolders) == 0)
-        {
-            plan.Return();
-            ready.Return();
-        }
-    }
-
-    private void Finish()
-    {
-        if (Interlocked.Exchange(ref finished, 1) != 0)
-        {
-            return;
-        }
-
-        // Cancellation that comes after every task finished changes nothing; a throwing observer still fails the compute.
-        object? reason = Volatile.Read(ref stopReason);
-        if (ReferenceEquals(reason, CanceledReason) && Volatile.Read(ref pending) == 0)
-        {
-            reason = null;
-        }
-
-        ComputeStatus status = reason switch
-        {
-            null => ComputeStatus.Succeeded,
-            _ when ReferenceEquals(reason, CanceledReason) => ComputeStatus.Canceled,
-            _ => ComputeStatus.Failed,
-        };
-        Exception? exception = status switch
-        {
-            ComputeStatus.Canceled => new OperationCanceledException(callerToken),
-            ComputeStatus.Failed => (Exception)reason!,
-            _ => null,
-        };
-        Exception? observerFailure = notifier?.ComputeFinished(status, exception);
-        if (observerFailure is not null || status == ComputeStatus.Failed)
-        {
-            completion.TrySetException(observerFailure ?? exception!);
-        }
-        else if (status == ComputeStatus.Canceled)
-        {
-            completion.TrySetCanceled(callerToken);
-        }
-        else
-        {
-            completion.TrySetResult();
-        }
-    }
-
-    /// <summary>The caller has read the results, or the compute could not start.</summary>
-    private void Dispose()
-    {
-        cancellationRegistration.Dispose();
-        cancellation.Dispose();
-        ReleaseArrays();
-    }
 
     private enum TaskStep
     {
