@@ -154,8 +154,9 @@ public static class Probe
 
     private static long PlanOnly(DelayedNode[] targets)
     {
-        Scheduling.ComputePlan plan = Scheduling.ComputePlan.Build(targets, recordBuildOrder: false, narrowInputs: Scheduling.Computation.HeldSourcesPerWorker * Environment.ProcessorCount);
-        int count = plan.Count;
+        Scheduling.ComputePlan plan = Scheduling.ComputePlan.Build(targets, separateBlocking: true);
+        Scheduling.BackPressure.OrderSources(plan, Environment.ProcessorCount);
+        int count = plan.Table.Count;
         plan.Return();
         return count;
     }

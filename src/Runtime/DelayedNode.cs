@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
+using TaskGraph.Infrastructure;
 using TaskGraph.Nodes;
 using TaskGraph.Scheduling;
 
@@ -65,9 +67,6 @@ public abstract class DelayedNode
     /// <summary>The node's method sets its own retries or timeout.</summary>
     internal bool IsGuarded => (Traits & NodeTraits.Guarded) != 0;
 
-    /// <summary>The process-wide build order of a call node (arguments are always built before their consumer).</summary>
-    internal virtual long Sequence => 0;
-
     /// <summary>Whether <see cref="Key"/> is already computed (pure keys are built without recursion, inputs first).</summary>
     internal virtual bool HasKey => true;
 
@@ -75,7 +74,14 @@ public abstract class DelayedNode
     /// Calls the method as the task in <paramref name="slot"/> of <paramref name="owner"/>. <see langword="true"/>
     /// when the result is stored; <see langword="false"/> when it is awaited (an <see cref="AwaitedResult"/> is in the task's state).
     /// </summary>
-    internal virtual bool Invoke(Computation owner, int slot, CancellationToken cancellationToken)
+    internal virtual bool Invoke(TaskTable owner, int slot, CancellationToken cancellationToken)
+        => throw new InvalidOperationException($"Node '{Key}' is not a task.");
+
+    /// <summary>A constant's value, boxed (for executors and graph export, which do not know its type).</summary>
+    internal virtual object? ConstantValue => throw new InvalidOperationException($"Node '{Key}' is not a constant.");
+
+    /// <summary>Runs the node's method (or gathers a collection) with <paramref name="arguments"/>, outside any compute; the value comes boxed.</summary>
+    internal virtual ValueTask<object?> InvokeWithArgumentsAsync(DelayedArguments arguments, CancellationToken cancellationToken)
         => throw new InvalidOperationException($"Node '{Key}' is not a task.");
 
     /// <summary>For pure dedupe: the same method called through the same invoker (the same instance for instance methods).</summary>

@@ -10,8 +10,9 @@ public sealed class CancellationTests
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 
-    [Fact]
-    public async Task CancelStopsTheComputeAfterRunningTasksEnd()
+    [Theory]
+    [ClassData(typeof(Schedulers))]
+    public async Task CancelStopsTheComputeAfterRunningTasksEnd(ComputeScheduler scheduler)
     {
         using var cancel = new CancellationTokenSource();
         using var firstRunning = new ManualResetEventSlim();
@@ -28,7 +29,8 @@ public sealed class CancellationTests
         });
         Delayed<int> chain = probe.RunDelayed("second", probe.RunDelayed("first", 1));
 
-        Task<int> compute = chain.ComputeAsync(cancellationToken: cancel.Token);
+        // Off the test thread: the synchronous scheduler runs the first task on the thread that starts the compute.
+        Task<int> compute = Task.Run(() => chain.ComputeAsync(new ComputeOptions { Scheduler = scheduler }, cancel.Token));
         Assert.True(firstRunning.Wait(HangGuard));
         cancel.Cancel();
 
@@ -80,8 +82,9 @@ public sealed class CancellationTests
         Assert.Equal(2, probe.Finished.Count);
     }
 
-    [Fact]
-    public void TaskThatThrowsOnCancellationEndsAsCanceled()
+    [Theory]
+    [ClassData(typeof(Schedulers))]
+    public void TaskThatThrowsOnCancellationEndsAsCanceled(ComputeScheduler scheduler)
     {
         using var cancel = new CancellationTokenSource();
         using var started = new ManualResetEventSlim();
@@ -93,7 +96,7 @@ public sealed class CancellationTests
             return input;
         });
 
-        Task<int> compute = probe.RunDelayed("t", 1).ComputeAsync(cancel.Token);
+        Task<int> compute = Task.Run(() => probe.RunDelayed("t", 1).ComputeAsync(new ComputeOptions { Scheduler = scheduler }, cancel.Token));
         Assert.True(started.Wait(HangGuard));
         cancel.Cancel();
 

@@ -35,12 +35,13 @@ public sealed class ObserverTests
         Assert.Null(observer.FinishedException);
     }
 
-    [Fact]
-    public void ConstantsAreNotTasks()
+    [Theory]
+    [ClassData(typeof(Schedulers))]
+    public void ConstantsAreNotTasks(ComputeScheduler scheduler)
     {
         var observer = new RecordingObserver();
 
-        Assert.Equal(4, Delayed.Value(4).Compute(new ComputeOptions { Observers = new[] { observer } }));
+        Assert.Equal(4, Delayed.Value(4).Compute(new ComputeOptions { Scheduler = scheduler, Observers = new[] { observer } }));
         Assert.Equal(new[] { "compute started 0", "compute finished Succeeded" }, observer.Events);
     }
 
@@ -60,13 +61,14 @@ public sealed class ObserverTests
         Assert.Equal(new ComputeProgress(2, 0, 0, 1), observer.Reports[^1]);
     }
 
-    [Fact]
-    public void FinishFiresWhenCanceled()
+    [Theory]
+    [ClassData(typeof(Schedulers))]
+    public void FinishFiresWhenCanceled(ComputeScheduler scheduler)
     {
         var observer = new RecordingObserver();
 
         Assert.ThrowsAny<OperationCanceledException>(
-            () => Arithmetic.IncrementDelayed(1).Compute(new ComputeOptions { Observers = new[] { observer } }, new CancellationToken(canceled: true)));
+            () => Arithmetic.IncrementDelayed(1).Compute(new ComputeOptions { Scheduler = scheduler, Observers = new[] { observer } }, new CancellationToken(canceled: true)));
 
         Assert.Equal(ComputeStatus.Canceled, observer.FinishedStatus);
         Assert.IsAssignableFrom<OperationCanceledException>(observer.FinishedException);

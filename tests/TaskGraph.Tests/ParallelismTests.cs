@@ -37,7 +37,7 @@ public sealed class ParallelismTests
         // back-pressure's bound (so its inputs are not held sources and are taken in plan order, the
         // unrelated task last), and an even number of them, for the pairs.
         const int workers = 2;
-        int inputCount = ((Math.Max(Computation.UnreportedInputsFrom, Computation.HeldSourcesPerWorker * workers) / 2) + 1) * 2;
+        int inputCount = ((Math.Max(Computation.UnreportedInputsFrom, BackPressure.HeldSourcesPerWorker * workers) / 2) + 1) * 2;
         using var pairsRun = new Barrier(2);
         using var fanInRan = new ManualResetEventSlim();
         var inputs = new Probe((_, input, _) => pairsRun.SignalAndWait(HangGuard) ? input : -1);

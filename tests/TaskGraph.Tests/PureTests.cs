@@ -4,8 +4,9 @@ namespace TaskGraph.Tests;
 
 public sealed class PureTests
 {
-    [Fact]
-    public void EqualPureCallsHaveEqualKeysAndRunOnce()
+    [Theory]
+    [ClassData(typeof(Schedulers))]
+    public void EqualPureCallsHaveEqualKeysAndRunOnce(ComputeScheduler scheduler)
     {
         var probe = new Probe();
         Delayed<int> first = probe.PureRunDelayed("p", 3);
@@ -13,34 +14,37 @@ public sealed class PureTests
 
         Assert.NotSame(first, second);
         Assert.Equal(first.Key, second.Key);
-        Assert.Equal(8, Arithmetic.AddDelayed(first, second).Compute());
+        Assert.Equal(8, Arithmetic.AddDelayed(first, second).Compute(new ComputeOptions { Scheduler = scheduler }));
         Assert.Equal(1, probe.Calls);
     }
 
-    [Fact]
-    public void DifferentConstantsAreDifferentCalls()
+    [Theory]
+    [ClassData(typeof(Schedulers))]
+    public void DifferentConstantsAreDifferentCalls(ComputeScheduler scheduler)
     {
         var probe = new Probe();
         Delayed<int> three = probe.PureRunDelayed("p", 3);
         Delayed<int> four = probe.PureRunDelayed("p", 4);
 
         Assert.NotEqual(three.Key, four.Key);
-        Assert.Equal(9, Arithmetic.AddDelayed(three, four).Compute());
+        Assert.Equal(9, Arithmetic.AddDelayed(three, four).Compute(new ComputeOptions { Scheduler = scheduler }));
         Assert.Equal(2, probe.Calls);
     }
 
-    [Fact]
-    public void DifferentInstancesAreDifferentCalls()
+    [Theory]
+    [ClassData(typeof(Schedulers))]
+    public void DifferentInstancesAreDifferentCalls(ComputeScheduler scheduler)
     {
         var left = new Probe();
         var right = new Probe();
 
-        Assert.Equal(8, Arithmetic.AddDelayed(left.PureRunDelayed("p", 3), right.PureRunDelayed("p", 3)).Compute());
+        Assert.Equal(8, Arithmetic.AddDelayed(left.PureRunDelayed("p", 3), right.PureRunDelayed("p", 3)).Compute(new ComputeOptions { Scheduler = scheduler }));
         Assert.Equal((1, 1), (left.Calls, right.Calls));
     }
 
-    [Fact]
-    public void TaskInputsCompareByIdentityAfterTheirOwnDedupe()
+    [Theory]
+    [ClassData(typeof(Schedulers))]
+    public void TaskInputsCompareByIdentityAfterTheirOwnDedupe(ComputeScheduler scheduler)
     {
         var probe = new Probe();
         Delayed<int> shared = Arithmetic.IncrementDelayed(1);
@@ -54,7 +58,7 @@ public sealed class PureTests
             probe.PureRunDelayed("outer", probe.PureRunDelayed("inner", 1)),
             probe.PureRunDelayed("outer", probe.PureRunDelayed("inner", 1)));
 
-        var (a, b, c) = Delayed.Compute(sameInput, separateInputs, nested);
+        var (a, b, c) = Delayed.Compute(sameInput, separateInputs, nested, new ComputeOptions { Scheduler = scheduler });
 
         Assert.Equal((6, 6, 6), (a, b, c));
         Assert.Equal(1, Count(probe, "s"));

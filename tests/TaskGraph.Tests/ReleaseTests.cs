@@ -38,13 +38,14 @@ public sealed class ReleaseTests
         Assert.False(aliveWhileRunning, "the intermediate array was still referenced after its only consumer ran");
     }
 
-    [Fact]
-    public void TargetIsKeptEvenWhenAnotherTaskConsumesIt()
+    [Theory]
+    [ClassData(typeof(Schedulers))]
+    public void TargetIsKeptEvenWhenAnotherTaskConsumesIt(ComputeScheduler scheduler)
     {
         Delayed<int[]> produced = Step.Of<int, int[]>("Produce", n => new int[n], 3);
         Delayed<int> measured = Step.Of<int[], int>("Measure", values => values.Length, produced);
 
-        var (values, length) = Delayed.Compute(produced, measured);
+        var (values, length) = Delayed.Compute(produced, measured, new ComputeOptions { Scheduler = scheduler });
 
         Assert.Equal(3, values.Length);
         Assert.Equal(3, length);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
@@ -9,7 +10,7 @@ namespace TaskGraph.Tests;
 public sealed class SynchronousSchedulerTests
 {
     [Fact]
-    public void RunsInBuildOrderOnTheCallingThread()
+    public void RunsEachTasksSuccessorNextOnTheCallingThreadInTheSameOrderEveryRun()
     {
         var threads = new ConcurrentBag<int>();
         var probe = new Probe((_, input, _) =>
@@ -21,14 +22,35 @@ public sealed class SynchronousSchedulerTests
         Delayed<int> y = probe.RunDelayed("y", 2);
         Delayed<int> usesY = probe.RunDelayed("uses-y", y);
         Delayed<int> usesX = probe.RunDelayed("uses-x", x);
-        // The walk from the target meets y first; build order puts x first.
         Delayed<int> target = probe.RunDelayed("last", Arithmetic.AddDelayed(usesY, usesX));
+        var options = new ComputeOptions { Scheduler = ComputeScheduler.Synchronous };
 
-        int value = target.Compute(new ComputeOptions { Scheduler = ComputeScheduler.Synchronous });
+        int first = target.Compute(options);
+        string[] firstOrder = probe.Started.ToArray();
+        int second = target.Compute(options);
 
-        Assert.Equal(3, value);
-        Assert.Equal(new[] { "x", "y", "uses-y", "uses-x", "last" }, probe.Started);
-        Assert.Equal(new[] { Environment.CurrentManagedThreadId }, System.Linq.Enumerable.Distinct(threads));
+        Assert.Equal((3, 3), (first, second));
+
+        // The same core as the parallel scheduler's, with one worker: sources in the order the walk from the
+        // target meets them (y first), each one's successor run next while its inputs are all finished.
+        Assert.Equal(new[] { "y", "uses-y", "x", "uses-x", "last" }, firstOrder);
+        Assert.Equal(firstOrder, probe.Started.Skip(firstOrder.Length));
+        Assert.Equal(new[] { Environment.CurrentManagedThreadId }, threads.Distinct());
+    }
+
+    [Fact]
+    public void RunsBlockingTasksOnTheCallingThreadToo()
+    {
+        var threads = new ConcurrentBag<int>();
+        var probe = new Probe((_, input, _) =>
+        {
+            threads.Add(Environment.CurrentManagedThreadId);
+            return input + 1;
+        });
+        Delayed<int> target = probe.RunBlockingDelayed("outer", probe.RunBlockingDelayed("inner", 1));
+
+        Assert.Equal(3, target.Compute(new ComputeOptions { Scheduler = ComputeScheduler.Synchronous }));
+        Assert.Equal(new[] { Environment.CurrentManagedThreadId }, threads.Distinct());
     }
 
     [Fact]

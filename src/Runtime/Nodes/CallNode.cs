@@ -53,13 +53,11 @@ internal sealed class CallNode<T> : Delayed<T>
         }
     }
 
-    internal override long Sequence => sequence;
-
     internal override bool HasKey => key is not null;
 
     internal Delegate Invoker => invoker;
 
-    internal override bool Invoke(Computation owner, int slot, CancellationToken cancellationToken)
+    internal override bool Invoke(TaskTable owner, int slot, CancellationToken cancellationToken)
     {
         var arguments = new DelayedArguments(owner, slot);
         if (!IsAsync)
@@ -78,6 +76,22 @@ internal sealed class CallNode<T> : Delayed<T>
 
         owner.AwaitResult(slot, new AwaitedResult<T>(pending));
         return false;
+    }
+
+    internal override ValueTask<object?> InvokeWithArgumentsAsync(DelayedArguments arguments, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return IsAsync
+                ? Boxed(((AsyncDelayedInvoker<T>)invoker)(arguments, cancellationToken))
+                : new ValueTask<object?>(((DelayedInvoker<T>)invoker)(arguments, cancellationToken));
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException<object?>(exception);
+        }
+
+        static async ValueTask<object?> Boxed(ValueTask<T> pending) => await pending.ConfigureAwait(false);
     }
 
     internal override bool IsSameCall(DelayedNode other)

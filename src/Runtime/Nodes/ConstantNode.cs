@@ -21,6 +21,8 @@ internal sealed class ConstantNode<T> : Delayed<T>
 
     public override DelayedMethod? Method => null;
 
+    internal override object? ConstantValue => Value;
+
     public override IReadOnlyList<DelayedNode> Dependencies => Array.Empty<DelayedNode>();
 
     internal override bool HasEqualValue(DelayedNode other)

@@ -14,7 +14,7 @@ internal abstract class AwaitedResult
     internal abstract void WhenDone(Action continuation);
 
     /// <summary>Stores the result in the task of <paramref name="slot"/>, or throws the awaited exception.</summary>
-    internal abstract void Collect(Computation owner, int slot);
+    internal abstract void Collect(TaskTable owner, int slot);
 }
 
 /// <summary>A pending result of type <typeparamref name="T"/>.</summary>
@@ -27,5 +27,5 @@ internal sealed class AwaitedResult<T> : AwaitedResult
     internal override void WhenDone(Action continuation) => awaiter.UnsafeOnCompleted(continuation);
 
     // Collected once: a value task's source allows one read.
-    internal override void Collect(Computation owner, int slot) => owner.StoreResult(slot, awaiter.GetResult());
+    internal override void Collect(TaskTable owner, int slot) => owner.StoreResult(slot, awaiter.GetResult());
 }

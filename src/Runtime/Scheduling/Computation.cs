@@ -10,8 +10,8 @@
  *   waiting   some task inputs are unfinished: Remaining > 0 (one count per argument occurrence;
  *             constants and null handles are not tasks and never wait).
  *   ready     Remaining reached 0. A CPU task goes to the ready queue (at first: the plan's
- *             InitiallyReady array, taken with a cursor; later: readySlots, an append-only array with
- *             room for every task, as each task becomes ready once), except that the worker that
+ *             InitiallyReady array, taken with a cursor; later: an append-only array with room for
+ *             every task, as each task becomes ready once: see ReadyQueue), except that the worker that
  *             finished its last input keeps one such successor to run next itself: a chain runs on
  *             one thread without a queue trip. A Blocking task goes to a BlockingThreads thread at once.
  *             A count read as 1 is the last one: the last input (or consumer) needs no atomic step.
@@ -25,38 +25,17 @@
  *   released  all its consumers have been invoked (PendingConsumers reached 0; targets hold one extra
  *             count, so they are kept until returned): the result is cleared for the GC.
  *
- * Back-pressure. Sources (synchronous CPU tasks with no task inputs) are what add results without
- * consuming any. Those with a narrow consumer (one that takes at most the bound's number of task
- * inputs: holding sources back can help it) are held sources. Before a worker starts another one, it
- * compares the held sources started with their results released: past a bound (a few per worker) it
- * gives its worker slot up instead, and the release that brings the count back under half the bound
- * starts a worker again. The last running worker always goes on, and once it had to, nobody holds back
- * until a release shows consumers at work again. Sources feeding only a wide fan-in, or nothing but the
- * targets, never hold anyone back.
+ * Rooms around this loop, each with its invariants at its top: TaskTable (the arrays and what invokers
+ * read and write), ReadyQueue, WorkerSlots, BackPressure (held sources), TaskAttempts (awaits, retries
+ * and timeouts, blocking threads, hand-over to an executor), ComputeLifetime (entering, stopping,
+ * finishing, array ownership), ComputePlan (planning) and PureCall (pure dedupe).
  *
- * Stopping. The first failure (or the caller's cancellation, or a throwing observer) sets stopReason
- * (first one wins) and cancels the token the tasks see. Each task start checks stopReason first, so
- * nothing new starts afterwards. `inside` counts who may still start or finish a task: each worker,
- * blocking thread and pending await (counted before it is handed over), and the thread starting the
- * compute. Once stopped, the compute finishes when `inside` reaches 0: no task of it is running.
- *
- * Finishing happens once (the `finished` flag): observers hear OnComputeFinished, then `completion`
- * is completed and the caller returns or throws.
- *
- * Returning the arrays. Two holders keep them: the running compute (until `inside` reaches 0 after
- * finishing: no worker, await or blocking thread can read them any more) and the caller (until it has
- * read the results). The last of the two to let go returns them to the pools, whatever the outcome.
- *
- * Retries and timeouts (AttemptGuard, present only when the compute or a task asks for them). A task
- * with either runs each attempt through StartGuardedAttempt: a timeout gives the attempt its own token,
- * linked to the compute's and cancelled by a timer; the task's inputs are kept until it completes, so a
- * retry reads the same arguments. A failed attempt with retries left is not a failure of the compute:
- * observers hear OnTaskRetrying, and after the delay (a timer, holding no thread; a stop ends it) a
- * blocking task goes to a blocking thread and a CPU task to the guard's retry queue, which workers take
- * from before the ready array (that array holds each task once). Tasks without either take the plain path.
- *
- * The synchronous scheduler uses the same steps (StartTask, CollectAwaitedResult, CompleteTask) in a
- * plain loop over the tasks in build order on the caller's thread; it only skips the ready bookkeeping.
+ * Executors. The same core runs every scheduler: the parallel one (workers on the thread pool, the
+ * blocking caller as one of them, blocking tasks on threads of their own); the synchronous one (one
+ * worker, the calling thread, which keeps its slot throughout and waits for each await and retry delay
+ * itself: the task is parked, so tasks run one at a time in the same order every run, with the same
+ * counting and release); and a TaskExecutorScheduler's executor, to which a worker hands each attempt
+ * over (HandedOverTasks) and whose report ends it as an await's completion would.
  *
  * Nothing recurses per node: planning uses an explicit stack, workers loop, and a finished await
  * schedules its successors instead of running them.
@@ -66,12 +45,13 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using TaskGraph.Execution;
 using TaskGraph.Nodes;
 
 namespace TaskGraph.Scheduling;
 
 /// <summary>One compute: plans the graph behind its targets, runs it with the chosen scheduler, holds the results.</summary>
-internal sealed class Computation : IThreadPoolWorkItem
+internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
 {
     /// <summary>A worker reports finished tasks to `pending` in batches of this many: one shared atomic per batch, not per task.</summary>
     private const int FinishedBatch = 64;
@@ -82,131 +62,102 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// </summary>
     internal const int UnreportedInputsFrom = 8;
 
-    /// <summary>Back-pressure: results of sources that may wait for their consumers, per worker (see <see cref="StandsDown"/>).</summary>
-    internal const int HeldSourcesPerWorker = 4;
-
-    private static readonly object CanceledReason = new();
     private static long lastId;
 
     private readonly DelayedNode[] targets;
     private readonly ComputePlan plan;
 
     // The plan's arrays, read on every task.
+    private readonly TaskTable table;
     private readonly TaskState[] tasks;
     private readonly int[] argumentSlots;
     private readonly int[] consumers;
-    private readonly int[] initiallyReady;
-    private readonly int initiallyReadyCount;
-    private readonly int initiallyUncountedCount;
-    private readonly int heldSourceBound;
     private readonly int taskCount;
     private readonly ComputeNotifier? notifier;
     private readonly AttemptGuard? guard;
-    private readonly ComputeScheduler scheduler;
-    private readonly int maxWorkers;
-    private readonly CancellationToken callerToken;
-    private readonly CancellationTokenSource cancellation;
-    private readonly CancellationToken taskToken;
-    private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Tasks made ready while computing, as slot + 1 (0: reserved, not yet written); taken from <c>readyHead</c>.</summary>
-    private int[] readySlots;
-    private PaddedCounter readyHead;
-    private PaddedCounter readyTail;
-    private PaddedCounter initialCursor;
-
-    /// <summary>Results of held sources (<see cref="TaskState.HeldSource"/>) released so far; see <see cref="HeldSources"/>.</summary>
-    private PaddedCounter sourcesReleased;
-
-    /// <summary>Workers that gave their slot up rather than start another source (<see cref="StandsDown"/>), until woken.</summary>
-    private int standingDown;
 
     /// <summary>
-    /// <c>sourcesReleased</c> when the last worker had to start a source past the bound: until more are released,
-    /// no worker holds back. At first none: consumers are presumed at work (a fold's first combine may run
-    /// long before it releases anything, or its other input may still be running).
+    /// The synchronous scheduler: one worker, the calling thread, which also waits for each await and retry
+    /// delay itself (the task is parked, see <see cref="parkedSlot"/>), so tasks run one at a time in the same order every run.
     /// </summary>
-    private int releasedWhenForced = -1;
-    private int workers;
+    private readonly bool onCallerThread;
 
-    /// <summary>Workers inside their loop (claimed workers may still wait in the pool's queue).</summary>
-    private int running;
-    private int inside;
+    /// <summary>Blocking tasks run on threads of their own (the parallel scheduler); else they are tasks like any other.</summary>
+    private readonly bool separateBlocking;
+
+    /// <summary>The executor's side of a compute whose tasks are handed over; <see langword="null"/>: tasks run on the core's workers.</summary>
+    private readonly HandedOverTasks? handOver;
+    private readonly CancellationToken taskToken;
+    private ReadyQueue ready;
+    private WorkerSlots slots;
+    private BackPressure backPressure;
+
+    /// <summary>On the calling thread only: the task whose await or retry delay the caller waits for next (-1: none).</summary>
+    private int parkedSlot = -1;
+
+    /// <summary>Tasks not finished yet; the report that brings it to 0 finishes the compute.</summary>
     private int pending;
-    private int finished;
-    private int arrayHolders = 2;
-    private int quiet;
-    private object? stopReason;
-    private CancellationTokenRegistration cancellationRegistration;
 
-    private Computation(DelayedNode[] targets, ComputeOptions options, CancellationToken cancellationToken)
+    private Computation(DelayedNode[] targets, ComputeOptions options, ComputeExecution execution, CancellationToken cancellationToken)
     {
         this.targets = targets;
-        maxWorkers = options.MaxDegreeOfParallelism;
-        heldSourceBound = HeldSourcesPerWorker * maxWorkers;
-        plan = ComputePlan.Build(targets, recordBuildOrder: options.Scheduler == ComputeScheduler.Synchronous, narrowInputs: heldSourceBound);
-        tasks = plan.Tasks;
-        argumentSlots = plan.ArgumentSlots;
-        consumers = plan.Consumers;
-        initiallyReady = plan.InitiallyReady;
-        initiallyReadyCount = plan.InitiallyReadyCount;
-        initiallyUncountedCount = plan.InitiallyUncountedCount;
-        taskCount = plan.Count;
+        onCallerThread = execution.OnCallerThread;
+        separateBlocking = !onCallerThread && execution.Executors is null;
+        int workers = onCallerThread ? 1 : options.MaxDegreeOfParallelism;
+        plan = ComputePlan.Build(targets, separateBlocking);
+        BackPressure.OrderSources(plan, workers);
+        table = plan.Table;
+        tasks = table.Tasks;
+        argumentSlots = table.ArgumentSlots;
+        consumers = table.Consumers;
+        taskCount = table.Count;
         pending = taskCount;
-        readySlots = PooledArrays.Rent<int>(taskCount);
-        Array.Clear(readySlots, 0, taskCount);
-        scheduler = options.Scheduler;
+        ready = new ReadyQueue(plan.InitiallyReady, plan.InitiallyReadyCount, taskCount);
+        slots = new WorkerSlots(workers);
+        backPressure = new BackPressure(workers, plan);
         callerToken = cancellationToken;
         cancellation = cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
             : new CancellationTokenSource();
         taskToken = cancellation.Token;
         Info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount);
-        notifier = ComputeNotifier.Create(this, Info, options);
+        notifier = ComputeNotifier.IsWanted(options) ? new ComputeNotifier(StopWith, Info, options) : null;
         guard = AttemptGuard.Create(options, plan);
+        if (execution.Executors is { } executors)
+        {
+            try
+            {
+                handOver = new HandedOverTasks(this, table, executors.CreateExecutor(new ExecutorContext(taskCount, options.MaxDegreeOfParallelism, taskToken)), plan.TargetSlots);
+            }
+            catch
+            {
+                // Nothing ran: the arrays go back at once.
+                cancellation.Dispose();
+                plan.Return();
+                ready.Return();
+                throw;
+            }
+        }
     }
 
     internal ComputeInfo Info { get; }
 
-    private bool IsStopped => Volatile.Read(ref stopReason) is not null;
+    internal override int Count => targets.Length;
 
-    /// <summary>Computes <paramref name="targets"/>, blocking until no task of the compute runs, and reads the values with <paramref name="read"/>.</summary>
-    internal static TResult Run<TResult>(DelayedNode?[] targets, ComputeOptions? options, CancellationToken cancellationToken, Func<Computation, TResult> read)
+    /// <summary>
+    /// Computes <paramref name="targets"/> as <paramref name="execution"/> says. <paramref name="callerWaits"/>:
+    /// the calling thread works too and the compute has ended (no task of it runs) when this returns.
+    /// </summary>
+    internal static ValueTask<TargetResults> Start(DelayedNode[] targets, ComputeOptions options, ComputeExecution execution, bool callerWaits, CancellationToken cancellationToken)
     {
-        Computation computation = Create(targets, options, cancellationToken);
-        try
-        {
-            computation.Enter();
-            computation.Begin();
-            if (computation.scheduler == ComputeScheduler.Synchronous)
-            {
-                // Never yields: every await inside is a blocking wait on this thread.
-                computation.RunInBuildOrder(blockOnAwait: true).GetAwaiter().GetResult();
-            }
-            else
-            {
-                computation.StartParallel(callerWorks: true);
-            }
-
-            computation.Exit();
-            computation.completion.Task.GetAwaiter().GetResult();
-            return read(computation);
-        }
-        finally
-        {
-            computation.Dispose();
-        }
-    }
-
-    /// <summary>Computes <paramref name="targets"/> and reads the values with <paramref name="read"/>.</summary>
-    internal static Task<TResult> RunAsync<TResult>(DelayedNode?[] targets, ComputeOptions? options, CancellationToken cancellationToken, Func<Computation, TResult> read)
-    {
-        Computation computation = Create(targets, options, cancellationToken);
-        return computation.RunAsync(read);
+        var computation = new Computation(targets, options, execution, cancellationToken);
+        return callerWaits
+            ? new ValueTask<TargetResults>(computation.RunOnCaller())
+            : new ValueTask<TargetResults>(computation.RunAsync());
     }
 
     /// <summary>The value of target <paramref name="index"/>.</summary>
-    internal T Result<T>(int index)
+    internal override T Read<T>(int index)
     {
         int slot = plan.TargetSlots[index];
         if (slot < 0)
@@ -215,138 +166,17 @@ internal sealed class Computation : IThreadPoolWorkItem
         }
 
         // Targets are typed by the caller's handles; the check keeps the untyped store safe all the same.
-        return TaskResults.TryLoad(ref tasks[slot], out T value)
-            ? value
-            : throw new InvalidCastException($"Target {index} is '{tasks[slot].Node.Key}', not a result of type {typeof(T).Name}.");
-    }
-
-    /// <summary>The values of all targets, which are all <see cref="Delayed{T}"/>.</summary>
-    internal T[] Results<T>()
-    {
-        var values = new T[targets.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = Result<T>(i);
-        }
-
-        return values;
-    }
-
-    /// <summary>Argument <paramref name="index"/> of the task in <paramref name="slot"/>, as its invoker reads it.</summary>
-    internal T Argument<T>(int slot, int index)
-    {
-        int first = tasks[slot].ArgumentStart;
-        if ((uint)index >= (uint)(tasks[slot + 1].ArgumentStart - first))
-        {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"Task '{tasks[slot].Node.Key}' has {tasks[slot + 1].ArgumentStart - first} arguments.");
-        }
-
-        int inputSlot = argumentSlots[first + index];
-        if (inputSlot >= 0 && TaskResults.TryLoad(ref tasks[inputSlot], out T value))
+        if (TaskResults.TryLoad(ref tasks[slot], out T value))
         {
             return value;
         }
 
-        return tasks[slot].Node.Arguments[index] switch
-        {
-            null => default!,
-            ConstantNode<T> constant => constant.Value,
-            DelayedNode other => throw new InvalidCastException(
-                $"Argument {index} of task '{tasks[slot].Node.Key}' is '{other.Key}' of another type than the {typeof(T).Name} it is read as."),
-        };
-    }
-
-    /// <summary>The values of all arguments of the task in <paramref name="slot"/>, in order: a collection's items, read in one pass.</summary>
-    internal T[] Arguments<T>(int slot)
-    {
-        int first = tasks[slot].ArgumentStart;
-        var values = new T[tasks[slot + 1].ArgumentStart - first];
-        for (int i = 0; i < values.Length; i++)
-        {
-            int input = argumentSlots[first + i];
-            values[i] = input >= 0 && TaskResults.TryLoad(ref tasks[input], out T value) ? value : Argument<T>(slot, i);
-        }
-
-        return values;
-    }
-
-    /// <summary>Stores the result of the task in <paramref name="slot"/>, as its node's invoker returned it.</summary>
-    internal void StoreResult<T>(int slot, T value) => TaskResults.Store(ref tasks[slot], value);
-
-    /// <summary>Keeps the pending result of the task in <paramref name="slot"/> until it is collected.</summary>
-    internal void AwaitResult(int slot, AwaitedResult pending) => tasks[slot].Result = pending;
-
-    /// <summary>Stops the compute because an observer or the progress callback threw (see <see cref="ComputeNotifier"/>).</summary>
-    internal void StopWithObserverFailure(Exception exception) => Stop(exception);
-
-    /// <summary>Runs a blocking task on its dedicated thread (entered for it when it was scheduled).</summary>
-    internal void RunBlockingTask(int slot)
-    {
-        int finishedHere = 0;
-        var unreported = default(UnreportedInputs);
-        RunTask(slot, keepSuccessor: false, ref finishedHere, ref unreported);
-        Report(ref unreported, keepSuccessor: false, next: -1);
-        ReportFinished(finishedHere);
-        Exit();
+        // An executor's result is stored untyped, as it was reported.
+        return Cast<T>(index, targets[index], tasks[slot].Result);
     }
 
     // The worker loop: runs ready tasks until none is left. Whoever started this worker claimed a worker slot and entered for it.
     void IThreadPoolWorkItem.Execute() => Work();
-
-    private static Computation Create(DelayedNode?[] targets, ComputeOptions? options, CancellationToken cancellationToken)
-    {
-        var checkedTargets = new DelayedNode[targets.Length];
-        for (int i = 0; i < targets.Length; i++)
-        {
-            checkedTargets[i] = targets[i] ?? throw new ArgumentException($"Target {i} of the compute is null.", nameof(targets));
-        }
-
-        return new Computation(checkedTargets, options ?? ComputeOptions.Default, cancellationToken);
-    }
-
-    private async Task<TResult> RunAsync<TResult>(Func<Computation, TResult> read)
-    {
-        try
-        {
-            Enter();
-            Begin();
-            if (scheduler == ComputeScheduler.Synchronous)
-            {
-                await RunInBuildOrder(blockOnAwait: false).ConfigureAwait(false);
-            }
-            else
-            {
-                StartParallel(callerWorks: false);
-            }
-
-            Exit();
-            await completion.Task.ConfigureAwait(false);
-            return read(this);
-        }
-        finally
-        {
-            Dispose();
-        }
-    }
-
-    /// <summary>Announces the compute, then lets cancellation in. The caller has entered.</summary>
-    private void Begin()
-    {
-        notifier?.ComputeStarted();
-        cancellationRegistration = taskToken.UnsafeRegister(
-            static state =>
-            {
-                var computation = (Computation)state!;
-                computation.Enter();
-                computation.Stop(CanceledReason);
-                computation.Exit();
-            },
-            this);
-        if (taskCount == 0)
-        {
-            Finish();
-        }
-    }
 
     private void StartParallel(bool callerWorks)
     {
@@ -358,7 +188,7 @@ internal sealed class Computation : IThreadPoolWorkItem
             }
         }
 
-        int poolWorkers = Math.Min(maxWorkers, initiallyReadyCount) - (callerWorks ? 1 : 0);
+        int poolWorkers = Math.Min(slots.Limit, plan.InitiallyReadyCount) - (callerWorks ? 1 : 0);
         for (int i = 0; i < poolWorkers; i++)
         {
             StartWorker();
@@ -366,7 +196,7 @@ internal sealed class Computation : IThreadPoolWorkItem
 
         // A blocking caller works too rather than only wait: a compute nested in a task then progresses
         // even when the pool has no thread to spare.
-        if (callerWorks && TryClaimWorker())
+        if (callerWorks && slots.TryClaim())
         {
             Enter();
             Work();
@@ -375,109 +205,116 @@ internal sealed class Computation : IThreadPoolWorkItem
 
     private void Work()
     {
-        Interlocked.Increment(ref running);
-        int finishedHere = 0;
-        var unreported = default(UnreportedInputs);
-        bool stoodDown = false;
+        slots.BeginRunning();
         do
         {
-            while (!IsStopped && TryTakeReady(out int slot, out stoodDown))
-            {
-                do
-                {
-                    if (unreported.Count > 0 && !Feeds(slot, unreported.Entry))
-                    {
-                        Report(ref unreported, keepSuccessor: false, next: -1);
-                    }
-
-                    slot = RunTask(slot, keepSuccessor: true, ref finishedHere, ref unreported);
-                }
-                while (slot >= 0);
-
-                if (finishedHere >= FinishedBatch)
-                {
-                    ReportFinished(finishedHere);
-                    finishedHere = 0;
-                }
-            }
-
-            Report(ref unreported, keepSuccessor: false, next: -1);
-            ReportFinished(finishedHere);
-            finishedHere = 0;
-            if (stoodDown)
+            if (RunReadyTasks())
             {
                 // Slot and running count are given up already; a release of held results starts a worker again.
                 Exit();
                 return;
             }
 
-            Interlocked.Decrement(ref workers);
+            slots.Release();
 
             // A task made ready after the last take, while every worker slot was taken, started no worker: take it on.
         }
-        while (!IsStopped && HasReady() && TryClaimWorker());
-        Interlocked.Decrement(ref running);
+        while (!IsStopped && HasReady() && slots.TryClaim());
+        slots.EndRunning();
         Exit();
     }
 
-    /// <summary>The synchronous scheduler: one task at a time, in build order (a topological order), on the calling thread.</summary>
-    private async ValueTask RunInBuildOrder(bool blockOnAwait)
+    /// <summary>
+    /// The worker's loop, holding a worker slot: takes ready tasks and runs each with the successors it makes
+    /// ready for this thread, until none is ready, the compute stops or a task is parked. Returns whether
+    /// back-pressure had the worker stand down (its slot given up).
+    /// </summary>
+    private bool RunReadyTasks()
     {
-        var ordered = new int[taskCount];
-        for (int slot = 0; slot < ordered.Length; slot++)
+        int finishedHere = 0;
+        var unreported = default(UnreportedInputs);
+        bool stoodDown = false;
+        while (!IsStopped && parkedSlot < 0 && TryTakeReady(out int slot, out stoodDown))
         {
-            ordered[slot] = slot;
+            do
+            {
+                if (unreported.Count > 0 && !Feeds(slot, unreported.Entry))
+                {
+                    Report(ref unreported, keepSuccessor: false, next: -1);
+                }
+
+                slot = RunTask(slot, keepSuccessor: true, ref finishedHere, ref unreported);
+            }
+            while (slot >= 0);
+
+            if (finishedHere >= FinishedBatch)
+            {
+                ReportFinished(finishedHere);
+                finishedHere = 0;
+            }
         }
 
-        Array.Sort(plan.BuildOrder!, ordered);
+        Report(ref unreported, keepSuccessor: false, next: -1);
+        ReportFinished(finishedHere);
+        return stoodDown;
+    }
+
+    /// <summary>
+    /// The synchronous scheduler: the caller is the only worker and keeps its slot throughout, so nothing ever
+    /// starts a pool worker. When the loop stops at a parked task, the caller waits for its await or retry
+    /// delay here, goes on with it, and loops again. The caller has entered.
+    /// </summary>
+    private async ValueTask WorkOnCaller(bool block)
+    {
+        slots.TryClaim();
+        slots.BeginRunning();
         SemaphoreSlim? awaited = null;
-        foreach (int slot in ordered)
+        while (true)
         {
-            TaskStep step;
-            while (true)
-            {
-                step = StartTask(slot);
-                if (step == TaskStep.Awaiting)
-                {
-                    awaited ??= new SemaphoreSlim(0);
-                    ((AwaitedResult)tasks[slot].Result!).WhenDone(() => awaited.Release());
-                    if (blockOnAwait)
-                    {
-                        awaited.Wait();
-                    }
-                    else
-                    {
-                        await awaited.WaitAsync().ConfigureAwait(false);
-                    }
-
-                    step = CollectAwaitedResult(slot);
-                }
-
-                if (step != TaskStep.Retrying)
-                {
-                    break;
-                }
-
-                // The wait before a retry ends early when the compute stops; the next StartTask then sees the stop.
-                TimeSpan delay = guard!.NextDelay(slot);
-                if (delay > TimeSpan.Zero && blockOnAwait)
-                {
-                    taskToken.WaitHandle.WaitOne(delay);
-                }
-                else if (delay > TimeSpan.Zero)
-                {
-                    await Task.Delay(delay, taskToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                }
-            }
-
-            if (step != TaskStep.Completed)
+            RunReadyTasks();
+            int slot = parkedSlot;
+            if (slot < 0)
             {
                 break;
             }
 
-            CompleteAlone(slot);
-            ReportFinished(1);
+            parkedSlot = -1;
+            if (tasks[slot].Result is AwaitedResult pending)
+            {
+                awaited ??= new SemaphoreSlim(0);
+                pending.WhenDone(() => awaited.Release());
+                if (block)
+                {
+                    awaited.Wait();
+                }
+                else
+                {
+                    await awaited.WaitAsync().ConfigureAwait(false);
+                }
+
+                FinishAwaitedTask(slot);
+                continue;
+            }
+
+            // A retry's delay; a stop ends it early.
+            TimeSpan delay = guard!.NextDelay(slot);
+            if (block)
+            {
+                taskToken.WaitHandle.WaitOne(delay);
+            }
+            else
+            {
+                await Task.Delay(delay, taskToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            if (!IsStopped)
+            {
+                Retry(slot);
+            }
         }
+
+        slots.EndRunning();
+        slots.Release();
     }
 
     /// <summary>
@@ -499,6 +336,7 @@ internal sealed class Computation : IThreadPoolWorkItem
                 ScheduleRetry(slot);
                 return -1;
             default:
+                // Not started, failed, or handed over (the executor reports it).
                 return -1;
         }
     }
@@ -512,6 +350,11 @@ internal sealed class Computation : IThreadPoolWorkItem
 
         DelayedNode node = tasks[slot].Node;
         notifier?.TaskStarted(node);
+        if (handOver is not null)
+        {
+            return HandOver(slot, node);
+        }
+
         if (guard is not null && guard.Applies(node))
         {
             return StartGuardedAttempt(slot);
@@ -520,7 +363,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         bool completed;
         try
         {
-            completed = node.Invoke(this, slot, taskToken);
+            completed = node.Invoke(table, slot, taskToken);
         }
         catch (Exception exception)
         {
@@ -533,138 +376,6 @@ internal sealed class Computation : IThreadPoolWorkItem
     }
 
     /// <summary>
-    /// Starts an attempt of a task with retries or a timeout. Its inputs are kept until it completes, so
-    /// that another attempt reads the same arguments.
-    /// </summary>
-    private TaskStep StartGuardedAttempt(int slot)
-    {
-        DelayedNode node = tasks[slot].Node;
-        CancellationToken token = guard!.StartAttempt(slot, node, taskToken);
-        bool completed;
-        try
-        {
-            completed = node.Invoke(this, slot, token);
-        }
-        catch (Exception exception)
-        {
-            return EndGuardedAttempt(slot, exception);
-        }
-
-        return completed ? EndGuardedAttempt(slot, null) : TaskStep.Awaiting;
-    }
-
-    /// <summary>
-    /// Ends an attempt of a task with retries or a timeout: completed; or failed with retries left (run
-    /// again after the guard's delay, observers hear OnTaskRetrying); or failed for good, like any task.
-    /// </summary>
-    private TaskStep EndGuardedAttempt(int slot, Exception? failure)
-    {
-        DelayedNode node = tasks[slot].Node;
-        failure = guard!.EndAttempt(slot, node, failure, taskToken);
-        if (failure is null)
-        {
-            ReleaseInputs(slot);
-            return TaskStep.Completed;
-        }
-
-        // A stopping compute (a failure elsewhere, cancellation) retries nothing.
-        if (!IsStopped && !taskToken.IsCancellationRequested && guard.TryRetry(slot, node, out int attempt, out TimeSpan delay))
-        {
-            notifier?.TaskRetrying(node, failure, attempt, delay);
-            return TaskStep.Retrying;
-        }
-
-        FailTask(node, failure);
-        return TaskStep.Failed;
-    }
-
-    /// <summary>Hands a task to another attempt after its retry delay. The wait holds no thread, and a stop ends it at once.</summary>
-    private void ScheduleRetry(int slot)
-    {
-        TimeSpan delay = guard!.NextDelay(slot);
-        if (delay <= TimeSpan.Zero)
-        {
-            Retry(slot);
-            return;
-        }
-
-        Enter();
-        Task.Delay(delay, taskToken).ContinueWith(
-            static (_, state) =>
-            {
-                var (computation, retried) = ((Computation, int))state!;
-                if (!computation.IsStopped)
-                {
-                    computation.Retry(retried);
-                }
-
-                computation.Exit();
-            },
-            (this, slot),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-    }
-
-    /// <summary>Queues another attempt: a blocking task to a blocking thread, a CPU task to the workers through the guard's queue (the ready array holds each task once).</summary>
-    private void Retry(int slot)
-    {
-        if (tasks[slot].Node.IsBlocking)
-        {
-            ScheduleBlocking(slot);
-            return;
-        }
-
-        guard!.Retries.Enqueue(slot);
-        StartWorker();
-    }
-
-    // Apart from RunTask: a lambda capturing a parameter allocates its closure on every call of the method that declares it.
-    private void AwaitTask(int slot)
-    {
-        Enter();
-        ((AwaitedResult)tasks[slot].Result!).WhenDone(() => FinishAwaitedTask(slot));
-    }
-
-    private void FinishAwaitedTask(int slot)
-    {
-        switch (CollectAwaitedResult(slot))
-        {
-            case TaskStep.Completed:
-                CompleteAlone(slot);
-                ReportFinished(1);
-                break;
-            case TaskStep.Retrying:
-                ScheduleRetry(slot);
-                break;
-        }
-
-        Exit();
-    }
-
-    private TaskStep CollectAwaitedResult(int slot)
-    {
-        DelayedNode node = tasks[slot].Node;
-        bool guarded = guard is not null && guard.Applies(node);
-        try
-        {
-            ((AwaitedResult)tasks[slot].Result!).Collect(this, slot);
-        }
-        catch (Exception exception)
-        {
-            if (guarded)
-            {
-                return EndGuardedAttempt(slot, exception);
-            }
-
-            FailTask(node, exception);
-            return TaskStep.Failed;
-        }
-
-        return guarded ? EndGuardedAttempt(slot, null) : TaskStep.Completed;
-    }
-
-    /// <summary>
     /// Records a finished task: counts it as an input of each of its consumers in <paramref name="unreported"/>
     /// (reporting the consumer held there first when it is another one), and wakes a consumer once the
     /// inputs held are all it still waits for, keeping one for this thread if asked (returned; -1: none).
@@ -674,37 +385,34 @@ internal sealed class Computation : IThreadPoolWorkItem
     {
         notifier?.TaskCompleted(tasks[slot].Node);
         int next = -1;
-        if (scheduler == ComputeScheduler.Parallel)
+        int end = tasks[slot + 1].ConsumerStart;
+        for (int i = tasks[slot].ConsumerStart; i < end; i++)
         {
-            int end = tasks[slot + 1].ConsumerStart;
-            for (int i = tasks[slot].ConsumerStart; i < end; i++)
+            int entry = consumers[i];
+            ref int remaining = ref tasks[entry < 0 ? ~entry : entry].Remaining;
+            if (unreported.Count > 0 && unreported.Entry == entry)
             {
-                int entry = consumers[i];
-                ref int remaining = ref tasks[entry < 0 ? ~entry : entry].Remaining;
-                if (unreported.Count > 0 && unreported.Entry == entry)
+                // Equal counts: every other input is finished and reported, so nobody else writes the count.
+                if (Volatile.Read(ref remaining) == ++unreported.Count)
                 {
-                    // Equal counts: every other input is finished and reported, so nobody else writes the count.
-                    if (Volatile.Read(ref remaining) == ++unreported.Count)
-                    {
-                        remaining = 0;
-                        unreported.Count = 0;
-                        next = Wake(entry, keepSuccessor, next);
-                    }
-
-                    continue;
-                }
-
-                if (Volatile.Read(ref remaining) >= UnreportedInputsFrom)
-                {
-                    next = Report(ref unreported, keepSuccessor, next);
-                    unreported.Entry = entry;
-                    unreported.Count = 1;
-                }
-                else if (IsLastCount(ref remaining))
-                {
-                    // Few inputs left (a chain, a pair, a fan-in's last ones) are subtracted at once: the thread that finishes the last one runs the consumer itself.
+                    remaining = 0;
+                    unreported.Count = 0;
                     next = Wake(entry, keepSuccessor, next);
                 }
+
+                continue;
+            }
+
+            if (Volatile.Read(ref remaining) >= UnreportedInputsFrom)
+            {
+                next = Report(ref unreported, keepSuccessor, next);
+                unreported.Entry = entry;
+                unreported.Count = 1;
+            }
+            else if (IsLastCount(ref remaining))
+            {
+                // Few inputs left (a chain, a pair, a fan-in's last ones) are subtracted at once: the thread that finishes the last one runs the consumer itself.
+                next = Wake(entry, keepSuccessor, next);
             }
         }
 
@@ -785,6 +493,7 @@ internal sealed class Computation : IThreadPoolWorkItem
             if (input >= 0 && IsLastCount(ref tasks[input].PendingConsumers))
             {
                 TaskResults.Release(ref tasks[input]);
+                handOver?.Released(input);
                 if (tasks[input].Remaining == TaskState.HeldSource)
                 {
                     sources++;
@@ -801,125 +510,10 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// <summary>Counts released results of held sources; wakes a worker that stood down once few are left.</summary>
     private void ReleasedSources(int count)
     {
-        int released = Interlocked.Add(ref sourcesReleased.Value, count);
-        if (Volatile.Read(ref standingDown) != 0 && HeldSources(released) <= heldSourceBound / 2)
+        if (backPressure.Released(count, ready.InitialTaken) && backPressure.TryWake())
         {
-            WakeStandingDown(all: false);
-        }
-    }
-
-    /// <summary>Results of held sources started and not yet released (running, or waiting for consumers).</summary>
-    private int HeldSources(int released)
-        => Math.Min(Volatile.Read(ref initialCursor.Value), initiallyReadyCount) - initiallyUncountedCount - released;
-
-    /// <summary>
-    /// Back-pressure on sources, asked before a worker starts another synchronous source: gives the worker's
-    /// slot up when more than <see cref="heldSourceBound"/> source results are held while consumers are
-    /// releasing them (a running fold whose sources outrun its chain of combines would otherwise keep nearly
-    /// all of them alive). Only sources with a narrow consumer count (see <see cref="ComputePlan.InitiallyReady"/>). The last worker never stands down; when it has to go on past the bound, the
-    /// consumers are not at work (a fan-in that runs only at the end), so every worker goes on until a
-    /// source result is released again. "Last" counts running workers, not claimed ones: a claimed worker
-    /// may still wait in the pool's queue, behind the very tasks that wait for this compute.
-    /// </summary>
-    private bool StandsDown()
-    {
-        int released = Volatile.Read(ref sourcesReleased.Value);
-        if (HeldSources(released) <= heldSourceBound || released == Volatile.Read(ref releasedWhenForced))
-        {
-            return false;
-        }
-
-        int count = Volatile.Read(ref running);
-        while (count > 1)
-        {
-            int seen = Interlocked.CompareExchange(ref running, count - 1, count);
-            if (seen == count)
-            {
-                Interlocked.Decrement(ref workers);
-                Interlocked.Increment(ref standingDown);
-                return true;
-            }
-
-            count = seen;
-        }
-
-        Volatile.Write(ref releasedWhenForced, released);
-        WakeStandingDown(all: true);
-        return false;
-    }
-
-    private void WakeStandingDown(bool all)
-    {
-        int count = Volatile.Read(ref standingDown);
-        while (count > 0)
-        {
-            int seen = Interlocked.CompareExchange(ref standingDown, count - 1, count);
-            if (seen != count)
-            {
-                count = seen;
-                continue;
-            }
-
             StartWorker();
-            if (!all)
-            {
-                return;
-            }
-
-            count--;
         }
-    }
-
-    private void FailTask(DelayedNode node, Exception exception)
-    {
-        notifier?.TaskFailed(node, exception);
-        if (IsStopped)
-        {
-            return;
-        }
-
-        Stop(exception is OperationCanceledException && callerToken.IsCancellationRequested
-            ? CanceledReason
-            : new DelayedTaskException(node.Key, node.Method, exception));
-    }
-
-    /// <summary>The first reason wins; running tasks see cancellation; nothing new starts.</summary>
-    private void Stop(object reason)
-    {
-        if (Interlocked.CompareExchange(ref stopReason, reason, null) is not null)
-        {
-            return;
-        }
-
-        try
-        {
-            cancellation.Cancel();
-        }
-        catch (AggregateException)
-        {
-            // A task's cancellation callback threw; the task itself reports through its result.
-        }
-    }
-
-    /// <summary>
-    /// Also looks at the token itself: it wakes the token's waiters before it runs the callback that
-    /// stops the compute, so a task that saw cancellation could otherwise finish and let its successor start.
-    /// </summary>
-    private bool IsStoppedOrCanceled()
-    {
-        if (IsStopped)
-        {
-            return true;
-        }
-
-        if (!taskToken.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        // Only the caller cancels the token before a stop reason is set.
-        Stop(CanceledReason);
-        return true;
     }
 
     /// <summary>
@@ -938,189 +532,61 @@ internal sealed class Computation : IThreadPoolWorkItem
         return Interlocked.Decrement(ref count) == 0;
     }
 
-    private void ScheduleBlocking(int slot)
-    {
-        Enter();
-        BlockingThreads.Run(new BlockingTask(this, slot));
-    }
-
     /// <summary>Queues a ready CPU task for the workers.</summary>
     private void Schedule(int slot)
     {
-        // Each task becomes ready once, so the array has room for every one: reserve a cell, then fill it.
-        int cell = Interlocked.Increment(ref readyTail.Value) - 1;
-        Volatile.Write(ref readySlots[cell], slot + 1);
+        ready.Push(slot);
         StartWorker();
     }
 
     private void StartWorker()
     {
-        if (TryClaimWorker())
+        if (slots.TryClaim())
         {
             Enter();
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 
-    private bool TryClaimWorker()
-    {
-        int count = Volatile.Read(ref workers);
-        while (count < maxWorkers)
-        {
-            int seen = Interlocked.CompareExchange(ref workers, count + 1, count);
-            if (seen == count)
-            {
-                return true;
-            }
-
-            count = seen;
-        }
-
-        return false;
-    }
-
     /// <summary>
-    /// Takes a task made ready while computing (deeper in the graph: its inputs can be released sooner),
-    /// else the next initially ready task, unless back-pressure has this worker stand down instead
-    /// (<paramref name="stoodDown"/>; see <see cref="StandsDown"/>). One at a time: a task never waits behind
-    /// a long one on a busy worker while another worker is free.
+    /// Takes a retry due, else a task made ready while computing, else the next initially ready task,
+    /// unless back-pressure has this worker stand down instead (<paramref name="stoodDown"/>; see <see cref="BackPressure"/>).
     /// </summary>
     private bool TryTakeReady(out int slot, out bool stoodDown)
     {
         stoodDown = false;
-        if (guard is not null && guard.Retries.TryDequeue(out slot))
+        if ((guard is not null && guard.Retries.TryDequeue(out slot)) || ready.TryTakeMadeReady(out slot))
         {
             return true;
         }
 
-        while (true)
+        int next = ready.NextInitial;
+        if (next >= backPressure.Uncounted && StandsDown(next))
         {
-            int head = Volatile.Read(ref readyHead.Value);
-            if (head >= Volatile.Read(ref readyTail.Value))
-            {
-                break;
-            }
-
-            int cell = Volatile.Read(ref readySlots[head]);
-            if (cell == 0)
-            {
-                // Reserved by a thread that has not written it yet: a matter of instructions.
-                Thread.SpinWait(1);
-                continue;
-            }
-
-            if (Interlocked.CompareExchange(ref readyHead.Value, head + 1, head) == head)
-            {
-                slot = cell - 1;
-                return true;
-            }
+            stoodDown = true;
+            return false;
         }
 
-        int next = Volatile.Read(ref initialCursor.Value);
-        if (next < initiallyReadyCount)
-        {
-            if (next >= initiallyUncountedCount && StandsDown())
-            {
-                stoodDown = true;
-                slot = -1;
-                return false;
-            }
+        return next >= 0 && ready.TryTakeInitial(out slot);
+    }
 
-            int index = Interlocked.Increment(ref initialCursor.Value) - 1;
-            if (index < initiallyReadyCount)
-            {
-                slot = initiallyReady[index];
-                return true;
-            }
+    /// <summary>Asks back-pressure before a held source starts; wakes every worker that stood down when the last one had to go on.</summary>
+    private bool StandsDown(int next)
+    {
+        if (backPressure.StandsDown(ref slots, next, out bool wakeAll))
+        {
+            return true;
         }
 
-        slot = -1;
+        while (wakeAll && backPressure.TryWake())
+        {
+            StartWorker();
+        }
+
         return false;
     }
 
-    private bool HasReady()
-        => Volatile.Read(ref initialCursor.Value) < initiallyReadyCount
-            || Volatile.Read(ref readyHead.Value) < Volatile.Read(ref readyTail.Value)
-            || guard is { Retries.IsEmpty: false };
-
-    private void Enter() => Interlocked.Increment(ref inside);
-
-    private void Exit()
-    {
-        if (Interlocked.Decrement(ref inside) != 0)
-        {
-            return;
-        }
-
-        if (IsStopped)
-        {
-            Finish();
-        }
-
-        // Finished and nothing inside: no one can read the arrays any more (a late cancellation callback enters, but reads none).
-        if (Volatile.Read(ref finished) != 0 && Interlocked.Exchange(ref quiet, 1) == 0)
-        {
-            ReleaseArrays();
-        }
-    }
-
-    private void ReleaseArrays()
-    {
-        if (Interlocked.Decrement(ref arrayHolders) == 0)
-        {
-            plan.Return();
-            PooledArrays.Return(ref readySlots, 0);
-        }
-    }
-
-    private void Finish()
-    {
-        if (Interlocked.Exchange(ref finished, 1) != 0)
-        {
-            return;
-        }
-
-        // Cancellation that comes after every task finished changes nothing; a throwing observer still fails the compute.
-        object? reason = Volatile.Read(ref stopReason);
-        if (ReferenceEquals(reason, CanceledReason) && Volatile.Read(ref pending) == 0)
-        {
-            reason = null;
-        }
-
-        ComputeStatus status = reason switch
-        {
-            null => ComputeStatus.Succeeded,
-            _ when ReferenceEquals(reason, CanceledReason) => ComputeStatus.Canceled,
-            _ => ComputeStatus.Failed,
-        };
-        Exception? exception = status switch
-        {
-            ComputeStatus.Canceled => new OperationCanceledException(callerToken),
-            ComputeStatus.Failed => (Exception)reason!,
-            _ => null,
-        };
-        Exception? observerFailure = notifier?.ComputeFinished(status, exception);
-        if (observerFailure is not null || status == ComputeStatus.Failed)
-        {
-            completion.TrySetException(observerFailure ?? exception!);
-        }
-        else if (status == ComputeStatus.Canceled)
-        {
-            completion.TrySetCanceled(callerToken);
-        }
-        else
-        {
-            completion.TrySetResult();
-        }
-    }
-
-    /// <summary>The caller has read the results.</summary>
-    private void Dispose()
-    {
-        cancellationRegistration.Dispose();
-        cancellation.Dispose();
-        ReleaseArrays();
-    }
+    private bool HasReady() => ready.HasAny || guard is { Retries.IsEmpty: false };
 
     private enum TaskStep
     {
@@ -1131,5 +597,8 @@ internal sealed class Computation : IThreadPoolWorkItem
 
         /// <summary>The attempt failed and the task has retries left: it runs again after its delay.</summary>
         Retrying,
+
+        /// <summary>The attempt is the executor's (see <see cref="HandOver"/>): its report goes on from there.</summary>
+        HandedOver,
     }
 }

@@ -10,7 +10,7 @@ namespace TaskGraph.Scheduling;
 /// <see cref="PooledArrays"/>; <see cref="Return"/> gives them back): the graph behind the targets walked
 /// once, without recursion, shared and pure-equal nodes counted once, constants left out.
 /// Slots are numbered in the walk's post-order, so every task's inputs have smaller slots. Arrays may be
-/// longer than <see cref="Count"/>.
+/// longer than <see cref="TaskTable.Count"/>.
 /// </summary>
 /// <remarks>
 /// Node to slot: the compute holding the claims (<see cref="PlanStamps"/>, one at a time) writes its stamp
@@ -22,34 +22,23 @@ namespace TaskGraph.Scheduling;
 /// </remarks>
 internal sealed class ComputePlan
 {
-    /// <summary>The number of tasks.</summary>
-    internal int Count;
-
-    /// <summary>The tasks by slot, and after them an entry with the ends of the last task's ranges.</summary>
-    internal TaskState[] Tasks = Array.Empty<TaskState>();
-
-    /// <summary>The slot of each argument of each task (-1 for a constant or a null handle); see <see cref="TaskState.ArgumentStart"/>.</summary>
-    internal int[] ArgumentSlots = Array.Empty<int>();
+    /// <summary>The tasks, their arguments and consumers: what the compute runs and the tasks' invokers read.</summary>
+    internal readonly TaskTable Table = new();
 
     /// <summary>
-    /// The consumers of each task (see <see cref="TaskState.ConsumerStart"/>), one entry per argument
-    /// occurrence: the consumer's slot, or its complement (<c>~slot</c>, negative) for a blocking one.
-    /// </summary>
-    internal int[] Consumers = Array.Empty<int>();
-
-    /// <summary>
-    /// Tasks with no task inputs that run on workers (not blocking): the first <see cref="InitiallyReadyCount"/>
-    /// entries. The first <see cref="InitiallyUncountedCount"/> of them are sources back-pressure leaves
-    /// alone: the asynchronous ones (they hold no thread and no result while they wait), then synchronous
-    /// ones none of whose consumers is narrow (such a consumer needs more results at once than the bound
-    /// lets wait, or there is none: holding sources back could not help it). Then the
-    /// <see cref="TaskState.HeldSource"/> ones. Each group in slot order.
+    /// Synchronous tasks with no task inputs that run on workers (not blocking): the first
+    /// <see cref="InitiallyReadyCount"/> entries, in slot order, until back-pressure orders them
+    /// (<see cref="BackPressure.OrderSources"/>), with <see cref="AwaitedSources"/> ahead.
     /// </summary>
     internal int[] InitiallyReady = Array.Empty<int>();
 
     internal int InitiallyReadyCount;
 
+    /// <summary>How many of <see cref="InitiallyReady"/> back-pressure leaves alone (set by <see cref="BackPressure.OrderSources"/>).</summary>
     internal int InitiallyUncountedCount;
+
+    /// <summary>Asynchronous tasks with no task inputs, in slot order (not yet in <see cref="InitiallyReady"/>).</summary>
+    internal List<int>? AwaitedSources;
 
     /// <summary>Blocking tasks with no task inputs, in slot order.</summary>
     internal List<int>? InitiallyReadyBlocking;
@@ -60,20 +49,13 @@ internal sealed class ComputePlan
     /// <summary>The slot of each target (-1 for a constant).</summary>
     internal int[] TargetSlots = Array.Empty<int>();
 
-    /// <summary>
-    /// For each task, the earliest build sequence among the nodes it stands for (a topological order:
-    /// inputs are built first). Recorded only when asked for (the synchronous scheduler's order).
-    /// </summary>
-    internal long[]? BuildOrder;
-
     /// <summary>Plans the graph behind <paramref name="targets"/>.</summary>
     /// <param name="targets">The compute's targets.</param>
-    /// <param name="recordBuildOrder">Whether to record <see cref="BuildOrder"/>.</param>
-    /// <param name="narrowInputs">A consumer with at most this many task inputs is narrow (see <see cref="InitiallyReady"/>).</param>
-    internal static ComputePlan Build(DelayedNode[] targets, bool recordBuildOrder, int narrowInputs)
+    /// <param name="separateBlocking">Whether blocking tasks run apart from the workers (marked in <see cref="TaskTable.Consumers"/>, listed in <see cref="InitiallyReadyBlocking"/>); else they are tasks like any other.</param>
+    internal static ComputePlan Build(DelayedNode[] targets, bool separateBlocking)
     {
         var plan = new ComputePlan();
-        var builder = new Builder(plan, recordBuildOrder);
+        var builder = new Builder(plan, separateBlocking);
         try
         {
             foreach (DelayedNode target in targets)
@@ -81,7 +63,7 @@ internal sealed class ComputePlan
                 builder.Visit(target);
             }
 
-            builder.Finish(targets, narrowInputs);
+            builder.Finish(targets);
             return plan;
         }
         catch
@@ -98,9 +80,7 @@ internal sealed class ComputePlan
     /// <summary>Gives every array back to its pool. Only once nothing of the compute reads them any more.</summary>
     internal void Return()
     {
-        PooledArrays.Return(ref Tasks, Count + 1);
-        PooledArrays.Return(ref ArgumentSlots, 0);
-        PooledArrays.Return(ref Consumers, 0);
+        Table.Return();
         PooledArrays.Return(ref InitiallyReady, 0);
     }
 
@@ -113,25 +93,24 @@ internal sealed class ComputePlan
 
         private readonly ComputePlan plan;
         private readonly long stamp;
-        private readonly List<long>? buildOrder;
+        private readonly bool separateBlocking;
         /// <summary>Node to slot when another compute holds the claims (<see cref="stamp"/> is 0).</summary>
         private readonly Dictionary<DelayedNode, int>? slots;
         private Dictionary<PureCall, int>? pureSlots;
         private int argumentCount;
         private HashSet<int>? blockingSlots;
-        private List<int>? awaitedSources;
         private Frame[] frames = PooledArrays.Rent<Frame>(64);
         private int[] slotStack = PooledArrays.Rent<int>(64);
         private int stacked;
         private int depth;
         private int deepest;
 
-        internal Builder(ComputePlan plan, bool recordBuildOrder)
+        internal Builder(ComputePlan plan, bool separateBlocking)
         {
             this.plan = plan;
-            buildOrder = recordBuildOrder ? new List<long>() : null;
-            plan.Tasks = PooledArrays.Rent<TaskState>(InitialCapacity);
-            plan.ArgumentSlots = PooledArrays.Rent<int>(InitialCapacity);
+            this.separateBlocking = separateBlocking;
+            plan.Table.Tasks = PooledArrays.Rent<TaskState>(InitialCapacity);
+            plan.Table.ArgumentSlots = PooledArrays.Rent<int>(InitialCapacity);
             plan.InitiallyReady = PooledArrays.Rent<int>(InitialCapacity);
             stamp = PlanStamps.TryBegin();
             if (stamp == 0)
@@ -210,11 +189,11 @@ internal sealed class ComputePlan
             PooledArrays.Return(ref slotStack, 0);
         }
 
-        internal void Finish(DelayedNode[] targets, int narrowInputs)
+        internal void Finish(DelayedNode[] targets)
         {
-            int count = plan.Count;
-            TaskState[] tasks = plan.Tasks;
-            int[] argumentSlots = plan.ArgumentSlots;
+            int count = plan.Table.Count;
+            TaskState[] tasks = plan.Table.Tasks;
+            int[] argumentSlots = plan.Table.ArgumentSlots;
             tasks[count] = new TaskState { ArgumentStart = argumentCount };
             int[] filled = PooledArrays.Rent<int>(count);
             int start = 0;
@@ -226,7 +205,7 @@ internal sealed class ComputePlan
             }
 
             tasks[count].ConsumerStart = start;
-            int[] consumers = plan.Consumers = PooledArrays.Rent<int>(start);
+            int[] consumers = plan.Table.Consumers = PooledArrays.Rent<int>(start);
             for (int slot = 0; slot < count; slot++)
             {
                 int entry = blockingSlots?.Contains(slot) == true ? ~slot : slot;
@@ -254,8 +233,6 @@ internal sealed class ComputePlan
             }
 
             plan.TargetSlots = targetSlots;
-            plan.BuildOrder = buildOrder?.ToArray();
-            OrderSources(narrowInputs);
         }
 
         /// <summary>
@@ -308,8 +285,8 @@ internal sealed class ComputePlan
         {
             int count = node.Arguments.Count;
             int first = argumentCount;
-            PooledArrays.Grow(ref plan.ArgumentSlots, first, first + count);
-            int[] argumentSlots = plan.ArgumentSlots;
+            PooledArrays.Grow(ref plan.Table.ArgumentSlots, first, first + count);
+            int[] argumentSlots = plan.Table.ArgumentSlots;
             bool isSource = node.IsSource;
 
             // A loop, not a span copy: one or two slots are the rule.
@@ -319,7 +296,7 @@ internal sealed class ComputePlan
             }
 
             argumentCount += count;
-            int slot = plan.Count;
+            int slot = plan.Table.Count;
             if (node.IsPure)
             {
                 pureSlots ??= new Dictionary<PureCall, int>();
@@ -327,11 +304,6 @@ internal sealed class ComputePlan
                 if (pureSlots.TryGetValue(call, out int existing))
                 {
                     SetSlot(node, existing);
-                    if (buildOrder is not null)
-                    {
-                        buildOrder[existing] = Math.Min(buildOrder[existing], node.Sequence);
-                    }
-
                     argumentCount = first;
                     return existing;
                 }
@@ -340,8 +312,8 @@ internal sealed class ComputePlan
             }
 
             // Room for the entry after the last task too (see Finish).
-            PooledArrays.Grow(ref plan.Tasks, slot, slot + 2);
-            TaskState[] tasks = plan.Tasks;
+            PooledArrays.Grow(ref plan.Table.Tasks, slot, slot + 2);
+            TaskState[] tasks = plan.Table.Tasks;
             int remaining = 0;
             for (int i = first; i < argumentCount; i++)
             {
@@ -361,7 +333,7 @@ internal sealed class ComputePlan
             task.PendingConsumers = 0;
             task.ArgumentStart = first;
             plan.HasGuardedTask |= node.IsGuarded;
-            if (node.IsBlocking)
+            if (separateBlocking && node.IsBlocking)
             {
                 (blockingSlots ??= new HashSet<int>()).Add(slot);
             }
@@ -371,15 +343,14 @@ internal sealed class ComputePlan
                 AddInitiallyReady(node, slot);
             }
 
-            plan.Count = slot + 1;
-            buildOrder?.Add(node.Sequence);
+            plan.Table.Count = slot + 1;
             SetSlot(node, slot);
             return slot;
         }
 
         private void AddInitiallyReady(DelayedNode node, int slot)
         {
-            if (node.IsBlocking)
+            if (separateBlocking && node.IsBlocking)
             {
                 (plan.InitiallyReadyBlocking ??= new List<int>()).Add(slot);
                 return;
@@ -387,71 +358,12 @@ internal sealed class ComputePlan
 
             if (node.IsAsync)
             {
-                (awaitedSources ??= new List<int>()).Add(slot);
+                (plan.AwaitedSources ??= new List<int>()).Add(slot);
                 return;
             }
 
             PooledArrays.Grow(ref plan.InitiallyReady, plan.InitiallyReadyCount, plan.InitiallyReadyCount + 1);
             plan.InitiallyReady[plan.InitiallyReadyCount++] = slot;
-        }
-
-        /// <summary>
-        /// Orders the sources as <see cref="InitiallyReady"/> describes: asynchronous, then synchronous ones
-        /// without a narrow consumer, then the held ones (marked <see cref="TaskState.HeldSource"/>).
-        /// </summary>
-        private void OrderSources(int narrowInputs)
-        {
-            TaskState[] tasks = plan.Tasks;
-            int[] ready = plan.InitiallyReady;
-            int count = plan.InitiallyReadyCount;
-            int[] held = PooledArrays.Rent<int>(count);
-            int uncounted = 0;
-            int heldCount = 0;
-            for (int i = 0; i < count; i++)
-            {
-                int slot = ready[i];
-                if (HasNarrowConsumer(slot, narrowInputs))
-                {
-                    tasks[slot].Remaining = TaskState.HeldSource;
-                    held[heldCount++] = slot;
-                }
-                else
-                {
-                    ready[uncounted++] = slot;
-                }
-            }
-
-            Array.Copy(held, 0, ready, uncounted, heldCount);
-            PooledArrays.Return(ref held, 0);
-            int awaited = awaitedSources?.Count ?? 0;
-            if (awaited > 0)
-            {
-                PooledArrays.Grow(ref plan.InitiallyReady, count, count + awaited);
-                ready = plan.InitiallyReady;
-                Array.Copy(ready, 0, ready, awaited, count);
-                awaitedSources!.CopyTo(ready, 0);
-            }
-
-            plan.InitiallyReadyCount = count + awaited;
-            plan.InitiallyUncountedCount = awaited + uncounted;
-        }
-
-        private bool HasNarrowConsumer(int slot, int narrowInputs)
-        {
-            TaskState[] tasks = plan.Tasks;
-            int[] consumers = plan.Consumers;
-            for (int i = tasks[slot].ConsumerStart; i < tasks[slot + 1].ConsumerStart; i++)
-            {
-                int entry = consumers[i];
-
-                // Planning leaves a consumer's Remaining at its number of task inputs.
-                if (tasks[entry < 0 ? ~entry : entry].Remaining <= narrowInputs)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private struct Frame

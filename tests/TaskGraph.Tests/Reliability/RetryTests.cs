@@ -18,7 +18,7 @@ public sealed class RetryTests
     public static TheoryData<ComputeScheduler, bool> SchedulersAndAsync()
     {
         var data = new TheoryData<ComputeScheduler, bool>();
-        foreach (ComputeScheduler scheduler in new[] { ComputeScheduler.Parallel, ComputeScheduler.Synchronous })
+        foreach (ComputeScheduler scheduler in Schedulers.All())
         {
             data.Add(scheduler, false);
             data.Add(scheduler, true);
