@@ -657,8 +657,10 @@ public sealed partial class DelayedGenerator
         {
             var types = new List<TypeDeclarationInfo>();
             var metadataName = new StringBuilder();
+            bool canHostModuleInitializer = true;
             for (var type = containingType; type is not null; type = type.ContainingType)
             {
+                canHostModuleInitializer &= type is { IsGenericType: false, TypeKind: not TypeKind.Interface, DeclaredAccessibility: Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal };
                 types.Insert(0, TypeDeclaration(type));
                 metadataName.Insert(0, (type.ContainingType is null ? string.Empty : "+") + type.MetadataName);
             }
@@ -677,7 +679,7 @@ public sealed partial class DelayedGenerator
                 hintPrefix = part.MetadataName + "." + hintPrefix;
             }
 
-            return new HierarchyInfo(hintPrefix + metadataName, namespaceName, types.ToEquatableArray());
+            return new HierarchyInfo(hintPrefix + metadataName, namespaceName, types.ToEquatableArray(), canHostModuleInitializer);
         }
 
         private static TypeDeclarationInfo TypeDeclaration(INamedTypeSymbol type)

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
+using TaskGraph.Infrastructure;
 using TaskGraph.Nodes;
 using TaskGraph.Scheduling;
 
@@ -76,6 +78,13 @@ public abstract class DelayedNode
     /// when the result is stored; <see langword="false"/> when it is awaited (an <see cref="AwaitedResult"/> is in the task's state).
     /// </summary>
     internal virtual bool Invoke(Computation owner, int slot, CancellationToken cancellationToken)
+        => throw new InvalidOperationException($"Node '{Key}' is not a task.");
+
+    /// <summary>A constant's value, boxed (for executors and graph export, which do not know its type).</summary>
+    internal virtual object? ConstantValue => throw new InvalidOperationException($"Node '{Key}' is not a constant.");
+
+    /// <summary>Runs the task with <paramref name="arguments"/> outside any compute; the result boxed.</summary>
+    internal virtual ValueTask<object?> InvokeWithArgumentsAsync(DelayedArguments arguments, CancellationToken cancellationToken)
         => throw new InvalidOperationException($"Node '{Key}' is not a task.");
 
     /// <summary>For pure dedupe: the same method called through the same invoker (the same instance for instance methods).</summary>

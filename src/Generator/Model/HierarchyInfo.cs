@@ -7,7 +7,8 @@ namespace TaskGraph.Generator.Model;
 /// <param name="HintName">A file name unique to the innermost type (from its metadata name).</param>
 /// <param name="Namespace">The namespace, keywords escaped; empty for the global namespace.</param>
 /// <param name="Types">The containing types, outermost first.</param>
-internal sealed record HierarchyInfo(string HintName, string Namespace, EquatableArray<TypeDeclarationInfo> Types);
+/// <param name="CanHostModuleInitializer">No containing type is generic, and each is visible to the whole assembly: a module initializer (the methods' registration) may live in it.</param>
+internal sealed record HierarchyInfo(string HintName, string Namespace, EquatableArray<TypeDeclarationInfo> Types, bool CanHostModuleInitializer);
 
 /// <summary>One containing type as its partial declaration is written.</summary>
 /// <param name="Modifiers">Modifiers that every part must repeat or that are safe to repeat (<c>static</c>, <c>readonly</c>, <c>ref</c>), each followed by a space.</param>

@@ -80,6 +80,19 @@ internal sealed class CallNode<T> : Delayed<T>
         return false;
     }
 
+    internal override ValueTask<object?> InvokeWithArgumentsAsync(DelayedArguments arguments, CancellationToken cancellationToken)
+    {
+        if (!IsAsync)
+        {
+            return new ValueTask<object?>(((DelayedInvoker<T>)invoker)(arguments, cancellationToken));
+        }
+
+        ValueTask<T> pending = ((AsyncDelayedInvoker<T>)invoker)(arguments, cancellationToken);
+        return pending.IsCompletedSuccessfully ? new ValueTask<object?>(pending.Result) : Box(pending);
+
+        static async ValueTask<object?> Box(ValueTask<T> pending) => await pending.ConfigureAwait(false);
+    }
+
     internal override bool IsSameCall(DelayedNode other)
         => other is CallNode<T> call && ReferenceEquals(call.Method, Method) && call.Invoker.Equals(Invoker);
 
