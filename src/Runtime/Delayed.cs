@@ -30,7 +30,7 @@ public static partial class Delayed
     public static T Compute<T>(Delayed<T> target, ComputeOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return Computation.Run(new DelayedNode[] { target }, options, cancellationToken, static c => c.Result<T>(0));
+        return ComputeEntry.Run(new DelayedNode[] { target }, options, cancellationToken, static c => c.Read<T>(0));
     }
 
     /// <summary>Runs the graph behind <paramref name="target"/>.</summary>
@@ -39,58 +39,58 @@ public static partial class Delayed
     public static Task<T> ComputeAsync<T>(Delayed<T> target, ComputeOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return Computation.RunAsync(new DelayedNode[] { target }, options, cancellationToken, static c => c.Result<T>(0));
+        return ComputeEntry.RunAsync(new DelayedNode[] { target }, options, cancellationToken, static c => c.Read<T>(0));
     }
 
     /// <summary>Runs the graphs behind two handles in one compute (shared nodes run once) and returns both values.</summary>
     /// <exception cref="DelayedTaskException">A task failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was signalled.</exception>
     public static (T1, T2) Compute<T1, T2>(Delayed<T1> first, Delayed<T2> second, ComputeOptions? options = null, CancellationToken cancellationToken = default)
-        => Computation.Run(new DelayedNode?[] { first, second }, options, cancellationToken, static c => (c.Result<T1>(0), c.Result<T2>(1)));
+        => ComputeEntry.Run(new DelayedNode?[] { first, second }, options, cancellationToken, static c => (c.Read<T1>(0), c.Read<T2>(1)));
 
     /// <summary>Runs the graphs behind three handles in one compute (shared nodes run once) and returns the values.</summary>
     /// <exception cref="DelayedTaskException">A task failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was signalled.</exception>
     public static (T1, T2, T3) Compute<T1, T2, T3>(Delayed<T1> first, Delayed<T2> second, Delayed<T3> third, ComputeOptions? options = null, CancellationToken cancellationToken = default)
-        => Computation.Run(new DelayedNode?[] { first, second, third }, options, cancellationToken, static c => (c.Result<T1>(0), c.Result<T2>(1), c.Result<T3>(2)));
+        => ComputeEntry.Run(new DelayedNode?[] { first, second, third }, options, cancellationToken, static c => (c.Read<T1>(0), c.Read<T2>(1), c.Read<T3>(2)));
 
     /// <summary>Runs the graphs behind four handles in one compute (shared nodes run once) and returns the values.</summary>
     /// <exception cref="DelayedTaskException">A task failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was signalled.</exception>
     public static (T1, T2, T3, T4) Compute<T1, T2, T3, T4>(Delayed<T1> first, Delayed<T2> second, Delayed<T3> third, Delayed<T4> fourth, ComputeOptions? options = null, CancellationToken cancellationToken = default)
-        => Computation.Run(new DelayedNode?[] { first, second, third, fourth }, options, cancellationToken, static c => (c.Result<T1>(0), c.Result<T2>(1), c.Result<T3>(2), c.Result<T4>(3)));
+        => ComputeEntry.Run(new DelayedNode?[] { first, second, third, fourth }, options, cancellationToken, static c => (c.Read<T1>(0), c.Read<T2>(1), c.Read<T3>(2), c.Read<T4>(3)));
 
     /// <summary>Runs the graphs behind every handle of <paramref name="targets"/> in one compute (shared nodes run once) and returns the values in order.</summary>
     /// <exception cref="ArgumentException">A handle is <see langword="null"/>.</exception>
     /// <exception cref="DelayedTaskException">A task failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was signalled.</exception>
     public static T[] Compute<T>(IEnumerable<Delayed<T>> targets, ComputeOptions? options = null, CancellationToken cancellationToken = default)
-        => Computation.Run(ToTargets(targets), options, cancellationToken, static c => c.Results<T>());
+        => ComputeEntry.Run(ToTargets(targets), options, cancellationToken, static c => c.ReadAll<T>());
 
     /// <summary>Runs the graphs behind two handles in one compute (shared nodes run once).</summary>
     /// <exception cref="DelayedTaskException">A task failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was signalled.</exception>
     public static Task<(T1, T2)> ComputeAsync<T1, T2>(Delayed<T1> first, Delayed<T2> second, ComputeOptions? options = null, CancellationToken cancellationToken = default)
-        => Computation.RunAsync(new DelayedNode?[] { first, second }, options, cancellationToken, static c => (c.Result<T1>(0), c.Result<T2>(1)));
+        => ComputeEntry.RunAsync(new DelayedNode?[] { first, second }, options, cancellationToken, static c => (c.Read<T1>(0), c.Read<T2>(1)));
 
     /// <summary>Runs the graphs behind three handles in one compute (shared nodes run once).</summary>
     /// <exception cref="DelayedTaskException">A task failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was signalled.</exception>
     public static Task<(T1, T2, T3)> ComputeAsync<T1, T2, T3>(Delayed<T1> first, Delayed<T2> second, Delayed<T3> third, ComputeOptions? options = null, CancellationToken cancellationToken = default)
-        => Computation.RunAsync(new DelayedNode?[] { first, second, third }, options, cancellationToken, static c => (c.Result<T1>(0), c.Result<T2>(1), c.Result<T3>(2)));
+        => ComputeEntry.RunAsync(new DelayedNode?[] { first, second, third }, options, cancellationToken, static c => (c.Read<T1>(0), c.Read<T2>(1), c.Read<T3>(2)));
 
     /// <summary>Runs the graphs behind four handles in one compute (shared nodes run once).</summary>
     /// <exception cref="DelayedTaskException">A task failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was signalled.</exception>
     public static Task<(T1, T2, T3, T4)> ComputeAsync<T1, T2, T3, T4>(Delayed<T1> first, Delayed<T2> second, Delayed<T3> third, Delayed<T4> fourth, ComputeOptions? options = null, CancellationToken cancellationToken = default)
-        => Computation.RunAsync(new DelayedNode?[] { first, second, third, fourth }, options, cancellationToken, static c => (c.Result<T1>(0), c.Result<T2>(1), c.Result<T3>(2), c.Result<T4>(3)));
+        => ComputeEntry.RunAsync(new DelayedNode?[] { first, second, third, fourth }, options, cancellationToken, static c => (c.Read<T1>(0), c.Read<T2>(1), c.Read<T3>(2), c.Read<T4>(3)));
 
     /// <summary>Runs the graphs behind every handle of <paramref name="targets"/> in one compute (shared nodes run once); the values come in order.</summary>
     /// <exception cref="ArgumentException">A handle is <see langword="null"/>.</exception>
     /// <exception cref="DelayedTaskException">A task failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was signalled.</exception>
     public static Task<T[]> ComputeAsync<T>(IEnumerable<Delayed<T>> targets, ComputeOptions? options = null, CancellationToken cancellationToken = default)
-        => Computation.RunAsync(ToTargets(targets), options, cancellationToken, static c => c.Results<T>());
+        => ComputeEntry.RunAsync(ToTargets(targets), options, cancellationToken, static c => c.ReadAll<T>());
 
     private static DelayedNode?[] ToTargets<T>(IEnumerable<Delayed<T>> targets)
     {

@@ -83,7 +83,7 @@ public abstract class DelayedNode
     /// <summary>A constant's value, boxed (for executors and graph export, which do not know its type).</summary>
     internal virtual object? ConstantValue => throw new InvalidOperationException($"Node '{Key}' is not a constant.");
 
-    /// <summary>Runs the task with <paramref name="arguments"/> outside any compute; the result boxed.</summary>
+    /// <summary>Runs the node's method (or gathers a collection) with <paramref name="arguments"/>, outside any compute; the value comes boxed.</summary>
     internal virtual ValueTask<object?> InvokeWithArgumentsAsync(DelayedArguments arguments, CancellationToken cancellationToken)
         => throw new InvalidOperationException($"Node '{Key}' is not a task.");
 

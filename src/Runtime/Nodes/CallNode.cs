@@ -82,15 +82,18 @@ internal sealed class CallNode<T> : Delayed<T>
 
     internal override ValueTask<object?> InvokeWithArgumentsAsync(DelayedArguments arguments, CancellationToken cancellationToken)
     {
-        if (!IsAsync)
+        try
         {
-            return new ValueTask<object?>(((DelayedInvoker<T>)invoker)(arguments, cancellationToken));
+            return IsAsync
+                ? Boxed(((AsyncDelayedInvoker<T>)invoker)(arguments, cancellationToken))
+                : new ValueTask<object?>(((DelayedInvoker<T>)invoker)(arguments, cancellationToken));
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException<object?>(exception);
         }
 
-        ValueTask<T> pending = ((AsyncDelayedInvoker<T>)invoker)(arguments, cancellationToken);
-        return pending.IsCompletedSuccessfully ? new ValueTask<object?>(pending.Result) : Box(pending);
-
-        static async ValueTask<object?> Box(ValueTask<T> pending) => await pending.ConfigureAwait(false);
+        static async ValueTask<object?> Boxed(ValueTask<T> pending) => await pending.ConfigureAwait(false);
     }
 
     internal override bool IsSameCall(DelayedNode other)

@@ -15,13 +15,13 @@ internal sealed class ConstantNode<T> : Delayed<T>
 
     internal T Value { get; }
 
-    internal override object? ConstantValue => Value;
-
     // Numbered on first use only: most constants are never asked for their key.
     public override string Key
         => key ?? Interlocked.CompareExchange(ref key, "Value-" + NodeSequence.Next(), null) ?? key;
 
     public override DelayedMethod? Method => null;
+
+    internal override object? ConstantValue => Value;
 
     public override IReadOnlyList<DelayedNode> Dependencies => Array.Empty<DelayedNode>();
 

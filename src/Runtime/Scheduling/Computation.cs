@@ -66,12 +66,13 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using TaskGraph.Execution;
 using TaskGraph.Nodes;
 
 namespace TaskGraph.Scheduling;
 
 /// <summary>One compute: plans the graph behind its targets, runs it with the chosen scheduler, holds the results.</summary>
-internal sealed class Computation : IThreadPoolWorkItem
+internal sealed class Computation : TargetResults, IThreadPoolWorkItem
 {
     /// <summary>A worker reports finished tasks to `pending` in batches of this many: one shared atomic per batch, not per task.</summary>
     private const int FinishedBatch = 64;
@@ -102,7 +103,10 @@ internal sealed class Computation : IThreadPoolWorkItem
     private readonly int taskCount;
     private readonly ComputeNotifier? notifier;
     private readonly AttemptGuard? guard;
-    private readonly ComputeScheduler scheduler;
+    private readonly bool runsInBuildOrder;
+
+    /// <summary>The executor's side of a compute whose tasks are handed over; <see langword="null"/>: tasks run on the core's workers.</summary>
+    private readonly HandedOverTasks? handOver;
     private readonly int maxWorkers;
     private readonly CancellationToken callerToken;
     private readonly CancellationTokenSource cancellation;
@@ -139,12 +143,12 @@ internal sealed class Computation : IThreadPoolWorkItem
     private object? stopReason;
     private CancellationTokenRegistration cancellationRegistration;
 
-    private Computation(DelayedNode[] targets, ComputeOptions options, CancellationToken cancellationToken)
+    private Computation(DelayedNode[] targets, ComputeOptions options, ComputeExecution execution, CancellationToken cancellationToken)
     {
         this.targets = targets;
         maxWorkers = options.MaxDegreeOfParallelism;
         heldSourceBound = HeldSourcesPerWorker * maxWorkers;
-        plan = ComputePlan.Build(targets, recordBuildOrder: options.Scheduler == ComputeScheduler.Synchronous, narrowInputs: heldSourceBound);
+        plan = ComputePlan.Build(targets, recordBuildOrder: execution.OnCallerThread, narrowInputs: heldSourceBound);
         tasks = plan.Tasks;
         argumentSlots = plan.ArgumentSlots;
         consumers = plan.Consumers;
@@ -155,58 +159,52 @@ internal sealed class Computation : IThreadPoolWorkItem
         pending = taskCount;
         readySlots = PooledArrays.Rent<int>(taskCount);
         Array.Clear(readySlots, 0, taskCount);
-        scheduler = options.Scheduler;
+        runsInBuildOrder = execution.OnCallerThread;
         callerToken = cancellationToken;
         cancellation = cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
             : new CancellationTokenSource();
         taskToken = cancellation.Token;
         Info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount);
-        notifier = ComputeNotifier.Create(this, Info, options);
+        notifier = ComputeNotifier.IsWanted(options) ? new ComputeNotifier(StopWith, Info, options) : null;
         guard = AttemptGuard.Create(options, plan);
+        if (execution.Executors is { } executors)
+        {
+            try
+            {
+                handOver = new HandedOverTasks(this, executors.CreateExecutor(new ExecutorContext(taskCount, maxWorkers, taskToken)), taskCount, plan.TargetSlots);
+            }
+            catch
+            {
+                // Nothing ran: the arrays go back at once.
+                cancellation.Dispose();
+                plan.Return();
+                PooledArrays.Return(ref readySlots, 0);
+                throw;
+            }
+        }
     }
 
     internal ComputeInfo Info { get; }
 
     private bool IsStopped => Volatile.Read(ref stopReason) is not null;
 
-    /// <summary>Computes <paramref name="targets"/>, blocking until no task of the compute runs, and reads the values with <paramref name="read"/>.</summary>
-    internal static TResult Run<TResult>(DelayedNode?[] targets, ComputeOptions? options, CancellationToken cancellationToken, Func<Computation, TResult> read)
-    {
-        Computation computation = Create(targets, options, cancellationToken);
-        try
-        {
-            computation.Enter();
-            computation.Begin();
-            if (computation.scheduler == ComputeScheduler.Synchronous)
-            {
-                // Never yields: every await inside is a blocking wait on this thread.
-                computation.RunInBuildOrder(blockOnAwait: true).GetAwaiter().GetResult();
-            }
-            else
-            {
-                computation.StartParallel(callerWorks: true);
-            }
+    internal override int Count => targets.Length;
 
-            computation.Exit();
-            computation.completion.Task.GetAwaiter().GetResult();
-            return read(computation);
-        }
-        finally
-        {
-            computation.Dispose();
-        }
-    }
-
-    /// <summary>Computes <paramref name="targets"/> and reads the values with <paramref name="read"/>.</summary>
-    internal static Task<TResult> RunAsync<TResult>(DelayedNode?[] targets, ComputeOptions? options, CancellationToken cancellationToken, Func<Computation, TResult> read)
+    /// <summary>
+    /// Computes <paramref name="targets"/> as <paramref name="execution"/> says. <paramref name="callerWaits"/>:
+    /// the calling thread works too and the compute has ended (no task of it runs) when this returns.
+    /// </summary>
+    internal static ValueTask<TargetResults> Start(DelayedNode[] targets, ComputeOptions options, ComputeExecution execution, bool callerWaits, CancellationToken cancellationToken)
     {
-        Computation computation = Create(targets, options, cancellationToken);
-        return computation.RunAsync(read);
+        var computation = new Computation(targets, options, execution, cancellationToken);
+        return callerWaits
+            ? new ValueTask<TargetResults>(computation.RunOnCaller())
+            : new ValueTask<TargetResults>(computation.RunAsync());
     }
 
     /// <summary>The value of target <paramref name="index"/>.</summary>
-    internal T Result<T>(int index)
+    internal override T Read<T>(int index)
     {
         int slot = plan.TargetSlots[index];
         if (slot < 0)
@@ -215,33 +213,22 @@ internal sealed class Computation : IThreadPoolWorkItem
         }
 
         // Targets are typed by the caller's handles; the check keeps the untyped store safe all the same.
-        return TaskResults.TryLoad(ref tasks[slot], out T value)
-            ? value
-            : throw new InvalidCastException($"Target {index} is '{tasks[slot].Node.Key}', not a result of type {typeof(T).Name}.");
-    }
-
-    /// <summary>The values of all targets, which are all <see cref="Delayed{T}"/>.</summary>
-    internal T[] Results<T>()
-    {
-        var values = new T[targets.Length];
-        for (int i = 0; i < values.Length; i++)
+        if (TaskResults.TryLoad(ref tasks[slot], out T value))
         {
-            values[i] = Result<T>(i);
+            return value;
         }
 
-        return values;
+        // An executor's result is stored untyped, as it was reported.
+        return tasks[slot].Result is T reported ? reported : throw NotOfType<T>(index, targets[index], tasks[slot].Result);
     }
+
+    /// <summary>The caller has read the results.</summary>
+    internal override void Release() => Dispose();
 
     /// <summary>Argument <paramref name="index"/> of the task in <paramref name="slot"/>, as its invoker reads it.</summary>
     internal T Argument<T>(int slot, int index)
     {
-        int first = tasks[slot].ArgumentStart;
-        if ((uint)index >= (uint)(tasks[slot + 1].ArgumentStart - first))
-        {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"Task '{tasks[slot].Node.Key}' has {tasks[slot + 1].ArgumentStart - first} arguments.");
-        }
-
-        int inputSlot = argumentSlots[first + index];
+        int inputSlot = argumentSlots[ArgumentEntry(slot, index)];
         if (inputSlot >= 0 && TaskResults.TryLoad(ref tasks[inputSlot], out T value))
         {
             return value;
@@ -254,6 +241,16 @@ internal sealed class Computation : IThreadPoolWorkItem
             DelayedNode other => throw new InvalidCastException(
                 $"Argument {index} of task '{tasks[slot].Node.Key}' is '{other.Key}' of another type than the {typeof(T).Name} it is read as."),
         };
+    }
+
+    /// <summary>
+    /// Argument <paramref name="index"/> of the handed-over task in <paramref name="slot"/>, untyped: what the
+    /// executor reported for its input task, a constant's value, or <see langword="null"/> for a null handle.
+    /// </summary>
+    internal object? ArgumentValue(int slot, int index)
+    {
+        int inputSlot = argumentSlots[ArgumentEntry(slot, index)];
+        return inputSlot >= 0 ? tasks[inputSlot].Result : tasks[slot].Node.Arguments[index]?.ConstantValue;
     }
 
     /// <summary>The values of all arguments of the task in <paramref name="slot"/>, in order: a collection's items, read in one pass.</summary>
@@ -276,8 +273,20 @@ internal sealed class Computation : IThreadPoolWorkItem
     /// <summary>Keeps the pending result of the task in <paramref name="slot"/> until it is collected.</summary>
     internal void AwaitResult(int slot, AwaitedResult pending) => tasks[slot].Result = pending;
 
-    /// <summary>Stops the compute because an observer or the progress callback threw (see <see cref="ComputeNotifier"/>).</summary>
-    internal void StopWithObserverFailure(Exception exception) => Stop(exception);
+    /// <summary>Stops the compute because an observer, the progress callback or the task executor threw (see <see cref="ComputeNotifier"/>).</summary>
+    internal void StopWith(Exception exception) => Stop(exception);
+
+    /// <summary>The executor reported an attempt of the handed-over task in <paramref name="slot"/> (entered for it when it was handed over).</summary>
+    internal void EndHandedOver(int slot, object? result, Exception? failure)
+    {
+        if (failure is null)
+        {
+            tasks[slot].Result = result;
+        }
+
+        AfterAttempt(slot, EndAttempt(slot, failure, releaseInputs: true));
+        Exit();
+    }
 
     /// <summary>Runs a blocking task on its dedicated thread (entered for it when it was scheduled).</summary>
     internal void RunBlockingTask(int slot)
@@ -293,24 +302,64 @@ internal sealed class Computation : IThreadPoolWorkItem
     // The worker loop: runs ready tasks until none is left. Whoever started this worker claimed a worker slot and entered for it.
     void IThreadPoolWorkItem.Execute() => Work();
 
-    private static Computation Create(DelayedNode?[] targets, ComputeOptions? options, CancellationToken cancellationToken)
+    /// <summary>Index of argument <paramref name="index"/> of the task in <paramref name="slot"/> in the argument arrays.</summary>
+    private int ArgumentEntry(int slot, int index)
     {
-        var checkedTargets = new DelayedNode[targets.Length];
-        for (int i = 0; i < targets.Length; i++)
+        int first = tasks[slot].ArgumentStart;
+        if ((uint)index >= (uint)(tasks[slot + 1].ArgumentStart - first))
         {
-            checkedTargets[i] = targets[i] ?? throw new ArgumentException($"Target {i} of the compute is null.", nameof(targets));
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"Task '{tasks[slot].Node.Key}' has {tasks[slot + 1].ArgumentStart - first} arguments.");
         }
 
-        return new Computation(checkedTargets, options ?? ComputeOptions.Default, cancellationToken);
+        return first + index;
     }
 
-    private async Task<TResult> RunAsync<TResult>(Func<Computation, TResult> read)
+    private Computation RunOnCaller()
     {
         try
         {
             Enter();
             Begin();
-            if (scheduler == ComputeScheduler.Synchronous)
+            if (runsInBuildOrder)
+            {
+                // Never yields: every await inside is a blocking wait on this thread.
+                RunInBuildOrder(blockOnAwait: true).GetAwaiter().GetResult();
+            }
+            else
+            {
+                StartParallel(callerWorks: true);
+            }
+
+            Exit();
+            try
+            {
+                completion.Task.GetAwaiter().GetResult();
+            }
+            finally
+            {
+                ValueTask disposed = DisposeExecutorAsync();
+                if (!disposed.IsCompletedSuccessfully)
+                {
+                    disposed.AsTask().GetAwaiter().GetResult();
+                }
+            }
+
+            return this;
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    private async Task<TargetResults> RunAsync()
+    {
+        try
+        {
+            Enter();
+            Begin();
+            if (runsInBuildOrder)
             {
                 await RunInBuildOrder(blockOnAwait: false).ConfigureAwait(false);
             }
@@ -320,14 +369,26 @@ internal sealed class Computation : IThreadPoolWorkItem
             }
 
             Exit();
-            await completion.Task.ConfigureAwait(false);
-            return read(this);
+            try
+            {
+                await completion.Task.ConfigureAwait(false);
+            }
+            finally
+            {
+                await DisposeExecutorAsync().ConfigureAwait(false);
+            }
+
+            return this;
         }
-        finally
+        catch
         {
             Dispose();
+            throw;
         }
     }
+
+    /// <summary>The compute has finished and no task of it runs: the executor of handed-over tasks may go.</summary>
+    private ValueTask DisposeExecutorAsync() => handOver?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>Announces the compute, then lets cancellation in. The caller has entered.</summary>
     private void Begin()
@@ -499,6 +560,7 @@ internal sealed class Computation : IThreadPoolWorkItem
                 ScheduleRetry(slot);
                 return -1;
             default:
+                // Not started, failed, or handed over (the executor reports it).
                 return -1;
         }
     }
@@ -512,6 +574,11 @@ internal sealed class Computation : IThreadPoolWorkItem
 
         DelayedNode node = tasks[slot].Node;
         notifier?.TaskStarted(node);
+        if (handOver is not null)
+        {
+            return HandOver(slot, node);
+        }
+
         if (guard is not null && guard.Applies(node))
         {
             return StartGuardedAttempt(slot);
@@ -530,6 +597,18 @@ internal sealed class Computation : IThreadPoolWorkItem
 
         ReleaseInputs(slot);
         return completed ? TaskStep.Completed : TaskStep.Awaiting;
+    }
+
+    /// <summary>
+    /// Hands an attempt of the task in <paramref name="slot"/> to the executor (entered for until it reports;
+    /// see <see cref="EndHandedOver"/>). Its inputs are kept until it completes: the executor reads them meanwhile.
+    /// </summary>
+    private TaskStep HandOver(int slot, DelayedNode node)
+    {
+        CancellationToken token = guard is not null && guard.Applies(node) ? guard.StartAttempt(slot, node, taskToken) : taskToken;
+        Enter();
+        handOver!.Execute(slot, node, token);
+        return TaskStep.HandedOver;
     }
 
     /// <summary>
@@ -628,7 +707,14 @@ internal sealed class Computation : IThreadPoolWorkItem
 
     private void FinishAwaitedTask(int slot)
     {
-        switch (CollectAwaitedResult(slot))
+        AfterAttempt(slot, CollectAwaitedResult(slot));
+        Exit();
+    }
+
+    /// <summary>Goes on after an attempt that ended outside a worker's loop (an await, an executor's report).</summary>
+    private void AfterAttempt(int slot, TaskStep step)
+    {
+        switch (step)
         {
             case TaskStep.Completed:
                 CompleteAlone(slot);
@@ -638,30 +724,45 @@ internal sealed class Computation : IThreadPoolWorkItem
                 ScheduleRetry(slot);
                 break;
         }
-
-        Exit();
     }
 
     private TaskStep CollectAwaitedResult(int slot)
     {
-        DelayedNode node = tasks[slot].Node;
-        bool guarded = guard is not null && guard.Applies(node);
+        Exception? failure = null;
         try
         {
             ((AwaitedResult)tasks[slot].Result!).Collect(this, slot);
         }
         catch (Exception exception)
         {
-            if (guarded)
-            {
-                return EndGuardedAttempt(slot, exception);
-            }
+            failure = exception;
+        }
 
-            FailTask(node, exception);
+        // An unguarded task released its inputs when it started.
+        return EndAttempt(slot, failure, releaseInputs: false);
+    }
+
+    /// <summary>Ends an attempt that did not end where it started: through the guard when the task has one, else completed or failed.</summary>
+    private TaskStep EndAttempt(int slot, Exception? failure, bool releaseInputs)
+    {
+        DelayedNode node = tasks[slot].Node;
+        if (guard is not null && guard.Applies(node))
+        {
+            return EndGuardedAttempt(slot, failure);
+        }
+
+        if (failure is not null)
+        {
+            FailTask(node, failure);
             return TaskStep.Failed;
         }
 
-        return guarded ? EndGuardedAttempt(slot, null) : TaskStep.Completed;
+        if (releaseInputs)
+        {
+            ReleaseInputs(slot);
+        }
+
+        return TaskStep.Completed;
     }
 
     /// <summary>
@@ -674,7 +775,7 @@ internal sealed class Computation : IThreadPoolWorkItem
     {
         notifier?.TaskCompleted(tasks[slot].Node);
         int next = -1;
-        if (scheduler == ComputeScheduler.Parallel)
+        if (!runsInBuildOrder)
         {
             int end = tasks[slot + 1].ConsumerStart;
             for (int i = tasks[slot].ConsumerStart; i < end; i++)
@@ -785,6 +886,7 @@ internal sealed class Computation : IThreadPoolWorkItem
             if (input >= 0 && IsLastCount(ref tasks[input].PendingConsumers))
             {
                 TaskResults.Release(ref tasks[input]);
+                handOver?.Released(input);
                 if (tasks[input].Remaining == TaskState.HeldSource)
                 {
                     sources++;
@@ -1114,7 +1216,7 @@ internal sealed class Computation : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>The caller has read the results.</summary>
+    /// <summary>The caller has read the results, or the compute could not start.</summary>
     private void Dispose()
     {
         cancellationRegistration.Dispose();
@@ -1131,5 +1233,8 @@ internal sealed class Computation : IThreadPoolWorkItem
 
         /// <summary>The attempt failed and the task has retries left: it runs again after its delay.</summary>
         Retrying,
+
+        /// <summary>The attempt is the executor's (see <see cref="HandOver"/>): its report goes on from there.</summary>
+        HandedOver,
     }
 }

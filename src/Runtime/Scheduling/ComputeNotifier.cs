@@ -7,14 +7,14 @@ namespace TaskGraph.Scheduling;
 /// <summary>
 /// Tells a compute's observers and progress callback what happens. Exists only when there is someone to
 /// tell, so a compute without observers pays nothing. A callback that throws fails the compute: the
-/// exception is handed to <see cref="Computation.StopWithObserverFailure"/>, which stops the compute like a failing
+/// exception is handed to the compute's stop callback (<see cref="Computation.StopWith"/> for the core), which stops the compute like a failing
 /// task (nothing new starts, running tasks see cancellation and are waited for) and ends it with an
 /// <see cref="InvalidOperationException"/> carrying the callback's exception. Every other observer is
 /// still called, and <see cref="IComputeObserver.OnComputeFinished"/> still fires.
 /// </summary>
 internal sealed class ComputeNotifier
 {
-    private readonly Computation owner;
+    private readonly Action<Exception> stop;
     private readonly ComputeInfo info;
     private readonly IReadOnlyList<IComputeObserver> observers;
     private readonly IProgress<ComputeProgress>? progress;
@@ -22,19 +22,20 @@ internal sealed class ComputeNotifier
     private int done;
     private int failed;
 
-    private ComputeNotifier(Computation owner, ComputeInfo info, IReadOnlyList<IComputeObserver> observers, IProgress<ComputeProgress>? progress)
+    /// <summary>A notifier; only where <see cref="IsWanted"/> (a compute without observers pays nothing, not even this object).</summary>
+    /// <param name="stop">Stops the compute with a callback's failure.</param>
+    /// <param name="info">The compute, as observers see it.</param>
+    /// <param name="options">The compute's observers and progress callback.</param>
+    internal ComputeNotifier(Action<Exception> stop, ComputeInfo info, ComputeOptions options)
     {
-        this.owner = owner;
+        this.stop = stop;
         this.info = info;
-        this.observers = observers;
-        this.progress = progress;
+        observers = options.Observers;
+        progress = options.Progress;
     }
 
-    /// <summary>A notifier, or <see langword="null"/> when the options ask for no notifications.</summary>
-    internal static ComputeNotifier? Create(Computation owner, ComputeInfo info, ComputeOptions options)
-        => options.Observers.Count == 0 && options.Progress is null
-            ? null
-            : new ComputeNotifier(owner, info, options.Observers, options.Progress);
+    /// <summary>Whether <paramref name="options"/> ask for any notification.</summary>
+    internal static bool IsWanted(ComputeOptions options) => options.Observers.Count != 0 || options.Progress is not null;
 
     internal void ComputeStarted()
     {
@@ -46,7 +47,7 @@ internal sealed class ComputeNotifier
             }
             catch (Exception exception)
             {
-                owner.StopWithObserverFailure(Describe(observer, nameof(IComputeObserver.OnComputeStarted), exception));
+                stop(Describe(observer, nameof(IComputeObserver.OnComputeStarted), exception));
             }
         }
 
@@ -64,7 +65,7 @@ internal sealed class ComputeNotifier
             }
             catch (Exception exception)
             {
-                owner.StopWithObserverFailure(Describe(observer, nameof(IComputeObserver.OnTaskStarted), exception));
+                stop(Describe(observer, nameof(IComputeObserver.OnTaskStarted), exception));
             }
         }
 
@@ -83,7 +84,7 @@ internal sealed class ComputeNotifier
             }
             catch (Exception exception)
             {
-                owner.StopWithObserverFailure(Describe(observer, nameof(IComputeObserver.OnTaskCompleted), exception));
+                stop(Describe(observer, nameof(IComputeObserver.OnTaskCompleted), exception));
             }
         }
 
@@ -102,7 +103,7 @@ internal sealed class ComputeNotifier
             }
             catch (Exception exception)
             {
-                owner.StopWithObserverFailure(Describe(observer, nameof(IComputeObserver.OnTaskFailed), exception));
+                stop(Describe(observer, nameof(IComputeObserver.OnTaskFailed), exception));
             }
         }
 
@@ -120,7 +121,7 @@ internal sealed class ComputeNotifier
             }
             catch (Exception exception)
             {
-                owner.StopWithObserverFailure(Describe(observer, nameof(IComputeObserver.OnTaskRetrying), exception));
+                stop(Describe(observer, nameof(IComputeObserver.OnTaskRetrying), exception));
             }
         }
 
@@ -168,7 +169,7 @@ internal sealed class ComputeNotifier
         }
         catch (Exception exception)
         {
-            owner.StopWithObserverFailure(DescribeProgress(exception));
+            stop(DescribeProgress(exception));
         }
     }
 
