@@ -338,10 +338,11 @@ internal sealed partial class ClusterCompute
             return;
         }
 
-        events.Add(new ComputeEvent(failedTask, ComputeEventKind.Retrying, null));
         unit.State = UnitState.Delayed;
         TimeSpan first = task.RetryDelayMilliseconds > 0 ? TimeSpan.FromMilliseconds(task.RetryDelayMilliseconds) : submission.RetryDelay;
-        _ = RetryAfter(unit, first * Math.Pow(2, unit.Failures - 1));
+        TimeSpan delay = first * Math.Pow(2, unit.Failures - 1);
+        events.Add(new ComputeEvent(failedTask, ComputeEventKind.Retrying, unit.Holder?.ToString(), error, unit.Failures, delay));
+        _ = RetryAfter(unit, delay);
     }
 
     private async Task RetryAfter(ScheduledUnit unit, TimeSpan delay)
@@ -403,13 +404,22 @@ internal sealed partial class ClusterCompute
         stop.Cancel();
     }
 
-    /// <summary>Flushes the events, tells the client how it ended, and drops the compute's values on every live silo.</summary>
+    /// <summary>Drops the compute's values on every live silo (which cancels what still runs there), then tells the client how it ended, with the last events.</summary>
     private async Task EndAsync(Func<ComputeEvent[], Task> tellClient)
     {
-        await tellClient(await events.StopAsync().ConfigureAwait(false)).ConfigureAwait(false);
         foreach (var lane in lanes.Values.Where(l => l.Alive))
         {
             _ = lane.Worker.Forget(id);
+        }
+
+        var lastEvents = await events.StopAsync().ConfigureAwait(false);
+        try
+        {
+            await tellClient(lastEvents).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        {
+            // The client went away (it stopped waiting after cancelling): nobody is left to tell.
         }
     }
 }

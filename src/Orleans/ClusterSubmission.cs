@@ -7,28 +7,39 @@ using Orleans;
 
 namespace TaskGraph.Orleans;
 
-/// <summary>The client's end of one compute: forwards task events as they stream in and completes with the targets' values or the error.</summary>
+/// <summary>The client's end of one compute: raises the caller's observers from task events as they stream in, and completes with the targets' values or the error.</summary>
 internal sealed class ClusterSubmission : IComputeEvents
 {
     private readonly ExportedGraph graph;
-    private readonly Action<ComputeEvent>? onEvent;
+    private readonly GraphEvents events;
+    private readonly Action<ComputeEvent>? tap;
     private readonly TaskCompletionSource<object?[]> outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public ClusterSubmission(ExportedGraph graph, Action<ComputeEvent>? onEvent)
+    public ClusterSubmission(ExportedGraph graph, GraphEvents events, Action<ComputeEvent>? tap)
     {
         this.graph = graph;
-        this.onEvent = onEvent;
+        this.events = events;
+        this.tap = tap;
     }
 
     public Task<object?[]> Outcome => outcome.Task;
 
     public Task OnEvents(ComputeEvent[] events)
     {
-        if (onEvent is not null)
+        foreach (var computeEvent in events)
         {
-            foreach (var computeEvent in events)
+            tap?.Invoke(computeEvent);
+            switch (computeEvent.Kind)
             {
-                onEvent(computeEvent);
+                case ComputeEventKind.Started:
+                    this.events.TaskStarted(computeEvent.Task);
+                    break;
+                case ComputeEventKind.Completed:
+                    this.events.TaskCompleted(computeEvent.Task);
+                    break;
+                default:
+                    this.events.TaskRetrying(computeEvent.Task, computeEvent.Error ?? new InvalidOperationException("An attempt failed."), computeEvent.Attempt, computeEvent.Delay);
+                    break;
             }
         }
 
@@ -52,7 +63,9 @@ internal sealed class ClusterSubmission : IComputeEvents
         else
         {
             var node = graph.Tasks[task].Node;
-            outcome.TrySetException(new DelayedTaskException(node.Key, node.Method, error ?? new InvalidOperationException("The task failed on the cluster.")));
+            var cause = error ?? new InvalidOperationException("The task failed on the cluster.");
+            this.events.TaskFailed(task, cause);
+            outcome.TrySetException(new DelayedTaskException(node.Key, node.Method, cause));
         }
 
         return Task.CompletedTask;

@@ -15,9 +15,13 @@ namespace TaskGraph.Orleans;
 /// <summary>
 /// Runs computes on an Orleans cluster whose silos called <see cref="TaskGraphHosting.AddTaskGraphWorkers"/>:
 /// one submission per compute, a coordinator inside the cluster, results kept on the silos that computed
-/// them, and only the targets' values coming back.
+/// them, and only the targets' values coming back. Use it as <see cref="ComputeOptions.Scheduler"/>.
 /// </summary>
-public sealed class TaskGraphCluster
+/// <remarks>
+/// A task runs at least once: after a lost silo, its tasks and the results it held are recomputed on the
+/// survivors. Retries, timeouts, cancellation and errors naming the task behave as on one machine.
+/// </remarks>
+public sealed class TaskGraphCluster : GraphScheduler
 {
     private readonly IClusterClient client;
     private readonly Serializer serializer;
@@ -40,20 +44,29 @@ public sealed class TaskGraphCluster
     /// <summary>The silo whose coordinator ran the last compute (for diagnostics and tests).</summary>
     public string? LastCoordinator { get; private set; }
 
-    /// <summary>Exports, checks and submits one compute; raises <paramref name="onEvent"/> for each task event as they stream back.</summary>
-    internal async Task<object?[]> RunAsync(ExportedGraph graph, ComputeOptions options, Action<ComputeEvent>? onEvent, CancellationToken cancellationToken)
+    /// <summary>Sees every task event as it streams back, with the silo it happened on (for tests).</summary>
+    internal Action<ComputeEvent>? EventTap { get; set; }
+
+    /// <inheritdoc/>
+    protected override async Task<object?[]> RunGraphAsync(ExportedGraph graph, GraphEvents events, ComputeOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(options);
         var submission = Submission(graph, options);
-        var events = new ClusterSubmission(graph, onEvent);
-        var reference = client.CreateObjectReference<IComputeEvents>(events);
+        var end = new ClusterSubmission(graph, events, EventTap);
+        var reference = client.CreateObjectReference<IComputeEvents>(end);
         var coordinator = client.GetGrain<IComputeGrain>(Guid.NewGuid());
         try
         {
             LastCoordinator = await coordinator.Start(submission, reference).WaitAsync(cancellationToken).ConfigureAwait(false);
-            using (cancellationToken.Register(static state => _ = ((IComputeGrain)state!).Cancel(), coordinator))
-            {
-                return await events.Outcome.ConfigureAwait(false);
-            }
+            return await end.Outcome.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stops the tasks on the silos; the caller does not wait for the cluster to confirm.
+            _ = coordinator.Cancel();
+            throw;
         }
         finally
         {

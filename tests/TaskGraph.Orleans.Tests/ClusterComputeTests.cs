@@ -23,10 +23,10 @@ public sealed class ClusterComputeTests
         var means = stations.Select(s => ClusterGraphs.MeanDelayed(ClusterGraphs.LoadDelayed(s, 100))).ToList();
         var total = ClusterGraphs.TotalDelayed(means);
 
-        var (values, events, graph) = await fixture.ComputeAsync(null, default, total, means[3]);
+        var (values, events, graph) = await fixture.ComputeAsync(new[] { total, means[3] });
 
-        Assert.Equal(total.Compute(), (double)values[0]!);
-        Assert.Equal(means[3].Compute(), (double)values[1]!);
+        Assert.Equal(total.Compute(), values[0]);
+        Assert.Equal(means[3].Compute(), values[1]);
         // Every task started and completed once, on some silo.
         Assert.Equal(graph.Tasks.Count, events.Count(e => e.Kind == ComputeEventKind.Completed));
         Assert.All(events, e => Assert.False(string.IsNullOrEmpty(e.Silo)));
@@ -38,7 +38,7 @@ public sealed class ClusterComputeTests
         var loads = Enumerable.Range(0, 8).Select(i => ClusterGraphs.LoadDelayed("local-" + i, 20_000)).ToList();
         var means = loads.Select(ClusterGraphs.MeanDelayed).ToList();
 
-        var (_, events, graph) = await fixture.ComputeAsync(new TaskGraphClusterOptions { FuseChains = false }, default, means.Cast<DelayedNode>().ToArray());
+        var (_, events, graph) = await fixture.ComputeAsync(means, new TaskGraphClusterOptions { FuseChains = false });
 
         var siloOf = events.Where(e => e.Kind == ComputeEventKind.Completed).ToDictionary(e => graph.Tasks[e.Task].Key, e => e.Silo);
         Assert.All(loads.Zip(means), pair => Assert.Equal(siloOf[pair.First.Key], siloOf[pair.Second.Key]));
@@ -54,8 +54,8 @@ public sealed class ClusterComputeTests
             chain = ClusterGraphs.IncrementDelayed(chain);
         }
 
-        var fused = await fixture.ComputeAsync(null, default, chain);
-        var unfused = await fixture.ComputeAsync(new TaskGraphClusterOptions { FuseChains = false }, default, chain);
+        var fused = await fixture.ComputeAsync(new[] { chain });
+        var unfused = await fixture.ComputeAsync(new[] { chain }, new TaskGraphClusterOptions { FuseChains = false });
 
         Assert.Equal(200, fused.Values[0]);
         Assert.Equal(200, unfused.Values[0]);
@@ -75,13 +75,13 @@ public sealed class ClusterComputeTests
         ClusterGraphs.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            var computing = fixture.ComputeAsync(new TaskGraphClusterOptions { MaxInFlightPerSilo = 1 }, default, holds.Cast<DelayedNode>().ToArray());
+            var computing = fixture.ComputeAsync(holds, new TaskGraphClusterOptions { MaxInFlightPerSilo = 1 });
             await WaitUntil(() => Volatile.Read(ref ClusterGraphs.Running) == 2);
             ClusterGraphs.Gate.SetResult();
             var (values, events, graph) = await computing;
 
             Assert.Equal(2, ClusterGraphs.MostAtOnce);
-            Assert.All(values, v => Assert.Equal(holds[0].Compute(), (double)v!));
+            Assert.All(values, v => Assert.Equal(holds[0].Compute(), v));
             var holdSilos = events.Where(e => e.Kind == ComputeEventKind.Completed && graph.Tasks[e.Task].MethodId!.Contains("Hold", StringComparison.Ordinal)).Select(e => e.Silo).Distinct();
             Assert.Equal(2, holdSilos.Count());
         }
@@ -92,25 +92,34 @@ public sealed class ClusterComputeTests
     }
 
     [Fact]
-    public async Task A_failing_attempt_is_retried_and_announced()
+    public async Task A_failing_attempt_is_retried_and_the_callers_observers_hear_of_it()
     {
-        var flaky = ClusterGraphs.FlakyDelayed("retry-" + Guid.NewGuid(), 2);
+        string key = "retry-" + Guid.NewGuid();
+        var flaky = ClusterGraphs.FlakyDelayed(key, 2);
+        var observer = new RecordingObserver();
+        var progress = new List<ComputeProgress>();
 
-        var (values, events, _) = await fixture.ComputeAsync(null, default, flaky);
+        var (values, _, _) = await fixture.ComputeAsync(new[] { flaky }, options: new ComputeOptions { Observers = new[] { observer }, Progress = new SynchronousProgress(progress) });
 
         Assert.Equal(3, values[0]);
-        Assert.Equal(2, events.Count(e => e.Kind == ComputeEventKind.Retrying));
+        Assert.Equal(
+            new[] { "compute-started:1", $"started:{flaky.Key}", $"retrying:{flaky.Key}:1:attempt 1 of {key} fails", $"started:{flaky.Key}", $"retrying:{flaky.Key}:2:attempt 2 of {key} fails", $"started:{flaky.Key}", $"completed:{flaky.Key}", "finished:Succeeded" },
+            observer.Calls);
+        Assert.Equal(new ComputeProgress(1, 1, 0, 0), progress[^1]);
     }
 
     [Fact]
     public async Task A_task_that_fails_for_good_is_named_with_its_error()
     {
         var broken = ClusterGraphs.BrokenDelayed(ClusterGraphs.IncrementDelayed(41));
+        var observer = new RecordingObserver();
 
-        var error = await Assert.ThrowsAsync<DelayedTaskException>(() => fixture.ComputeAsync(null, default, broken));
+        var error = await Assert.ThrowsAsync<DelayedTaskException>(() => fixture.ComputeAsync(new[] { broken }, options: new ComputeOptions { Observers = new[] { observer } }));
 
         Assert.Equal(broken.Key, error.TaskKey);
         Assert.Contains("broken 42", error.InnerException!.Message, StringComparison.Ordinal);
+        Assert.Contains("failed:" + broken.Key, observer.Calls);
+        Assert.Equal("finished:Failed", observer.Calls.Last());
     }
 
     [Fact]
@@ -119,7 +128,7 @@ public sealed class ClusterComputeTests
         ClusterGraphs.Runs.TryRemove("MakeCounter", out _);
         var counter = ClusterGraphs.MakeCounterDelayed(ClusterGraphs.IncrementDelayed(1));
 
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => fixture.ComputeAsync(null, default, counter));
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => fixture.ComputeAsync(new[] { counter }));
 
         Assert.Contains($"Task '{counter.Key}'", error.Message, StringComparison.Ordinal);
         Assert.Contains("System.Func`1", error.Message, StringComparison.Ordinal);
@@ -131,7 +140,7 @@ public sealed class ClusterComputeTests
     {
         var scaled = new Scaler(2).ScaleDelayed(3.0);
 
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => fixture.ComputeAsync(null, default, scaled));
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => fixture.ComputeAsync(new[] { scaled }));
 
         Assert.Contains($"Task '{scaled.Key}' calls TaskGraph.Orleans.Tests.Scaler.Scale", error.Message, StringComparison.Ordinal);
         Assert.Contains("'this' does not travel", error.Message, StringComparison.Ordinal);
@@ -145,7 +154,7 @@ public sealed class ClusterComputeTests
         {
             using var cancel = new CancellationTokenSource();
             var hold = ClusterGraphs.HoldDelayed(ClusterGraphs.LoadDelayed("cancelled", 10));
-            var computing = fixture.ComputeAsync(null, cancel.Token, hold);
+            var computing = fixture.ComputeAsync(new[] { hold }, cancellationToken: cancel.Token);
             await WaitUntil(() => Volatile.Read(ref ClusterGraphs.Running) == 1);
             cancel.Cancel();
 
@@ -155,6 +164,21 @@ public sealed class ClusterComputeTests
         finally
         {
             ClusterGraphs.Gate = ClusterGraphs.Open();
+        }
+    }
+
+    private sealed class SynchronousProgress : IProgress<ComputeProgress>
+    {
+        private readonly List<ComputeProgress> reports;
+
+        public SynchronousProgress(List<ComputeProgress> reports) => this.reports = reports;
+
+        public void Report(ComputeProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
         }
     }
 

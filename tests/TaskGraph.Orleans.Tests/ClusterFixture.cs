@@ -36,18 +36,19 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
-    /// <summary>Computes <paramref name="targets"/> on the cluster, collecting the events streamed back.</summary>
-    internal async Task<(object?[] Values, List<ComputeEvent> Events, ExportedGraph Graph)> ComputeAsync(
-        TaskGraphClusterOptions? options, CancellationToken cancellationToken, params DelayedNode[] targets)
+    /// <summary>Computes <paramref name="targets"/> on the cluster as a user would (the cluster as the scheduler), collecting the events streamed back.</summary>
+    internal async Task<(T[] Values, List<ComputeEvent> Events, ExportedGraph Graph)> ComputeAsync<T>(
+        IEnumerable<Delayed<T>> targets, TaskGraphClusterOptions? clusterOptions = null, ComputeOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var graph = GraphExport.Export(targets);
+        var list = targets.ToList();
         var events = new List<ComputeEvent>();
-        var cluster = new TaskGraphCluster(Cluster.Client, options);
-        var values = await cluster.RunAsync(graph, ComputeOptions.Default, e => { lock (events) { events.Add(e); } }, cancellationToken);
+        var cluster = new TaskGraphCluster(Cluster.Client, clusterOptions) { EventTap = e => { lock (events) { events.Add(e); } } };
+        var values = await Delayed.ComputeAsync(list, (options ?? ComputeOptions.Default) with { Scheduler = cluster }, cancellationToken);
         Coordinator = cluster.LastCoordinator;
         lock (events)
         {
-            return (values, events.ToList(), graph);
+            // The export is deterministic: the same indexes as the one the scheduler submitted.
+            return (values, events.ToList(), GraphExport.Export(list));
         }
     }
 
