@@ -10,8 +10,10 @@ namespace TaskGraph.Orleans;
 
 /// <summary>
 /// Hosts the coordinator of one compute on a silo. The coordinator runs outside the grain's turns (it waits
-/// on many workers at once); the grain starts it and forwards cancellation.
+/// on many workers at once); the grain starts it and forwards cancellation. It lives on the silo the client
+/// called (its gateway), so a client that talks to one silo knows where its computes are coordinated.
 /// </summary>
+[global::Orleans.Placement.PreferLocalPlacement]
 internal sealed class ComputeGrain : Grain, IComputeGrain
 {
     private readonly IClusterMembershipService membership;
