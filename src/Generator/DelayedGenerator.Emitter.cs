@@ -18,7 +18,7 @@ public sealed partial class DelayedGenerator
         private const string DelayedCollections = "global::TaskGraph.Infrastructure.DelayedCollections";
         private const string Enumerable = "global::System.Collections.Generic.IEnumerable";
 
-        private static readonly string GeneratorVersion = typeof(DelayedGenerator).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        internal static readonly string GeneratorVersion = typeof(DelayedGenerator).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
         public static void Emit(SourceProductionContext output, TypeSpec type)
         {
@@ -51,6 +51,7 @@ public sealed partial class DelayedGenerator
             }
 
             WriteDescriptorTable(writer, type);
+            Registration.Write(writer, type);
             for (int index = 0; index < type.Methods.Count; index++)
             {
                 var method = type.Methods[index];

@@ -1,5 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using TaskGraph.Execution;
+using TaskGraph.Infrastructure;
 
 namespace TaskGraph;
 
@@ -73,6 +77,67 @@ public sealed class DelayedMethod
     private readonly int retries;
     private readonly int retryDelayMilliseconds;
     private readonly int timeoutMilliseconds;
+
+    /// <summary>Set once by <see cref="DelayedMethods.Register"/>: builds this method's node from argument nodes or values.</summary>
+    private Func<IReadOnlyList<object?>, DelayedNode>? nodeFactory;
+
+    /// <summary>A node with null handles, built on first <see cref="InvokeAsync"/>: its invoker runs the method from values.</summary>
+    private DelayedNode? invokerNode;
+
+    /// <summary>
+    /// Whether this method can run from its id and argument values alone (<see cref="DelayedMethods.TryGet"/>
+    /// finds it, <see cref="CreateNode"/> and <see cref="InvokeAsync"/> work). The generator registers static,
+    /// non-generic methods of types that are not generic and are visible to their whole assembly; instance
+    /// methods are not registered, because <c>this</c> does not travel: pass the state as an argument.
+    /// </summary>
+    public bool CanRunById => nodeFactory is not null;
+
+    /// <summary>
+    /// Builds this method's node, as its wrapper would, from one entry per parameter: a <see cref="DelayedNode"/>
+    /// (the argument's node) or a plain value (a constant). What rebuilds an exported graph.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The method is not registered (see <see cref="CanRunById"/>).</exception>
+    /// <exception cref="InvalidCastException">An entry does not fit its parameter (the message names both).</exception>
+    public DelayedNode CreateNode(IReadOnlyList<object?> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var factory = nodeFactory ?? throw NotRegistered();
+        if (arguments.Count != ParameterNames.Count)
+        {
+            throw new ArgumentException($"{ContainingType}.{Name} takes {ParameterNames.Count} arguments ({string.Join(", ", ParameterNames)}) but {arguments.Count} were given.", nameof(arguments));
+        }
+
+        return factory(arguments);
+    }
+
+    /// <summary>Runs the method once with <paramref name="arguments"/> (one value per parameter, in order; null reads as default) and returns its result boxed (<see cref="Unit"/> for methods without one).</summary>
+    /// <exception cref="InvalidOperationException">The method is not registered (see <see cref="CanRunById"/>).</exception>
+    /// <exception cref="InvalidCastException">A value does not fit its parameter.</exception>
+    /// <remarks>Exceptions of the method itself come out as they are (synchronously thrown ones through the returned task).</remarks>
+    public ValueTask<object?> InvokeAsync(IReadOnlyList<object?> arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var node = invokerNode ?? CreateInvokerNode();
+        if (arguments.Count != ParameterNames.Count)
+        {
+            throw new ArgumentException($"{ContainingType}.{Name} takes {ParameterNames.Count} arguments but {arguments.Count} values were given.", nameof(arguments));
+        }
+
+        return node.InvokeWithArgumentsAsync(DelayedArguments.FromValues(arguments), cancellationToken);
+    }
+
+    /// <summary>Called once per method by <see cref="DelayedMethods.Register"/>.</summary>
+    internal bool TrySetNodeFactory(Func<IReadOnlyList<object?>, DelayedNode> factory)
+        => Interlocked.CompareExchange(ref nodeFactory, factory, null) is null;
+
+    private DelayedNode CreateInvokerNode()
+    {
+        var node = CreateNode(new object?[ParameterNames.Count]);
+        return Interlocked.CompareExchange(ref invokerNode, node, null) ?? node;
+    }
+
+    private InvalidOperationException NotRegistered()
+        => new($"{ContainingType}.{Name} ({Id}) cannot run from its id: only static, non-generic [Delayed] methods of non-generic types visible to their assembly are registered (an instance method's 'this' does not travel; pass its state as an argument).");
 
     /// <summary>The label used in keys, pictures and messages: <c>Name</c>.</summary>
     public override string ToString() => Name;

@@ -13,15 +13,18 @@ namespace TaskGraph.Generator.Model;
 /// <param name="HintName">A file name unique to the innermost type (from its metadata name).</param>
 /// <param name="Namespace">The namespace, keywords escaped; empty for the global namespace.</param>
 /// <param name="Types">The containing types, outermost first.</param>
-internal sealed record HierarchyInfo(string HintName, string Namespace, EquatableArray<TypeDeclarationInfo> Types)
+/// <param name="CanHostModuleInitializer">No containing type is generic, and each is visible to the whole assembly: a module initializer (the methods' registration) may live in it.</param>
+internal sealed record HierarchyInfo(string HintName, string Namespace, EquatableArray<TypeDeclarationInfo> Types, bool CanHostModuleInitializer)
 {
     /// <summary>The hierarchy of <paramref name="containingType"/>: the types around it, its namespace and a file name.</summary>
     public static HierarchyInfo From(INamedTypeSymbol containingType)
     {
         var types = new List<TypeDeclarationInfo>();
         var metadataName = new StringBuilder();
+        bool canHostModuleInitializer = true;
         for (var type = containingType; type is not null; type = type.ContainingType)
         {
+            canHostModuleInitializer &= type is { IsGenericType: false, TypeKind: not TypeKind.Interface, DeclaredAccessibility: Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal };
             types.Insert(0, TypeDeclarationInfo.From(type));
             metadataName.Insert(0, (type.ContainingType is null ? string.Empty : "+") + type.MetadataName);
         }
@@ -40,7 +43,7 @@ internal sealed record HierarchyInfo(string HintName, string Namespace, Equatabl
             hintPrefix = part.MetadataName + "." + hintPrefix;
         }
 
-        return new HierarchyInfo(hintPrefix + metadataName, namespaceName, types.ToEquatableArray());
+        return new HierarchyInfo(hintPrefix + metadataName, namespaceName, types.ToEquatableArray(), canHostModuleInitializer);
     }
 }
 

@@ -10,6 +10,17 @@ static partial class Stats
         "M:Stats.Join(System.Collections.Generic.IReadOnlyCollection{System.Int32})|Join|items|Value",
         "M:Stats.Measure(System.IComparable)|Measure|target|Value");
 
+    /// <summary>Registers the methods that run by id with <see cref="global::TaskGraph.Execution.DelayedMethods"/> when the assembly loads.</summary>
+    [global::System.Runtime.CompilerServices.ModuleInitializer]
+    [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
+    internal static void __RegisterMethods()
+    {
+        global::TaskGraph.Execution.DelayedMethods.Register(__Methods[0], static __a => global::Stats.MeanDelayed(global::TaskGraph.Execution.DelayedMethods.Argument<double[]>(__a, 0), global::TaskGraph.Execution.DelayedMethods.Argument<global::System.Collections.Generic.List<int>?>(__a, 1), global::TaskGraph.Execution.DelayedMethods.Argument<global::System.Collections.Generic.IEnumerable<string>>(__a, 2)));
+        global::TaskGraph.Execution.DelayedMethods.Register(__Methods[1], static __a => global::Stats.JoinDelayed(global::TaskGraph.Execution.DelayedMethods.Argument<string>(__a, 0), global::TaskGraph.Execution.DelayedMethods.Argument<global::Mode>(__a, 1), global::TaskGraph.Execution.DelayedMethods.Argument<decimal>(__a, 2), global::TaskGraph.Execution.DelayedMethods.Argument<char>(__a, 3), global::TaskGraph.Execution.DelayedMethods.Argument<string?[]>(__a, 4)));
+        global::TaskGraph.Execution.DelayedMethods.Register(__Methods[2], static __a => global::Stats.JoinDelayed(global::TaskGraph.Execution.DelayedMethods.Argument<global::System.Collections.Generic.IReadOnlyCollection<int>>(__a, 0)));
+        global::TaskGraph.Execution.DelayedMethods.Register(__Methods[3], static __a => global::Stats.MeasureDelayed(global::TaskGraph.Execution.DelayedMethods.Argument<global::System.IComparable>(__a, 0)));
+    }
+
     /// <summary>Lazy form of <see cref="Mean(double[], global::System.Collections.Generic.List{int}, global::System.Collections.Generic.IEnumerable{string})"/>: adds a task to the graph instead of running it.</summary>
     [global::TaskGraph.Infrastructure.DelayedWrapper("M:Stats.Mean(System.Double[],System.Collections.Generic.List{System.Int32},System.Collections.Generic.IEnumerable{System.String})")]
     [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]

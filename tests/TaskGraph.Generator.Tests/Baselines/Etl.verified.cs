@@ -13,6 +13,18 @@ namespace Ns
             "M:Ns.Etl.Reduction(System.Collections.Generic.IReadOnlyList{System.Double})|Reduction|scores|Value|Pure",
             "M:Ns.Etl.Save(Ns.Data,System.String)|Save|data,path|Void|Blocking");
 
+        /// <summary>Registers the methods that run by id with <see cref="global::TaskGraph.Execution.DelayedMethods"/> when the assembly loads.</summary>
+        [global::System.Runtime.CompilerServices.ModuleInitializer]
+        [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
+        internal static void __RegisterMethods()
+        {
+            global::TaskGraph.Execution.DelayedMethods.Register(__Methods[0], static __a => global::Ns.Etl.LoadDelayed(global::TaskGraph.Execution.DelayedMethods.Argument<string>(__a, 0)));
+            global::TaskGraph.Execution.DelayedMethods.Register(__Methods[1], static __a => global::Ns.Etl.ProcessDelayed(global::TaskGraph.Execution.DelayedMethods.Argument<global::Ns.Data>(__a, 0), global::TaskGraph.Execution.DelayedMethods.Argument<global::Ns.Data>(__a, 1)));
+            global::TaskGraph.Execution.DelayedMethods.Register(__Methods[2], static __a => global::Ns.Etl.CompareDelayed(global::TaskGraph.Execution.DelayedMethods.Argument<global::Ns.Data>(__a, 0), global::TaskGraph.Execution.DelayedMethods.Argument<global::Ns.Data>(__a, 1)));
+            global::TaskGraph.Execution.DelayedMethods.Register(__Methods[3], static __a => global::Ns.Etl.ReductionDelayed(global::TaskGraph.Execution.DelayedMethods.Argument<global::System.Collections.Generic.IReadOnlyList<double>>(__a, 0)));
+            global::TaskGraph.Execution.DelayedMethods.Register(__Methods[4], static __a => global::Ns.Etl.SaveDelayed(global::TaskGraph.Execution.DelayedMethods.Argument<global::Ns.Data>(__a, 0), global::TaskGraph.Execution.DelayedMethods.Argument<string>(__a, 1)));
+        }
+
         /// <summary>Lazy form of <see cref="LoadAsync(string, global::System.Threading.CancellationToken)"/>: adds a task to the graph instead of running it.</summary>
         [global::TaskGraph.Infrastructure.DelayedWrapper("M:Ns.Etl.LoadAsync(System.String,System.Threading.CancellationToken)")]
         [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]

@@ -10,6 +10,14 @@ namespace @event
             "M:event.static.int(System.Int32,System.String)|int|class,params|Value",
             "M:event.static.default``2(``0,``1)|default|in,out|Value");
 
+        /// <summary>Registers the methods that run by id with <see cref="global::TaskGraph.Execution.DelayedMethods"/> when the assembly loads.</summary>
+        [global::System.Runtime.CompilerServices.ModuleInitializer]
+        [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
+        internal static void __RegisterMethods()
+        {
+            global::TaskGraph.Execution.DelayedMethods.Register(__Methods[0], static __a => global::@event.@static.intDelayed(global::TaskGraph.Execution.DelayedMethods.Argument<int>(__a, 0), global::TaskGraph.Execution.DelayedMethods.Argument<string>(__a, 1)));
+        }
+
         /// <summary>Lazy form of <see cref="@int(int, string)"/>: adds a task to the graph instead of running it.</summary>
         [global::TaskGraph.Infrastructure.DelayedWrapper("M:event.static.int(System.Int32,System.String)")]
         [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]

@@ -1,0 +1,32 @@
+using System.Threading.Tasks;
+using TaskGraph.Orleans.Wire;
+
+using Orleans;
+using Orleans.Concurrency;
+
+namespace TaskGraph.Orleans;
+
+/// <summary>The coordinator of one compute (keyed by a fresh id): schedules its tasks on the silos' workers.</summary>
+internal interface IComputeGrain : IGrainWithGuidKey
+{
+    /// <summary>Starts the compute and returns at once with the coordinator's silo; the outcome arrives through <paramref name="events"/>.</summary>
+    Task<string> Start(GraphSubmission submission, IComputeEvents events);
+
+    /// <summary>Stops the compute: nothing new starts, running tasks see their token cancelled.</summary>
+    Task Cancel();
+}
+
+/// <summary>The client's end of a compute: task events in batches, then exactly one of finished or failed.</summary>
+internal interface IComputeEvents : IGrainObserver
+{
+    [OneWay]
+    Task OnEvents(ComputeEvent[] events);
+
+    /// <summary>The targets' values, in the submission's order, with the events not sent yet.</summary>
+    [OneWay]
+    Task OnFinished(object?[] targets, ComputeEvent[] lastEvents);
+
+    /// <summary>Task <paramref name="task"/> failed for good (or, when <paramref name="cancelled"/>, the compute was cancelled; then task is -1), with the events not sent yet.</summary>
+    [OneWay]
+    Task OnFailed(int task, System.Exception? error, bool cancelled, ComputeEvent[] lastEvents);
+}

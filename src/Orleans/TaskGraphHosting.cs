@@ -1,0 +1,55 @@
+using System;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.Serialization;
+using TaskGraph.Execution;
+
+using Orleans;
+
+namespace TaskGraph.Orleans;
+
+/// <summary>Sets up silos and clients for TaskGraph computes.</summary>
+public static class TaskGraphHosting
+{
+    /// <summary>
+    /// Makes this silo a TaskGraph worker: one worker per silo runs tasks by method id, keeps their results in a
+    /// silo-level store, and serves them to other silos; any silo can coordinate a compute.
+    /// </summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="assemblies">The assemblies whose <c>[Delayed]</c> methods this silo runs; the entry assembly when none is given.</param>
+    /// <returns>The builder.</returns>
+    public static ISiloBuilder AddTaskGraphWorkers(this ISiloBuilder builder, params Assembly[] assemblies)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(assemblies);
+        RegisterMethods(assemblies);
+        builder.Services.AddSingleton<ResultStore>();
+        builder.Services.AddPlacementDirector<WorkerPlacementStrategy, WorkerPlacementDirector>();
+        builder.Services.AddSerializer(serializer => serializer.AddTaskGraphTravel());
+        return builder;
+    }
+
+    /// <summary>Lets this client submit TaskGraph computes (the serialization the silos use for arguments and results).</summary>
+    /// <param name="builder">The client builder.</param>
+    /// <returns>The builder.</returns>
+    public static IClientBuilder AddTaskGraph(this IClientBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSerializer(serializer => serializer.AddTaskGraphTravel());
+        return builder;
+    }
+
+    private static void RegisterMethods(Assembly[] assemblies)
+    {
+        if (assemblies.Length == 0 && Assembly.GetEntryAssembly() is { } entry)
+        {
+            DelayedMethods.RegisterAssembly(entry);
+        }
+
+        foreach (var assembly in assemblies)
+        {
+            DelayedMethods.RegisterAssembly(assembly ?? throw new ArgumentException("An assembly is null.", nameof(assemblies)));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using TaskGraph.Scheduling;
+
+namespace TaskGraph.Execution;
+
+/// <summary>
+/// What a <see cref="GraphScheduler"/> reports while its graph runs elsewhere: each call raises the compute's
+/// observers and progress on the caller's side, as the local core would. Tasks are named by their index in
+/// <see cref="ExportedGraph.Tasks"/>. Thread-safe; events may come from any thread.
+/// </summary>
+public sealed class GraphEvents
+{
+    private readonly ExportedGraph graph;
+    private readonly ComputeNotifier? notifier;
+
+    internal GraphEvents(ExportedGraph graph, ComputeNotifier? notifier)
+    {
+        this.graph = graph;
+        this.notifier = notifier;
+    }
+
+    /// <summary>Task <paramref name="task"/> is about to run (again, after a retry or a lost worker).</summary>
+    public void TaskStarted(int task) => notifier?.TaskStarted(Node(task));
+
+    /// <summary>Task <paramref name="task"/> finished successfully.</summary>
+    public void TaskCompleted(int task) => notifier?.TaskCompleted(Node(task));
+
+    /// <summary>An attempt of task <paramref name="task"/> failed and it runs again after <paramref name="delay"/>.</summary>
+    public void TaskRetrying(int task, Exception exception, int attempt, TimeSpan delay) => notifier?.TaskRetrying(Node(task), exception, attempt, delay);
+
+    /// <summary>Task <paramref name="task"/> failed for good (the compute then fails with it).</summary>
+    public void TaskFailed(int task, Exception exception) => notifier?.TaskFailed(Node(task), exception);
+
+    private DelayedNode Node(int task)
+        => (uint)task < (uint)graph.Tasks.Count
+            ? graph.Tasks[task].Node
+            : throw new ArgumentOutOfRangeException(nameof(task), task, $"The graph has {graph.Tasks.Count} tasks.");
+}
