@@ -31,7 +31,7 @@ public sealed class PipelineEndToEndTests
         Assert.Equal(PipelineStages.All, sequential.StageTimes.Keys.Order());
 
         Assert.Equal(sequential.Summary, pool.Summary); // same per-file aggregates merged in file order: bit for bit
-        Assert.Null(pool.LoadedRows);
+        Assert.Equal(20_000, pool.LoadedRows);
         Assert.DoesNotContain("flights_baseline", TableNames(target));
     }
 
