@@ -102,7 +102,7 @@ public sealed class KillDuringLoadTests(ITestOutputHelper output)
 
         bool killed = !child.HasExited;
         child.Kill();
-        Assert.All(Tables(database), name => Assert.Equal(Table, name)); // issue 13: a killed run leaves no other table behind
+        Assert.All(DatabaseContents.Tables(database), name => Assert.Equal(Table, name)); // issue 13: a killed run leaves no other table behind
         return (Read(database), killed);
     }
 
@@ -112,21 +112,6 @@ public sealed class KillDuringLoadTests(ITestOutputHelper output)
         int exitCode = await child.WaitAsync();
         Assert.True(exitCode == ConsoleFrontEnd.Success, $"FlightsEtl exited with {exitCode}:\n{child.Output}");
         return exitCode;
-    }
-
-    private static string[] Tables(string database)
-    {
-        using var connection = Open(database);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names.ToArray();
     }
 
     /// <summary>The result table's row count and checksum; <see langword="null"/> when there is no result table.</summary>

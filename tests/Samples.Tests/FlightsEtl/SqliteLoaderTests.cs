@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using FlightsEtl;
-using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace Samples.Tests.FlightsEtl;
@@ -23,9 +22,9 @@ public sealed class SqliteLoaderTests
         Assert.Equal(25_000, loaded);
         Assert.Equal(new long[] { 10_000, 20_000, 25_000 }, reports);
         Assert.Equal(25_000, SqliteLoader.CountRows(target));
-        Assert.Equal(batches.SelectMany(batch => batch), ReadColumn(target, target.Table));
-        Assert.Equal(new[] { "results" }, Tables(target));
-        Assert.Equal("BIGINT", ColumnType(target)); // what pandas' to_sql declares for int64
+        Assert.Equal(batches.SelectMany(batch => batch), DatabaseContents.Results(target.DatabasePath, target.Table));
+        Assert.Equal(new[] { "results" }, DatabaseContents.Tables(target.DatabasePath));
+        Assert.Equal("BIGINT", DatabaseContents.FirstColumnType(target.DatabasePath, target.Table)); // what pandas' to_sql declares for int64
     }
 
     [Fact]
@@ -47,12 +46,12 @@ public sealed class SqliteLoaderTests
         });
         Assert.ThrowsAny<OperationCanceledException>(() => SqliteLoader.Replace(target, failing, progress, cancellation.Token));
 
-        Assert.Equal(Enumerable.Range(0, 12_345).Select(value => (long)value), ReadColumn(target, target.Table));
-        Assert.Equal(new[] { "results" }, Tables(target));
+        Assert.Equal(Enumerable.Range(0, 12_345).Select(value => (long)value), DatabaseContents.Results(target.DatabasePath, target.Table));
+        Assert.Equal(new[] { "results" }, DatabaseContents.Tables(target.DatabasePath));
 
         SqliteLoader.Replace(target, failing);
         Assert.Equal(50_000, SqliteLoader.CountRows(target));
-        Assert.Equal(1_000_000, ReadColumn(target, target.Table).First());
+        Assert.Equal(1_000_000, DatabaseContents.Results(target.DatabasePath, target.Table).First());
     }
 
     [Fact]
@@ -65,7 +64,7 @@ public sealed class SqliteLoaderTests
         var error = Assert.Throws<JobRefusedException>(() => SqliteLoader.Replace(target, new List<long[]> { Array.Empty<long>() }));
         Assert.Contains("no flight rows", error.Message);
         Assert.Contains("table results in " + target.DatabasePath + " is left as it was", error.Message);
-        Assert.Equal(Enumerable.Range(0, 500).Select(value => (long)value), ReadColumn(target, target.Table));
+        Assert.Equal(Enumerable.Range(0, 500).Select(value => (long)value), DatabaseContents.Results(target.DatabasePath, target.Table));
     }
 
     [Theory]
@@ -94,47 +93,6 @@ public sealed class SqliteLoaderTests
 
     private static List<long[]> Batches(int rows, int batchSize, int offset = 0)
         => Enumerable.Range(offset, rows).Select(value => (long)value).Chunk(batchSize).ToList();
-
-    private static List<long> ReadColumn(SqliteTarget target, string table)
-    {
-        using var connection = new SqliteConnection($"Data Source={target.DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT result FROM \"{table}\" ORDER BY rowid";
-        using var reader = command.ExecuteReader();
-        var values = new List<long>();
-        while (reader.Read())
-        {
-            values.Add(reader.GetInt64(0));
-        }
-
-        return values;
-    }
-
-    private static List<string> Tables(SqliteTarget target)
-    {
-        using var connection = new SqliteConnection($"Data Source={target.DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
-    }
-
-    private static string ColumnType(SqliteTarget target)
-    {
-        using var connection = new SqliteConnection($"Data Source={target.DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT type FROM pragma_table_info('{target.Table}')";
-        return (string)command.ExecuteScalar()!;
-    }
 
     /// <summary>Reports on the caller's thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
     private sealed class SynchronousProgress(Action<long> report) : IProgress<long>
