@@ -24,7 +24,7 @@ public static class StageRuns
             case "TaskGraph":
             {
                 var timer = new TaskTimer();
-                var read = files.Select(file => FlightsGraph.SelectDelaysDelayed(FlightsGraph.ReadFlightsDelayed(file, options)));
+                var read = files.Select(file => FlightsGraph.ReadDelaysDelayed(file, options));
                 Delayed.Compute(read, Observed(timer)).CopyTo(columns, 0);
                 return timer.Total;
             }
@@ -72,7 +72,7 @@ public static class StageRuns
     public static ComputeOptions Observed(TaskTimer timer) => new() { Observers = new IComputeObserver[] { timer } };
 
     private static DelayColumn ReadOne(string file, FlightReadOptions options)
-        => FlightsGraph.SelectDelays(FlightsGraph.ReadFlights(file, options, CancellationToken.None));
+        => FlightsGraph.ReadDelays(file, options, CancellationToken.None);
 
     public static TimeSpan TimedLoop(int count, Action<int> body, Action<int, Action<int>> loop)
     {

@@ -3,7 +3,8 @@
 read_csv per file with the notebook's parse_dates and dtype, then concat (its cell 6); the result column made as
 the notebook makes it (inf -> NaN, mean imputation, astype(int), times 2); to_sql of that column with
 if_exists='replace', index=False, chunksize=10000 (its load), through a plain sqlite3 connection and, when
-SQLAlchemy is installed, through create_engine as the notebook does. Prints one line per step and repeat.
+SQLAlchemy is installed, through create_engine as the notebook does. Prints wall and CPU time per step and repeat
+(CPU is what to compare on a shared machine, where the wall time is the machine's).
 
 Usage: python3 pandas_side.py DATA_DIR [REPEATS] [DB_PATH]
 """
@@ -37,9 +38,9 @@ def result_column(df):
 
 
 def timed(step, action):
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     value = action()
-    print(f"pandas {step}: {time.perf_counter() - started:.3f} s", flush=True)
+    print(f"pandas {step}: wall {time.perf_counter() - started:.3f} s, cpu {time.process_time() - cpu:.3f} s", flush=True)
     return value
 
 

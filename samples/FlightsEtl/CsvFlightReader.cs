@@ -11,9 +11,30 @@ public static class CsvFlightReader
     private const int MaxReportedSkips = 20;
     private const int CancellationCheckInterval = 4096;
 
-    /// <summary>Reads and parses <paramref name="path"/>.</summary>
+    /// <summary>Reads and parses <paramref name="path"/>, keeping every column of every row.</summary>
     /// <exception cref="FlightDataException">The file is empty, its header is not the flights schema, or a row is malformed (unless skipped).</exception>
     public static FlightFrame Read(string path, FlightReadOptions options, CancellationToken cancellationToken = default)
+    {
+        var rows = new RowBuffer(EstimateRows(path));
+        int skipped = ReadRows(path, options, rows, cancellationToken);
+        return new FlightFrame(path, rows.Rows, skipped);
+    }
+
+    /// <summary>
+    /// Reads and parses <paramref name="path"/>, checking every column of every row as <see cref="Read"/> does, but
+    /// keeps only DepDelay and Cancelled (pandas' <c>usecols</c>): 9 bytes a row instead of a 150-byte record.
+    /// </summary>
+    /// <exception cref="FlightDataException">The file is empty, its header is not the flights schema, or a row is malformed (unless skipped).</exception>
+    public static DelayColumn ReadDelays(string path, FlightReadOptions options, CancellationToken cancellationToken = default)
+    {
+        var columns = new DelayColumns(EstimateRows(path));
+        int skipped = ReadRows(path, options, columns, cancellationToken);
+        return columns.ToColumn(path, skipped);
+    }
+
+    /// <summary>Parses every row of <paramref name="path"/> into <paramref name="rows"/>; returns the number of malformed rows skipped.</summary>
+    private static int ReadRows<TRows>(string path, FlightReadOptions options, TRows rows, CancellationToken cancellationToken)
+        where TRows : IRowSink
     {
         ArgumentNullException.ThrowIfNull(options);
         using var reader = Sep.Reader(sep => sep with
@@ -30,7 +51,6 @@ public static class CsvFlightReader
         }
 
         CheckHeader(new SepFields(reader.Current), path);
-        var rows = new RowBuffer(EstimateRows(new FileInfo(path).Length));
         var bad = new BadRows(options);
         while (reader.MoveNext())
         {
@@ -50,7 +70,7 @@ public static class CsvFlightReader
             }
         }
 
-        return new FlightFrame(path, rows.Rows, bad.Count);
+        return bad.Count;
     }
 
     /// <summary>Checks that a file's first row is the flights header, column by column.</summary>
@@ -82,7 +102,7 @@ public static class CsvFlightReader
     // Generated rows take 70-95 bytes (78 on average). Sizing for 64 bytes a row over-allocates by a
     // fifth but never grows: growing by doubling a 32 MB buffer that fell short (at 90 bytes a row) made
     // each file allocate 2.5 times its rows' size on the large object heap, and copy them once.
-    private static int EstimateRows(long bytes) => (int)Math.Clamp(bytes / 64, 16, Array.MaxLength / 2);
+    private static int EstimateRows(string path) => (int)Math.Clamp(new FileInfo(path).Length / 64, 16, Array.MaxLength / 2);
 
     private readonly ref struct SepFields(SepReader.Row row) : IFlightFields
     {
@@ -95,8 +115,14 @@ public static class CsvFlightReader
         public string Text(int index) => row[index].ToString();
     }
 
+    /// <summary>Where a read puts each parsed row.</summary>
+    private interface IRowSink
+    {
+        void Add(in FlightRecord row);
+    }
+
     /// <summary>The rows read so far, in an array that grows by doubling; the frame keeps it as it is, without a final copy.</summary>
-    private sealed class RowBuffer(int capacity)
+    private sealed class RowBuffer(int capacity) : IRowSink
     {
         private FlightRecord[] items = new FlightRecord[capacity];
         private int count;
@@ -111,6 +137,33 @@ public static class CsvFlightReader
             }
 
             items[count++] = row;
+        }
+    }
+
+    /// <summary>The DepDelay and Cancelled values read so far, in arrays that grow by doubling and are cut to length at the end.</summary>
+    private sealed class DelayColumns(int capacity) : IRowSink
+    {
+        private double[] delays = new double[capacity];
+        private bool[] cancelled = new bool[capacity];
+        private int count;
+
+        public void Add(in FlightRecord row)
+        {
+            if (count == delays.Length)
+            {
+                Array.Resize(ref delays, Math.Max(16, delays.Length * 2));
+                Array.Resize(ref cancelled, delays.Length);
+            }
+
+            delays[count] = row.DepDelayOrNaN;
+            cancelled[count++] = row.Cancelled;
+        }
+
+        public DelayColumn ToColumn(string path, int skippedRows)
+        {
+            Array.Resize(ref delays, count);
+            Array.Resize(ref cancelled, count);
+            return new DelayColumn(path, delays, cancelled, skippedRows);
         }
     }
 

@@ -27,9 +27,9 @@ public static partial class FlightsGraph
         long started = Stopwatch.GetTimestamp();
         var stages = new StageObserver(progress, inputs.Files.Count);
 
-        // dd.read_csv("data/*.csv", parse_dates=..., dtype=...): one task per file (Dask's partitions),
-        // keeping only the columns the rest needs so each file's full rows are dropped early.
-        var columns = inputs.Files.Select(file => SelectDelaysDelayed(ReadFlightsDelayed(file, inputs.Read))).ToList();
+        // dd.read_csv("data/*.csv", parse_dates=..., dtype=...): one task per file (Dask's partitions), every
+        // column checked and typed, only the two the rest uses kept (ddf[["DepDelay", "Cancelled"]]).
+        var columns = inputs.Files.Select(file => ReadDelaysDelayed(file, inputs.Read)).ToList();
 
         // non_cancelled["DepDelay"].mean() and .std(): per-file partial aggregates, merged exactly.
         var summary = MergeSummariesDelayed(columns.Select(SummarizeDelayed).ToList());
@@ -55,14 +55,10 @@ public static partial class FlightsGraph
         return new PipelineRun(Name, total, batches.Count, tableRows, stages.StageTimes(), Stopwatch.GetElapsedTime(started));
     }
 
-    /// <summary>Reads and parses one flights file (one partition).</summary>
+    /// <summary>Reads and parses one flights file (one partition), keeping DepDelay and Cancelled.</summary>
     [Delayed]
-    public static FlightFrame ReadFlights(string file, FlightReadOptions options, CancellationToken cancellationToken)
-        => CsvFlightReader.Read(file, options, cancellationToken);
-
-    /// <summary>Keeps DepDelay and Cancelled of a parsed file, so its full rows can be released.</summary>
-    [Delayed]
-    public static DelayColumn SelectDelays(FlightFrame frame) => DelayColumn.Select(frame);
+    public static DelayColumn ReadDelays(string file, FlightReadOptions options, CancellationToken cancellationToken)
+        => CsvFlightReader.ReadDelays(file, options, cancellationToken);
 
     /// <summary>One file's partial aggregates: row counts and DepDelay moments.</summary>
     [Delayed]

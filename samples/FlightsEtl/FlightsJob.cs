@@ -92,7 +92,7 @@ public static class FlightsJob
             0,
             Math.Min(files.Count, Environment.ProcessorCount),
             new ParallelOptions { CancellationToken = cancellationToken },
-            i => FlightsGraph.SelectDelays(FlightsGraph.ReadFlights(files[i], read, cancellationToken)));
+            i => FlightsGraph.ReadDelays(files[i], read, cancellationToken));
     }
 
     private static GeneratedData FindData(FlightsOptions options, IJobProgress progress, CancellationToken cancellationToken)

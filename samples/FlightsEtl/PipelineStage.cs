@@ -39,7 +39,7 @@ public static class PipelineStages
     /// <summary>The stage a <see cref="FlightsGraph"/> method belongs to, by the method's name.</summary>
     public static PipelineStage? OfMethod(string? methodName) => methodName switch
     {
-        nameof(FlightsGraph.ReadFlights) or nameof(FlightsGraph.SelectDelays) => PipelineStage.ReadAndParse,
+        nameof(FlightsGraph.ReadDelays) => PipelineStage.ReadAndParse,
         nameof(FlightsGraph.Summarize) or nameof(FlightsGraph.MergeSummaries) => PipelineStage.Statistics,
         nameof(FlightsGraph.Impute) or nameof(FlightsGraph.Concatenate) => PipelineStage.Impute,
         nameof(FlightsGraph.Transform) or nameof(FlightsGraph.TransformWithLatency) => PipelineStage.Transform,

@@ -62,7 +62,7 @@ public sealed class Baseline
 
         var columns = new DelayColumn[files.Count];
         Time(PipelineStage.ReadAndParse, () => forEach(files.Count, i =>
-            columns[i] = FlightsGraph.SelectDelays(FlightsGraph.ReadFlights(files[i], inputs.Read, cancellationToken)), cancellationToken));
+            columns[i] = FlightsGraph.ReadDelays(files[i], inputs.Read, cancellationToken), cancellationToken));
 
         var summaries = new DelaySummary[files.Count];
         DelaySummary total = DelaySummary.Empty;

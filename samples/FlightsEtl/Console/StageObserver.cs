@@ -24,7 +24,7 @@ internal sealed class StageObserver : IComputeObserver
     public StageObserver(IJobProgress progress, int files)
     {
         this.progress = progress;
-        bars[PipelineStage.ReadAndParse] = progress.StartStage("Read & parse (tasks)", 2L * files);
+        bars[PipelineStage.ReadAndParse] = progress.StartStage("Read & parse (tasks)", files);
         bars[PipelineStage.Statistics] = progress.StartStage("Statistics (tasks)", files + 1L);
         bars[PipelineStage.Impute] = progress.StartStage("Impute (tasks)", files + 1L);
         Options = new ComputeOptions { Observers = new IComputeObserver[] { this } };
