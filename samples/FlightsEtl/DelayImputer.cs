@@ -10,9 +10,13 @@ namespace FlightsEtl;
 /// </summary>
 public static class DelayImputer
 {
+    // -2^63 and 2^63, exactly representable: the doubles whose truncation fits a long are [-2^63, 2^63).
+    private const double MinInt64AsDouble = -9_223_372_036_854_775_808.0;
+    private const double MaxInt64AsDouble = 9_223_372_036_854_775_808.0;
+
     /// <summary>One file's DepDelay with missing and infinite values replaced by <paramref name="mean"/>, truncated to integers.</summary>
-    /// <exception cref="OverflowException">A value does not fit a 32-bit integer; the message names the file and row.</exception>
-    public static int[] Impute(DelayColumn column, double mean)
+    /// <exception cref="OverflowException">A value does not fit a 64-bit integer (numpy's int64); the message names the file, row and column.</exception>
+    public static long[] Impute(DelayColumn column, double mean)
     {
         if (!double.IsFinite(mean))
         {
@@ -20,23 +24,23 @@ public static class DelayImputer
         }
 
         var values = column.DepDelay;
-        var result = new int[values.Length];
+        var result = new long[values.Length];
         for (int i = 0; i < values.Length; i++)
         {
             double value = double.IsFinite(values[i]) ? values[i] : mean;
-            if (value is <= int.MinValue - 1.0 or >= int.MaxValue + 1.0)
+            if (value is < MinInt64AsDouble or >= MaxInt64AsDouble)
             {
-                throw new OverflowException($"{column.File}, data row {i + 1}, column DepDelay: {value} does not fit a 32-bit integer.");
+                throw new OverflowException($"{column.File}, data row {i + 1}, column DepDelay: {value} does not fit a 64-bit integer.");
             }
 
-            result[i] = (int)value; // truncates toward zero, as numpy's astype(int)
+            result[i] = (long)value; // truncates toward zero, as numpy's astype(int)
         }
 
         return result;
     }
 
     /// <summary>The imputed columns of every file, end to end (the seed's <c>data_array</c>).</summary>
-    public static int[] Concatenate(IReadOnlyList<int[]> columns)
+    public static long[] Concatenate(IReadOnlyList<long[]> columns)
     {
         long total = 0;
         foreach (var column in columns)
@@ -44,7 +48,7 @@ public static class DelayImputer
             total += column.Length;
         }
 
-        var all = new int[checked((int)total)];
+        var all = new long[checked((int)total)];
         int offset = 0;
         foreach (var column in columns)
         {

@@ -10,16 +10,5 @@ public sealed record FlightFrame(string File, ArraySegment<FlightRecord> Rows, i
 
 /// <summary>How flights files are read.</summary>
 /// <param name="SkipBadRows">Count and skip malformed rows instead of failing on the first one.</param>
-/// <param name="Parser">Which CSV reader splits the rows.</param>
 /// <param name="OnSkippedRow">Told about the first skipped rows of each file (for the log); called from the reading thread.</param>
-public sealed record FlightReadOptions(bool SkipBadRows = false, CsvParserKind Parser = CsvParserKind.Fast, Action<FlightDataException>? OnSkippedRow = null);
-
-/// <summary>The CSV readers the sample can use.</summary>
-public enum CsvParserKind
-{
-    /// <summary>The CsvHelper library (RFC 4180, quoting).</summary>
-    CsvHelper,
-
-    /// <summary>A span-based splitter for the flights files' plain, unquoted format.</summary>
-    Fast,
-}
+public sealed record FlightReadOptions(bool SkipBadRows = false, Action<FlightDataException>? OnSkippedRow = null);

@@ -63,9 +63,10 @@ internal static class FlightRowParser
             diverted: RequiredInt(fields, FlightColumns.Diverted, file, line));
     }
 
-    /// <summary>Whether a field holds one of the spellings pandas reads as a missing value.</summary>
-    public static bool IsMissing(ReadOnlySpan<char> text)
-        => text.IsEmpty || text.SequenceEqual(FlightColumns.Missing) || text.SequenceEqual("NaN") || text.SequenceEqual("nan");
+    /// <summary>Whether a field holds one of the spellings pandas 2's <c>read_csv</c> reads as a missing value by default (its <c>STR_NA_VALUES</c>).</summary>
+    public static bool IsMissing(ReadOnlySpan<char> text) => text is
+        "" or "NA" or "N/A" or "n/a" or "#N/A" or "#N/A N/A" or "#NA" or "NULL" or "null" or "NaN" or "nan" or "-NaN" or "-nan"
+        or "<NA>" or "None" or "1.#IND" or "-1.#IND" or "1.#QNAN" or "-1.#QNAN";
 
     private static int RequiredInt<TFields>(scoped in TFields fields, int column, string file, long line)
         where TFields : IFlightFields, allows ref struct

@@ -24,6 +24,9 @@ public static class FlightsJob
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
         var target = new SqliteTarget(options.DatabasePath, options.Table);
+        // Before anything is read or written: the database is ours for the run and can be written.
+        using var claim = DatabaseClaim.Acquire(target);
+        SqliteLoader.CheckWritable(target);
         using var log = new EtlLog(options.LogPath);
         log.Info($"Flights ETL started: data {options.DataDirectory}, database {options.DatabasePath}, table {options.Table}");
         try
@@ -35,17 +38,17 @@ public static class FlightsJob
                 ? $"Reused {data.Files.Count} files in {options.DataDirectory}"
                 : $"Generated {data.Files.Count} files, {data.Rows:N0} rows in {generationTime.TotalSeconds:F2} s");
 
-            var read = new FlightReadOptions(options.SkipBadRows, options.Parser, error => log.Warning($"Skipped a malformed row: {error.Message}"));
+            var read = new FlightReadOptions(options.SkipBadRows, error => log.Warning($"Skipped a malformed row: {error.Message}"));
             var inputs = new PipelineInputs(data.Files, read, options.BatchSize, options.LatencyPerRow, target);
             if (options.Baselines)
             {
                 // The engine timed first would otherwise parse on code the JIT has not optimized yet, and
                 // commit the heap that files read side by side need: on 2 cores that first-touch cost
                 // took the graph's read stage from 1.35-1.59 s to 1.66-1.95 s (sequential: 2.3-2.9 s).
-                await Task.Run(() => WarmUp(data.Files, options.Parser, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await Task.Run(() => WarmUp(data.Files, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
 
-            var main = await TaskGraphEngine.RunAsync(inputs, progress, cancellationToken).ConfigureAwait(false);
+            var main = await FlightsGraph.RunAsync(inputs, progress, cancellationToken).ConfigureAwait(false);
             LogRun(log, main);
             log.Info($"Mean DepDelay of non-cancelled flights: {main.Summary.MeanDepDelay.ToString("R", CultureInfo.InvariantCulture)}; standard deviation: {main.Summary.StdDepDelay.ToString("R", CultureInfo.InvariantCulture)}");
             log.Info($"Number of rows in {target.Table} table: {main.LoadedRows}");
@@ -62,12 +65,7 @@ public static class FlightsJob
                 }
             }
 
-            var result = new FlightsResult(data, generationTime, main, baselines, target);
-            foreach (string line in Report.TargetLines(result))
-            {
-                log.Info(line);
-            }
-
+            var result = new FlightsResult(data, generationTime, main, baselines, target, options.LatencyPerRow);
             log.Info("ETL process completed successfully");
             return result;
         }
@@ -87,14 +85,14 @@ public static class FlightsJob
     /// Reads and selects as many files at once as there are cores, untimed and discarded, so that every
     /// engine compared runs optimized code on a heap already grown to hold files read side by side.
     /// </summary>
-    private static void WarmUp(IReadOnlyList<string> files, CsvParserKind parser, CancellationToken cancellationToken)
+    private static void WarmUp(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
-        var read = new FlightReadOptions(SkipBadRows: true, parser);
+        var read = new FlightReadOptions(SkipBadRows: true);
         Parallel.For(
             0,
             Math.Min(files.Count, Environment.ProcessorCount),
             new ParallelOptions { CancellationToken = cancellationToken },
-            i => FlightsPipeline.SelectDelays(FlightsPipeline.ReadFlights(files[i], read, cancellationToken)));
+            i => FlightsGraph.ReadDelays(files[i], read, cancellationToken));
     }
 
     private static GeneratedData FindData(FlightsOptions options, IJobProgress progress, CancellationToken cancellationToken)
@@ -112,9 +110,14 @@ public static class FlightsJob
             return new GeneratedData(files, Rows: null, Reused: true);
         }
 
+        var settings = new GeneratorSettings(options.DataDirectory, options.Rows, options.Files, options.Seed);
+        if (DataGenerator.TryReuse(settings) is { } reused)
+        {
+            return reused;
+        }
+
         var bar = progress.StartStage("Generate data (rows)", options.Rows);
-        var data = DataGenerator.GenerateOrReuse(
-            new GeneratorSettings(options.DataDirectory, options.Rows, options.Files, options.Seed), bar.Advance, cancellationToken);
+        var data = DataGenerator.Generate(settings, bar.Advance, cancellationToken);
         bar.Complete();
         return data;
     }

@@ -15,11 +15,7 @@ public sealed record PipelineInputs(IReadOnlyList<string> Files, FlightReadOptio
 /// <param name="Engine">The engine's name.</param>
 /// <param name="Summary">The merged DepDelay summary.</param>
 /// <param name="Batches">How many transform batches ran.</param>
-/// <param name="LoadedRows">Rows in the loaded table, checked; <see langword="null"/> when this engine skipped the load.</param>
+/// <param name="LoadedRows">Rows in the loaded table, checked.</param>
 /// <param name="StageTimes">Wall time of each stage that ran (from its first task's start to its last task's end).</param>
-/// <param name="Extract">
-/// Wall time of reading and parsing, statistics and imputation together: TaskGraph's first graph, where
-/// the three stages interleave on the same workers, or a baseline's three stages one after another.
-/// </param>
 /// <param name="Total">Wall time of the whole run.</param>
-public sealed record PipelineRun(string Engine, DelaySummary Summary, int Batches, long? LoadedRows, IReadOnlyDictionary<PipelineStage, TimeSpan> StageTimes, TimeSpan Extract, TimeSpan Total);
+public sealed record PipelineRun(string Engine, DelaySummary Summary, int Batches, long LoadedRows, IReadOnlyDictionary<PipelineStage, TimeSpan> StageTimes, TimeSpan Total);

@@ -36,14 +36,14 @@ public static class PipelineStages
         _ => "Load",
     };
 
-    /// <summary>The stage a <see cref="FlightsPipeline"/> method belongs to, by the method's name.</summary>
+    /// <summary>The stage a <see cref="FlightsGraph"/> method belongs to, by the method's name.</summary>
     public static PipelineStage? OfMethod(string? methodName) => methodName switch
     {
-        nameof(FlightsPipeline.ReadFlights) or nameof(FlightsPipeline.SelectDelays) => PipelineStage.ReadAndParse,
-        nameof(FlightsPipeline.Summarize) or nameof(FlightsPipeline.MergeSummaries) => PipelineStage.Statistics,
-        nameof(FlightsPipeline.Impute) or nameof(FlightsPipeline.Concatenate) => PipelineStage.Impute,
-        nameof(FlightsPipeline.Transform) or nameof(FlightsPipeline.TransformWithLatency) => PipelineStage.Transform,
-        nameof(FlightsPipeline.Load) or nameof(FlightsPipeline.CheckRowCount) => PipelineStage.Load,
+        nameof(FlightsGraph.ReadDelays) => PipelineStage.ReadAndParse,
+        nameof(FlightsGraph.Summarize) or nameof(FlightsGraph.MergeSummaries) => PipelineStage.Statistics,
+        nameof(FlightsGraph.Impute) or nameof(FlightsGraph.Concatenate) => PipelineStage.Impute,
+        nameof(FlightsGraph.Transform) or nameof(FlightsGraph.TransformWithLatency) => PipelineStage.Transform,
+        nameof(FlightsGraph.Load) or nameof(FlightsGraph.CheckRowCount) => PipelineStage.Load,
         _ => null,
     };
 }

@@ -18,9 +18,7 @@ public sealed record SqliteTarget
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
         if (!IsPlainIdentifier(table))
         {
-            throw new ArgumentException(
-                $"Table name '{table}' is not a plain identifier: use 1-{MaxTableNameLength} letters, digits and underscores, not starting with a digit or 'sqlite_'.",
-                nameof(table));
+            throw new ArgumentException(NotPlainIdentifier(table), nameof(table));
         }
 
         DatabasePath = databasePath;
@@ -32,6 +30,10 @@ public sealed record SqliteTarget
 
     /// <summary>The result table.</summary>
     public string Table { get; }
+
+    /// <summary>What is wrong with a table name that <see cref="IsPlainIdentifier"/> refuses.</summary>
+    public static string NotPlainIdentifier(string? name)
+        => $"Table name '{name}' is not a plain identifier: use 1-{MaxTableNameLength} letters, digits and underscores, not starting with a digit or 'sqlite_'.";
 
     /// <summary>Whether <paramref name="name"/> can name a table without quoting tricks: ASCII letters, digits and underscores.</summary>
     public static bool IsPlainIdentifier(string? name)

@@ -60,24 +60,42 @@ public sealed class FlightsJobTests
     }
 
     [Fact]
-    public async Task The_console_front_end_writes_plain_progress_lines_and_the_comparison_table_when_redirected()
+    public async Task The_console_front_end_writes_plain_progress_to_100_percent_and_the_comparison_without_targets_when_redirected()
     {
         using var directory = new TempDirectory();
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exitCode = await ConsoleFrontEnd.RunAsync(
-            new[] { "--rows", "20000", "--files", "4", "--data", directory.File("data"), "--db", directory.File("f.db"), "--log", directory.File("etl.log") },
-            output, error, CancellationToken.None);
+        string[] args = ["--rows", "20000", "--files", "4", "--data", directory.File("data"), "--db", directory.File("f.db"), "--log", directory.File("etl.log")];
+        var (exitCode, text, error) = await Run(args);
 
-        Assert.Equal("", error.ToString());
+        Assert.Equal("", error);
         Assert.Equal(ConsoleFrontEnd.Success, exitCode);
-        string text = output.ToString();
+        Assert.Contains("Generate data (rows): 100% (20,000/20,000)", text);
+        foreach (string stage in new[] { "Read & parse (tasks): 100% (4/4)", "Statistics (tasks): 100% (5/5)", "Impute (tasks): 100% (5/5)", "Transform (batches): 100% (5/5)", "Load (rows): 100% (20,000/20,000)" })
+        {
+            Assert.Contains(stage, text);
+        }
+
         Assert.Contains("Read & parse (tasks): done in", text);
         Assert.Contains("Number of rows in flights table", text);
+        Assert.Contains("Transform: 5 batches, each waiting 2 µs a value (the notebook's 10 ms / 5000) before doubling it", text);
         Assert.Contains("Sequential / TaskGraph", text);
-        Assert.Matches(@"Read & parse \(with statistics and imputation\): TaskGraph is \d+\.\d\dx as fast as the sequential loop \(target: at least 1\.6x on 2 cores", text);
-        Assert.Matches(@"Load: TaskGraph takes \d+\.\d\dx the time of the bare insert loop \(target: at most 1\.3x\)", text);
+        Assert.Matches(@"TaskGraph against Sequential: transform \d+\.\d\dx, whole run \d+\.\d\dx as fast\.", text);
+        Assert.Matches(@"TaskGraph against Pool \(4 workers\): transform \d+\.\d\dx, whole run \d+\.\d\dx as fast\.", text);
+        Assert.DoesNotContain("target", text, StringComparison.OrdinalIgnoreCase); // speed targets belong in benchmarks/, not in a sample's report
         Assert.DoesNotContain("\u001b[", text); // no terminal escapes in redirected output
+
+        // The same data again: reused, so no generation bar at all.
+        var (again, reusedText, _) = await Run(args);
+        Assert.Equal(ConsoleFrontEnd.Success, again);
+        Assert.Contains("Data: 4 files (reused)", reusedText);
+        Assert.DoesNotContain("Generate data", reusedText);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> Run(string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exitCode = await ConsoleFrontEnd.RunAsync(args, output, error, CancellationToken.None);
+        return (exitCode, output.ToString(), error.ToString());
     }
 
     private static FlightsOptions Small(TempDirectory directory) => new()

@@ -11,7 +11,7 @@ public static class FlightsErrors
         ArgumentNullException.ThrowIfNull(error);
         for (Exception? current = error; current is not null; current = current.InnerException)
         {
-            if (current is FlightDataException or OptionsException or ArgumentException or OverflowException)
+            if (current is FlightDataException or ArgumentException or OverflowException or JobRefusedException)
             {
                 return current.Message;
             }

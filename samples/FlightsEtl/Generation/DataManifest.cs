@@ -13,7 +13,11 @@ namespace FlightsEtl;
 /// <param name="Seed">The generator's seed.</param>
 /// <param name="Rows">Rows in all files together.</param>
 /// <param name="Files">Each file's name, row count and size.</param>
-public sealed record DataManifest(int FormatVersion, ulong Seed, long Rows, IReadOnlyList<DataManifest.FileEntry> Files)
+/// <param name="Complete">
+/// Whether every file was written; a generation writes the manifest first with this off, naming the files
+/// it is about to write, so that its files are known as generated ones even if it is killed.
+/// </param>
+public sealed record DataManifest(int FormatVersion, ulong Seed, long Rows, IReadOnlyList<DataManifest.FileEntry> Files, bool Complete = true)
 {
     /// <summary>The manifest's file name inside the data directory.</summary>
     public const string FileName = "manifest.json";
@@ -32,7 +36,7 @@ public sealed record DataManifest(int FormatVersion, ulong Seed, long Rows, IRea
     /// <summary>Whether this manifest describes complete output of <paramref name="settings"/> that is still on disk, unchanged in size.</summary>
     public bool Matches(GeneratorSettings settings)
     {
-        if (FormatVersion != CurrentFormatVersion || Seed != settings.Seed || Rows != settings.Rows || Files.Count != settings.Files)
+        if (!Complete || FormatVersion != CurrentFormatVersion || Seed != settings.Seed || Rows != settings.Rows || Files.Count != settings.Files)
         {
             return false;
         }
@@ -75,7 +79,4 @@ public sealed record DataManifest(int FormatVersion, ulong Seed, long Rows, IRea
         File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(this, Json));
         File.Move(path + ".tmp", path, overwrite: true);
     }
-
-    /// <summary>Removes the manifest, so that output being rewritten is never taken as complete.</summary>
-    public static void Delete(string directory) => File.Delete(Path.Combine(directory, FileName));
 }

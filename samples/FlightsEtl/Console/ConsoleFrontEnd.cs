@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using System.CommandLine.Help;
 using Spectre.Console;
 using TaskGraph;
 
@@ -25,23 +26,26 @@ public static class ConsoleFrontEnd
     /// <summary>Parses <paramref name="args"/>, runs the job and reports; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        FlightsOptions options;
-        try
+        var parse = FlightsCommandLine.Parse(args);
+        if (parse.Errors.Count > 0)
         {
-            options = FlightsOptions.Parse(args);
-        }
-        catch (OptionsException problem)
-        {
-            await error.WriteLineAsync($"error: {problem.Message}\n\n{FlightsOptions.Usage}").ConfigureAwait(false);
+            foreach (var problem in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {problem.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync().ConfigureAwait(false);
+            FlightsCommandLine.WriteHelp(error);
             return BadArguments;
         }
 
-        if (options.ShowHelp)
+        if (parse.Action is HelpAction)
         {
-            await output.WriteLineAsync(FlightsOptions.Usage).ConfigureAwait(false);
+            FlightsCommandLine.WriteHelp(output);
             return Success;
         }
 
+        var options = FlightsCommandLine.Options(parse);
         bool terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         try
         {

@@ -6,7 +6,7 @@ using System.Threading;
 
 namespace FlightsEtl;
 
-/// <summary>Progress as plain lines (output redirected to a file or pipe): a line when a stage starts, at each quarter, and when it ends.</summary>
+/// <summary>Progress as plain lines (output redirected to a file or pipe): a line when a stage starts, at each quarter (100% included), and when it ends.</summary>
 public sealed class PlainTextProgress(TextWriter output) : IJobProgress
 {
     private readonly Lock writeLock = new();
@@ -37,7 +37,7 @@ public sealed class PlainTextProgress(TextWriter output) : IJobProgress
         public void Advance(long amount)
         {
             long now = Interlocked.Add(ref done, amount);
-            int quarter = total <= 0 ? 0 : (int)Math.Min(3, now * 4 / total);
+            int quarter = total <= 0 ? 0 : (int)Math.Min(4, now * 4 / total);
             int shown = Volatile.Read(ref quartersShown);
             if (quarter > shown && Interlocked.CompareExchange(ref quartersShown, quarter, shown) == shown)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -41,20 +42,29 @@ public static class DataGenerator
     /// <summary>Reuses complete earlier output of the same settings, or generates it.</summary>
     /// <param name="settings">What to generate.</param>
     /// <param name="rowsWritten">Called with the number of rows written since the last call.</param>
-    /// <param name="cancellationToken">Stops generation; no manifest is written, so the next run generates again.</param>
+    /// <param name="cancellationToken">Stops generation; the next run generates again.</param>
     public static GeneratedData GenerateOrReuse(GeneratorSettings settings, Action<long>? rowsWritten = null, CancellationToken cancellationToken = default)
+        => TryReuse(settings) ?? Generate(settings, rowsWritten, cancellationToken);
+
+    /// <summary>The complete earlier output of the same settings, still on disk; <see langword="null"/> when there is none.</summary>
+    public static GeneratedData? TryReuse(GeneratorSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Files, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(settings.Files, MaxFiles);
-        ArgumentOutOfRangeException.ThrowIfNegative(settings.Rows);
-
+        Check(settings);
         var manifest = DataManifest.TryRead(settings.Directory);
-        if (manifest is not null && manifest.Matches(settings))
-        {
-            return new GeneratedData(FullPaths(settings.Directory, manifest), manifest.Rows, Reused: true);
-        }
+        return manifest is not null && manifest.Matches(settings)
+            ? new GeneratedData(FullPaths(settings.Directory, manifest), manifest.Rows, Reused: true)
+            : null;
+    }
 
+    /// <summary>
+    /// Generates the files of <paramref name="settings"/>, overwriting only files an earlier generation wrote
+    /// (those its manifest names): a folder holding any other CSV file is refused, so a user's own data is never
+    /// overwritten or silently left out.
+    /// </summary>
+    /// <exception cref="JobRefusedException">The folder holds CSV files that no generation here wrote.</exception>
+    public static GeneratedData Generate(GeneratorSettings settings, Action<long>? rowsWritten = null, CancellationToken cancellationToken = default)
+    {
+        Check(settings);
         bool created = !Directory.Exists(settings.Directory);
         Directory.CreateDirectory(settings.Directory);
         if (created)
@@ -63,21 +73,57 @@ public static class DataGenerator
             File.WriteAllText(Path.Combine(settings.Directory, ".gitignore"), "*\n");
         }
 
-        DataManifest.Delete(settings.Directory);
+        var earlier = GeneratedFiles(settings.Directory);
         var entries = new DataManifest.FileEntry[settings.Files];
+        for (int index = 0; index < entries.Length; index++)
+        {
+            entries[index] = new DataManifest.FileEntry(FileName(index), RowsInFile(settings, index), Bytes: 0);
+        }
+
+        // An earlier generation's files beyond this one's count would otherwise be read with --no-generate.
+        foreach (string stale in earlier.Except(entries.Select(entry => entry.Name)))
+        {
+            File.Delete(Path.Combine(settings.Directory, stale));
+        }
+
+        // Claimed before any file is written, so that a run killed mid-generation leaves files the next run knows as its own.
+        new DataManifest(DataManifest.CurrentFormatVersion, settings.Seed, settings.Rows, entries, Complete: false).Write(settings.Directory);
         Parallel.For(0, settings.Files, new ParallelOptions { CancellationToken = cancellationToken }, index =>
         {
-            long rows = RowsInFile(settings, index);
-            string name = FileName(index);
-            string path = Path.Combine(settings.Directory, name);
-            WriteFile(path + ".tmp", FirstYear + index, rows, new DeterministicRandom(settings.Seed, (ulong)index), rowsWritten, cancellationToken);
+            string path = Path.Combine(settings.Directory, entries[index].Name);
+            WriteFile(path + ".tmp", FirstYear + index, entries[index].Rows, new DeterministicRandom(settings.Seed, (ulong)index), rowsWritten, cancellationToken);
             File.Move(path + ".tmp", path, overwrite: true);
-            entries[index] = new DataManifest.FileEntry(name, rows, new FileInfo(path).Length);
+            entries[index] = entries[index] with { Bytes = new FileInfo(path).Length };
         });
 
-        manifest = new DataManifest(DataManifest.CurrentFormatVersion, settings.Seed, settings.Rows, entries);
+        var manifest = new DataManifest(DataManifest.CurrentFormatVersion, settings.Seed, settings.Rows, entries, Complete: true);
         manifest.Write(settings.Directory);
         return new GeneratedData(FullPaths(settings.Directory, manifest), manifest.Rows, Reused: false);
+    }
+
+    private static void Check(GeneratorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Files, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(settings.Files, MaxFiles);
+        ArgumentOutOfRangeException.ThrowIfNegative(settings.Rows);
+    }
+
+    /// <summary>The CSV files an earlier generation named in its manifest.</summary>
+    /// <exception cref="JobRefusedException">The folder holds other CSV files.</exception>
+    private static HashSet<string> GeneratedFiles(string directory)
+    {
+        var ours = new HashSet<string>(DataManifest.TryRead(directory)?.Files.Select(file => file.Name) ?? [], StringComparer.Ordinal);
+        var foreign = Directory.GetFiles(directory, "*.csv").Select(Path.GetFileName).Where(name => !ours.Contains(name!)).Order(StringComparer.Ordinal).ToArray();
+        if (foreign.Length > 0)
+        {
+            string shown = string.Join(", ", foreign.Take(5)) + (foreign.Length > 5 ? $" and {foreign.Length - 5} more" : "");
+            throw new JobRefusedException(
+                $"{Path.GetFullPath(directory)} holds CSV files this sample did not generate ({shown}); nothing was written. " +
+                "Pass --no-generate to read them as they are, or give --data an empty or new folder to generate into.");
+        }
+
+        return ours;
     }
 
     /// <summary>The name of file <paramref name="index"/>.</summary>

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.IO;
+using System.Globalization;
+using System.Linq;
+using System.Numerics;
+
+namespace FlightsEtl;
+
+/// <summary>The command line of the flights job, parsed by System.CommandLine into <see cref="FlightsOptions"/>.</summary>
+public static class FlightsCommandLine
+{
+    private static readonly FlightsOptions Defaults = new();
+
+    private static readonly Option<long> Rows = Whole("--rows", "Rows to generate in all files", Defaults.Rows, 1, long.MaxValue);
+    private static readonly Option<int> Files = Whole("--files", "Files to generate", Defaults.Files, 1, DataGenerator.MaxFiles);
+    private static readonly Option<ulong> Seed = Whole("--seed", "Generator seed", Defaults.Seed, ulong.MinValue, ulong.MaxValue);
+    private static readonly Option<string> Data = new("--data") { Description = "Data directory (generated files, or your own with --no-generate)", DefaultValueFactory = _ => Defaults.DataDirectory };
+    private static readonly Option<bool> NoGenerate = new("--no-generate") { Description = "Read every *.csv in --data as it is, without generating" };
+    private static readonly Option<string> Database = new("--db") { Description = "SQLite database file", DefaultValueFactory = _ => Defaults.DatabasePath };
+    private static readonly Option<string> Table = TableOption();
+    private static readonly Option<long> LatencyUs = Whole(
+        "--latency-us",
+        $"Simulated latency per transformed row, in microseconds (the notebook's 10 ms / {FlightsOptions.LatencyScale:N0}; 0 for none)",
+        (long)Defaults.LatencyPerRow.TotalMicroseconds,
+        0,
+        10_000_000);
+    private static readonly Option<int> BatchSize = Whole("--batch-size", "Rows per transform batch", Defaults.BatchSize, 1, int.MaxValue);
+    private static readonly Option<int> Workers = Whole("--workers", "Workers of the pool baseline", Defaults.PoolWorkers, 1, 1024);
+    private static readonly Option<bool> NoBaselines = new("--no-baselines") { Description = "Skip the sequential and pool comparison" };
+    private static readonly Option<bool> SkipBadRows = new("--skip-bad-rows") { Description = "Count and skip malformed rows instead of failing" };
+    private static readonly Option<string> Log = new("--log") { Description = "Log file", DefaultValueFactory = _ => Defaults.LogPath! };
+    private static readonly Option<bool> NoLog = new("--no-log") { Description = "Write no log file" };
+    private static readonly Option<bool> Quiet = new("--quiet") { Description = "No progress and no report" };
+
+    /// <summary>The command: every option, and the description <c>--help</c> prints.</summary>
+    public static RootCommand Command { get; } = new(
+        "Generates the flights CSV files (once; later runs reuse them), reads them as a TaskGraph graph, computes DepDelay's mean " +
+        "and standard deviation, imputes and transforms DepDelay in batches, loads the result into SQLite, then runs the same " +
+        "stages sequentially and through a 4-worker pool.")
+    {
+        Rows, Files, Seed, Data, NoGenerate, Database, Table, LatencyUs, BatchSize, Workers, NoBaselines, SkipBadRows, Log, NoLog, Quiet,
+    };
+
+    /// <summary>Parses <paramref name="args"/>; the result holds the errors, or a help request, or the options (<see cref="Options"/>).</summary>
+    public static ParseResult Parse(IReadOnlyList<string> args) => Command.Parse(args);
+
+    /// <summary>The options a parse without errors gave.</summary>
+    public static FlightsOptions Options(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        if (parse.Errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, parse.Errors.Select(error => error.Message)), nameof(parse));
+        }
+
+        return new FlightsOptions
+        {
+            Rows = parse.GetValue(Rows),
+            Files = parse.GetValue(Files),
+            Seed = parse.GetValue(Seed),
+            DataDirectory = parse.GetValue(Data)!,
+            Generate = !parse.GetValue(NoGenerate),
+            DatabasePath = parse.GetValue(Database)!,
+            Table = parse.GetValue(Table)!,
+            LatencyPerRow = TimeSpan.FromMicroseconds(parse.GetValue(LatencyUs)),
+            BatchSize = parse.GetValue(BatchSize),
+            PoolWorkers = parse.GetValue(Workers),
+            Baselines = !parse.GetValue(NoBaselines),
+            SkipBadRows = parse.GetValue(SkipBadRows),
+            LogPath = parse.GetValue(NoLog) ? null : parse.GetValue(Log),
+            Quiet = parse.GetValue(Quiet),
+        };
+    }
+
+    /// <summary>Writes the <c>--help</c> text to <paramref name="output"/>.</summary>
+    public static void WriteHelp(TextWriter output)
+        => Command.Parse("--help").Invoke(new InvocationConfiguration { Output = output });
+
+    /// <summary>An option taking a whole number between <paramref name="min"/> and <paramref name="max"/> (underscores allowed: 2_611_892).</summary>
+    private static Option<T> Whole<T>(string name, string description, T defaultValue, T min, T max)
+        where T : IBinaryInteger<T>
+        => new(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (!T.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out T? value))
+                {
+                    result.AddError($"Option '{name}' needs a whole number; '{text}' is not one.");
+                    return defaultValue;
+                }
+
+                if (value < min || value > max)
+                {
+                    result.AddError($"Option '{name}' must be between {min} and {max}; got {value}.");
+                }
+
+                return value;
+            },
+        };
+
+    private static Option<string> TableOption()
+    {
+        var option = new Option<string>("--table") { Description = "Result table, a plain identifier", DefaultValueFactory = _ => Defaults.Table };
+        option.Validators.Add(result =>
+        {
+            string? name = result.GetValueOrDefault<string>();
+            if (!SqliteTarget.IsPlainIdentifier(name))
+            {
+                result.AddError(SqliteTarget.NotPlainIdentifier(name));
+            }
+        });
+        return option;
+    }
+}
