@@ -40,7 +40,9 @@ public sealed partial class DelayedGenerator
             {
                 var method = type.Methods[index].Method;
                 var arguments = WrapperSignatures.WrapperParameters(method)
-                    .Select((p, i) => $"{DelayedMethods}.Argument<{p.Type}>(__a, {i.ToString(CultureInfo.InvariantCulture)})");
+                    .Select((p, i) => p.CallerInfo is null
+                        ? $"{DelayedMethods}.Argument<{p.Type}>(__a, {i.ToString(CultureInfo.InvariantCulture)})"
+                        : $"({p.Type})__a[{i.ToString(CultureInfo.InvariantCulture)}]!"); // a caller-info parameter: the wrapper takes the plain value
                 writer.WriteLine($"{DelayedMethods}.Register({type.DescriptorTable}[{index.ToString(CultureInfo.InvariantCulture)}], static __a => {method.ContainingType}.{method.WrapperName}({string.Join(", ", arguments)}));");
             }
 

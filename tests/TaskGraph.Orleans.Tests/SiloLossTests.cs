@@ -51,13 +51,19 @@ public sealed class SiloLossTests
             var computing = total.ComputeAsync(new ComputeOptions { Scheduler = cluster });
             await ClusterComputeTests.WaitUntil(() => Volatile.Read(ref ClusterGraphs.Running) == holds.Count);
 
-            // Kill a silo that runs some of the held tasks and does not coordinate.
+            // Kill a silo that runs some of the held tasks and does not coordinate. Events reach the client in
+            // batches, so wait until every hold's start has arrived, not only until the holds run.
             var graph = Execution.GraphExport.Export(new DelayedNode[] { total });
-            string[] holdSilos;
-            lock (started)
+            string[] HoldSilos()
             {
-                holdSilos = started.Where(e => e.Kind == ComputeEventKind.Started && graph.Tasks[e.Task].MethodId!.Contains("Hold", StringComparison.Ordinal)).Select(e => e.Silo!).Distinct().ToArray();
+                lock (started)
+                {
+                    return started.Where(e => e.Kind == ComputeEventKind.Started && graph.Tasks[e.Task].MethodId!.Contains("Hold", StringComparison.Ordinal)).Select(e => e.Silo!).ToArray();
+                }
             }
+
+            await ClusterComputeTests.WaitUntil(() => HoldSilos().Length >= holds.Count);
+            string[] holdSilos = HoldSilos().Distinct().ToArray();
 
             var victim = fixture.Cluster.SecondarySilos.First(s => s.SiloAddress.ToString() != cluster.LastCoordinator && holdSilos.Contains(s.SiloAddress.ToString()));
             await fixture.Cluster.KillSiloAsync(victim);
