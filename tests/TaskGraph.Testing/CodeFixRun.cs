@@ -14,10 +14,11 @@ using Xunit;
 namespace TaskGraph.Testing;
 
 /// <summary>
-/// Applies code fixes the way the IDE does: sources live in an <see cref="AdhocWorkspace"/> project,
-/// diagnostics come from the analyzers over the project's compilation, the fixer registers its code
-/// actions, and the chosen action's <see cref="ApplyChangesOperation"/> is applied to the workspace.
-/// Fix All goes through the fixer's <see cref="FixAllProvider"/> with a <see cref="FixAllContext"/>.
+/// Offers diagnostics to a code fix the way the IDE does, for the checks the test library does not
+/// make (fixers never throw, on any input, the fuzzer's included): sources live in an
+/// <see cref="AdhocWorkspace"/> project with the generator as an analyzer reference, diagnostics come
+/// from the analyzers over the project's compilation, and the fixer registers its code actions.
+/// Applying fixes and Fix All are the test library's (Microsoft.CodeAnalysis.Testing).
 /// </summary>
 public sealed class CodeFixRun
 {
@@ -79,85 +80,5 @@ public sealed class CodeFixRun
         var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
         await fixer.RegisterCodeFixesAsync(context).ConfigureAwait(false);
         return actions.ToImmutable();
-    }
-
-    /// <summary>
-    /// Applies the first code action offered for the <paramref name="index"/>-th diagnostic
-    /// <paramref name="diagnosticId"/> and returns the changed project; fails when none is offered.
-    /// </summary>
-    public async Task<Project> FixOneAsync(Project project, string diagnosticId, int index = 0)
-    {
-        var diagnostics = await GetDiagnosticsAsync(project, diagnosticId).ConfigureAwait(false);
-        Assert.True(diagnostics.Length > index, $"Expected at least {index + 1} {diagnosticId} diagnostic(s), found {diagnostics.Length}.");
-        var actions = await GetActionsAsync(project, diagnostics[index]).ConfigureAwait(false);
-        Assert.False(actions.IsEmpty, $"No code fix was offered for {diagnostics[index]}.");
-        return await ApplyAsync(project, actions[0]).ConfigureAwait(false);
-    }
-
-    /// <summary>Applies Fix All for <paramref name="diagnosticId"/> in <paramref name="scope"/>, starting from its first diagnostic.</summary>
-    public async Task<Project> FixAllAsync(Project project, string diagnosticId, FixAllScope scope = FixAllScope.Document)
-    {
-        var diagnostics = await GetDiagnosticsAsync(project, diagnosticId).ConfigureAwait(false);
-        Assert.False(diagnostics.IsEmpty, $"Expected {diagnosticId} diagnostics to fix.");
-        var first = diagnostics[0];
-        var actions = await GetActionsAsync(project, first).ConfigureAwait(false);
-        Assert.False(actions.IsEmpty, $"No code fix was offered for {first}.");
-        var provider = fixer.GetFixAllProvider();
-        Assert.NotNull(provider);
-        var document = project.GetDocument(first.Location.SourceTree!)!;
-        var context = new FixAllContext(
-            document,
-            fixer,
-            scope,
-            actions[0].EquivalenceKey,
-            new[] { diagnosticId },
-            new Diagnostics(this),
-            CancellationToken.None);
-        var action = await provider.GetFixAsync(context).ConfigureAwait(false);
-        Assert.NotNull(action);
-        return await ApplyAsync(project, action).ConfigureAwait(false);
-    }
-
-    /// <summary>Errors and warnings of the project's compilation (a fix must leave code that still compiles).</summary>
-    public static async Task<ImmutableArray<Diagnostic>> CompileAsync(Project project)
-        => TestCompilation.WarningsAndErrors((await project.GetCompilationAsync().ConfigureAwait(false))!);
-
-    /// <summary>The text of the document named <paramref name="path"/>.</summary>
-    public static async Task<string> TextOfAsync(Project project, string path)
-        => (await project.Documents.Single(d => d.Name == path).GetTextAsync().ConfigureAwait(false)).ToString();
-
-    private static async Task<Project> ApplyAsync(Project project, CodeAction action)
-    {
-        var operations = await action.GetOperationsAsync(CancellationToken.None).ConfigureAwait(false);
-        var apply = operations.OfType<ApplyChangesOperation>().Single();
-        var workspace = project.Solution.Workspace;
-        Assert.True(workspace.TryApplyChanges(apply.ChangedSolution), "The workspace refused the fix's changes.");
-        return workspace.CurrentSolution.GetProject(project.Id)!;
-    }
-
-    private sealed class Diagnostics : FixAllContext.DiagnosticProvider
-    {
-        private readonly CodeFixRun run;
-
-        public Diagnostics(CodeFixRun run) => this.run = run;
-
-        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-        {
-            var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-            return (await AllAsync(document.Project).ConfigureAwait(false)).Where(d => d.Location.SourceTree == tree);
-        }
-
-        public override async Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-            => (await AllAsync(project).ConfigureAwait(false)).Where(d => !d.Location.IsInSource);
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-            => AllAsync(project);
-
-        private async Task<IEnumerable<Diagnostic>> AllAsync(Project project)
-        {
-            var compilation = (await project.GetCompilationAsync().ConfigureAwait(false))!;
-            var result = await AnalyzerRun.RunAsync(compilation, run.analyzers, run.options).ConfigureAwait(false);
-            return result.Diagnostics;
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -20,11 +19,11 @@ namespace TaskGraph.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ComputeInLoopFixer)), Shared]
 public sealed class ComputeInLoopFixer : TaskGraphCodeFixProvider
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.ComputeInLoop);
-
-    /// <inheritdoc/>
-    protected override string Title => "Collect the handles and compute once after the loop";
+    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
+    public ComputeInLoopFixer()
+        : base(DiagnosticIds.ComputeInLoop, "Collect the handles and compute once after the loop")
+    {
+    }
 
     private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -17,11 +16,11 @@ namespace TaskGraph.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ContainingTypeMustBePartialFixer)), Shared]
 public sealed class ContainingTypeMustBePartialFixer : TaskGraphCodeFixProvider
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.ContainingTypeMustBePartial);
-
-    /// <inheritdoc/>
-    protected override string Title => "Make the containing types partial";
+    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
+    public ContainingTypeMustBePartialFixer()
+        : base(DiagnosticIds.ContainingTypeMustBePartial, "Make the containing types partial")
+    {
+    }
 
     private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Linq;
@@ -16,11 +15,11 @@ namespace TaskGraph.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DelayedValueOfCallFixer)), Shared]
 public sealed class DelayedValueOfCallFixer : TaskGraphCodeFixProvider
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.DelayedValueOfCall);
-
-    /// <inheritdoc/>
-    protected override string Title => "Call the wrapper instead";
+    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
+    public DelayedValueOfCallFixer()
+        : base(DiagnosticIds.DelayedValueOfCall, "Call the wrapper instead")
+    {
+    }
 
     private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -11,11 +10,11 @@ namespace TaskGraph.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DelayedWithinDelayedFixer)), Shared]
 public sealed class DelayedWithinDelayedFixer : DirectCallsFixer
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.DelayedWithinDelayed);
-
-    /// <inheritdoc/>
-    protected override string Title => "Call the method directly";
+    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
+    public DelayedWithinDelayedFixer()
+        : base(DiagnosticIds.DelayedWithinDelayed, "Call the method directly")
+    {
+    }
 
     // The diagnostic marks a wrapper call computed on the spot (MDelayed(x).Compute()) or a compute.
     private protected override InvocationExpressionSyntax? FindCompute(SyntaxNode node)

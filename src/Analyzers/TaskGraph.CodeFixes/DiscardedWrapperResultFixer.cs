@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -16,11 +15,11 @@ namespace TaskGraph.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DiscardedWrapperResultFixer)), Shared]
 public sealed class DiscardedWrapperResultFixer : TaskGraphCodeFixProvider
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.DiscardedWrapperResult);
-
-    /// <inheritdoc/>
-    protected override string Title => "Remove the call that never runs";
+    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
+    public DiscardedWrapperResultFixer()
+        : base(DiagnosticIds.DiscardedWrapperResult, "Remove the call that never runs")
+    {
+    }
 
     private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -10,9 +9,9 @@ namespace TaskGraph.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SequentialGraphFixer)), Shared]
 public sealed class SequentialGraphFixer : DirectCallsFixer
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.SequentialGraph);
-
-    /// <inheritdoc/>
-    protected override string Title => "Call the methods directly";
+    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
+    public SequentialGraphFixer()
+        : base(DiagnosticIds.SequentialGraph, "Call the methods directly")
+    {
+    }
 }

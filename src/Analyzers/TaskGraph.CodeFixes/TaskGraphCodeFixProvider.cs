@@ -17,8 +17,20 @@ namespace TaskGraph.CodeFixes;
 /// </summary>
 public abstract class TaskGraphCodeFixProvider : CodeFixProvider
 {
+    private readonly ImmutableArray<string> fixableIds;
+
+    /// <summary>A fixer of diagnostic <paramref name="id"/> whose code action reads <paramref name="title"/>.</summary>
+    private protected TaskGraphCodeFixProvider(string id, string title)
+    {
+        fixableIds = ImmutableArray.Create(id);
+        Title = title;
+    }
+
     /// <summary>The code action's title.</summary>
-    protected abstract string Title { get; }
+    protected string Title { get; }
+
+    /// <inheritdoc/>
+    public sealed override ImmutableArray<string> FixableDiagnosticIds => fixableIds;
 
     /// <summary>The code action's equivalence key: the fixer's name, unique among TaskGraph's fixers.</summary>
     protected string EquivalenceKey => GetType().Name;

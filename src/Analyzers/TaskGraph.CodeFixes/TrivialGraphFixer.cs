@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -10,9 +9,9 @@ namespace TaskGraph.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TrivialGraphFixer)), Shared]
 public sealed class TrivialGraphFixer : DirectCallsFixer
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.TrivialGraph);
-
-    /// <inheritdoc/>
-    protected override string Title => "Call the methods directly, without scheduling";
+    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
+    public TrivialGraphFixer()
+        : base(DiagnosticIds.TrivialGraph, "Call the methods directly, without scheduling")
+    {
+    }
 }

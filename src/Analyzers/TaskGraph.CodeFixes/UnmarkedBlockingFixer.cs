@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -13,11 +12,11 @@ namespace TaskGraph.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnmarkedBlockingFixer)), Shared]
 public sealed class UnmarkedBlockingFixer : TaskGraphCodeFixProvider
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.UnmarkedBlocking);
-
-    /// <inheritdoc/>
-    protected override string Title => "Mark the method Blocking = true";
+    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
+    public UnmarkedBlockingFixer()
+        : base(DiagnosticIds.UnmarkedBlocking, "Mark the method Blocking = true")
+    {
+    }
 
     private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {

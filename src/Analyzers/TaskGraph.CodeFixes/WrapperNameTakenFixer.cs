@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -19,11 +18,11 @@ public sealed class WrapperNameTakenFixer : TaskGraphCodeFixProvider
 {
     private const string Suffix = "Delayed";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.WrapperNameTaken);
-
-    /// <inheritdoc/>
-    protected override string Title => "Name the wrapper with [Delayed(Name = ...)]";
+    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
+    public WrapperNameTakenFixer()
+        : base(DiagnosticIds.WrapperNameTaken, "Name the wrapper with [Delayed(Name = ...)]")
+    {
+    }
 
     private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {
