@@ -59,7 +59,7 @@ public sealed class SiloLossTests
                 holdSilos = started.Where(e => e.Kind == ComputeEventKind.Started && graph.Tasks[e.Task].MethodId!.Contains("Hold", StringComparison.Ordinal)).Select(e => e.Silo!).Distinct().ToArray();
             }
 
-            var victim = fixture.Cluster.SecondarySilos.First(s => s.SiloAddress.ToString() != cluster.LastCoordinator && holdSilos.Contains(s.SiloAddress.ToString()));
+            var victim = fixture.Cluster.GetActiveSilos().First(s => s.SiloAddress.ToString() != cluster.LastCoordinator && holdSilos.Contains(s.SiloAddress.ToString()));
             await fixture.Cluster.KillSiloAsync(victim);
             ClusterGraphs.Gate.SetResult();
 
