@@ -123,6 +123,18 @@ public sealed class ClusterComputeTests
     }
 
     [Fact]
+    public async Task A_task_that_overruns_its_timeout_fails_with_a_timeout_naming_it()
+    {
+        var overrun = ClusterGraphs.OverrunDelayed(1);
+
+        var error = await Assert.ThrowsAsync<DelayedTaskException>(() => fixture.ComputeAsync(new[] { overrun }));
+
+        Assert.Equal(overrun.Key, error.TaskKey);
+        var timeout = Assert.IsType<TaskTimeoutException>(error.InnerException);
+        Assert.Contains(overrun.Key, timeout.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_result_that_cannot_travel_fails_before_any_task_runs_naming_task_and_type()
     {
         ClusterGraphs.Runs.TryRemove("MakeCounter", out _);

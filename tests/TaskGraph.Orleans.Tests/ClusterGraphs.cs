@@ -56,6 +56,13 @@ public static partial class ClusterGraphs
         return run <= failures ? throw new InvalidOperationException($"attempt {run} of {key} fails") : run;
     }
 
+    [Delayed(TimeoutMilliseconds = 100)]
+    public static async Task<int> OverrunAsync(int value, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+        return value;
+    }
+
     [Delayed]
     public static int Broken(int value) => throw new InvalidOperationException("broken " + value);
 
