@@ -5,4 +5,5 @@ namespace TaskGraph;
 /// <param name="Done">Tasks finished successfully.</param>
 /// <param name="Running">Tasks started and not yet finished.</param>
 /// <param name="Failed">Tasks that failed.</param>
-public readonly record struct ComputeProgress(int Total, int Done, int Running, int Failed);
+/// <param name="Reused">Of <paramref name="Done"/>, tasks not run because an earlier compute's stored result was reused.</param>
+public readonly record struct ComputeProgress(int Total, int Done, int Running, int Failed, int Reused = 0);

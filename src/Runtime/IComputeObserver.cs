@@ -24,6 +24,14 @@ public interface IComputeObserver
     {
     }
 
+    /// <summary>
+    /// A task was not run: its result was found in the compute's result store (resumable computes) from an
+    /// earlier compute of an equal task. It counts as done; no <see cref="OnTaskStarted"/> precedes it.
+    /// </summary>
+    void OnTaskReused(ComputeInfo compute, DelayedNode task)
+    {
+    }
+
     /// <summary>A task threw (or its asynchronous result faulted).</summary>
     void OnTaskFailed(ComputeInfo compute, DelayedNode task, Exception exception)
     {

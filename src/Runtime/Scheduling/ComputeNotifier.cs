@@ -21,6 +21,7 @@ internal sealed class ComputeNotifier
     private int running;
     private int done;
     private int failed;
+    private int reused;
 
     /// <summary>A notifier; only where <see cref="IsWanted"/> (a compute without observers pays nothing, not even this object).</summary>
     /// <param name="stop">Stops the compute with a callback's failure.</param>
@@ -85,6 +86,25 @@ internal sealed class ComputeNotifier
             catch (Exception exception)
             {
                 stop(Describe(observer, nameof(IComputeObserver.OnTaskCompleted), exception));
+            }
+        }
+
+        Report();
+    }
+
+    internal void TaskReused(DelayedNode task)
+    {
+        Interlocked.Increment(ref done);
+        Interlocked.Increment(ref reused);
+        foreach (IComputeObserver observer in observers)
+        {
+            try
+            {
+                observer.OnTaskReused(info, task);
+            }
+            catch (Exception exception)
+            {
+                stop(Describe(observer, nameof(IComputeObserver.OnTaskReused), exception));
             }
         }
 
@@ -174,7 +194,7 @@ internal sealed class ComputeNotifier
     }
 
     private ComputeProgress Snapshot()
-        => new(info.TaskCount, Volatile.Read(ref done), Volatile.Read(ref running), Volatile.Read(ref failed));
+        => new(info.TaskCount, Volatile.Read(ref done), Volatile.Read(ref running), Volatile.Read(ref failed), Volatile.Read(ref reused));
 
     private static InvalidOperationException Describe(IComputeObserver observer, string callback, Exception exception)
         => new($"The compute observer {observer.GetType().FullName} threw in {callback}: {ExceptionText.MessageOf(exception)}", exception);
