@@ -415,7 +415,16 @@ internal sealed partial class ClusterCompute
         var lastEvents = await events.StopAsync().ConfigureAwait(false);
         try
         {
-            await tellClient(lastEvents).ConfigureAwait(false);
+            try
+            {
+                await tellClient(lastEvents).ConfigureAwait(false);
+            }
+            catch (Exception untravelled) when (untravelled is not (OrleansException or TimeoutException))
+            {
+                // The outcome could not be serialized (say, an exception holding a handle): the client must not wait
+                // for it forever, so it hears of the failure as text.
+                await client.OnFailed(-1, new InvalidOperationException($"The compute's outcome could not travel to the client: {untravelled.Message}"), cancelled: false, Array.Empty<ComputeEvent>()).ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (exception is OrleansException or TimeoutException)
         {

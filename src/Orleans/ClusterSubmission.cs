@@ -60,6 +60,10 @@ internal sealed class ClusterSubmission : IComputeEvents
         {
             outcome.TrySetCanceled();
         }
+        else if (task < 0)
+        {
+            outcome.TrySetException(error ?? new InvalidOperationException("The compute failed on the cluster."));
+        }
         else
         {
             var node = graph.Tasks[task].Node;

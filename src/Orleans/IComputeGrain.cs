@@ -22,11 +22,13 @@ internal interface IComputeEvents : IGrainObserver
     [OneWay]
     Task OnEvents(ComputeEvent[] events);
 
-    /// <summary>The targets' values, in the submission's order, with the events not sent yet.</summary>
-    [OneWay]
+    /// <summary>The targets' values, in the submission's order, with the events not sent yet. Answered, so the coordinator knows it arrived.</summary>
     Task OnFinished(object?[] targets, ComputeEvent[] lastEvents);
 
-    /// <summary>Task <paramref name="task"/> failed for good (or, when <paramref name="cancelled"/>, the compute was cancelled; then task is -1), with the events not sent yet.</summary>
-    [OneWay]
+    /// <summary>
+    /// Task <paramref name="task"/> failed for good, with the events not sent yet. Task -1: the compute was
+    /// <paramref name="cancelled"/>, or failed as a whole with <paramref name="error"/> (its outcome could not travel).
+    /// Answered, so the coordinator knows it arrived.
+    /// </summary>
     Task OnFailed(int task, System.Exception? error, bool cancelled, ComputeEvent[] lastEvents);
 }

@@ -26,7 +26,7 @@ public static class TaskGraphHosting
         RegisterMethods(assemblies);
         builder.Services.AddSingleton<ResultStore>();
         builder.Services.AddPlacementDirector<WorkerPlacementStrategy, WorkerPlacementDirector>();
-        builder.Services.AddSerializer(serializer => serializer.AddTaskGraphTravel());
+        builder.Services.AddSerializer(AddTravel);
         return builder;
     }
 
@@ -36,9 +36,17 @@ public static class TaskGraphHosting
     public static IClientBuilder AddTaskGraph(this IClientBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSerializer(serializer => serializer.AddTaskGraphTravel());
+        builder.Services.AddSerializer(AddTravel);
         return builder;
     }
+
+    /// <summary>
+    /// The JSON fallback for plain types, but never for exceptions: Orleans' exception codec carries those with their
+    /// type, message and stack, while JSON fails on them (their TargetSite is a MethodBase), and a message that fails
+    /// to serialize never arrives.
+    /// </summary>
+    private static void AddTravel(ISerializerBuilder serializer)
+        => serializer.AddJsonSerializer(isSupported: type => !typeof(Exception).IsAssignableFrom(type) && TravelRules.CarriedByJson(type));
 
     private static void RegisterMethods(Assembly[] assemblies)
     {

@@ -70,7 +70,7 @@ internal sealed class TaskWorkerGrain : Grain, ITaskWorkerGrain
             catch (Exception exception)
             {
                 bool timedOut = step.Timeout is not null && attempt.IsCancellationRequested && !stop.IsCancellationRequested;
-                return new TaskOutcome { FailedKey = step.Key, Error = exception, TimedOut = timedOut };
+                return new TaskOutcome { FailedKey = step.Key, Error = RemoteTaskException.TravelSafe(exception, serializer), TimedOut = timedOut };
             }
         }
 

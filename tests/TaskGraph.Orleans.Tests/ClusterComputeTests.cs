@@ -122,12 +122,29 @@ public sealed class ClusterComputeTests
         Assert.Equal("finished:Failed", observer.Calls.Last());
     }
 
-    [Fact(Skip = "Passes alone, but in about half of the full runs of this project a later test then hangs the run (seen twice out of four): the overrun's cancellation on the silo is suspected and not yet found.")]
+    [Fact]
+    public async Task A_task_that_throws_an_exception_type_without_a_codec_fails_with_its_stand_in()
+    {
+        // Before user exceptions were kept out of the JSON fallback, their outcome failed to serialize and the
+        // client waited forever: the bound turns such a regression into a failure.
+        var missing = ClusterGraphs.MissingDelayed("north");
+
+        var error = await Assert.ThrowsAsync<DelayedTaskException>(() => fixture.ComputeAsync(new[] { missing }).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(missing.Key, error.TaskKey);
+        // Without an Orleans codec the type cannot travel: a stand-in names it, with its message and stack.
+        var remote = Assert.IsType<RemoteTaskException>(error.InnerException);
+        Assert.Equal(typeof(StationMissingException).FullName, remote.ExceptionType);
+        Assert.Contains("station north is missing", remote.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(ClusterGraphs.Missing), remote.RemoteStackTrace, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_task_that_overruns_its_timeout_fails_with_a_timeout_naming_it()
     {
         var overrun = ClusterGraphs.OverrunDelayed(1);
 
-        var error = await Assert.ThrowsAsync<DelayedTaskException>(() => fixture.ComputeAsync(new[] { overrun }));
+        var error = await Assert.ThrowsAsync<DelayedTaskException>(() => fixture.ComputeAsync(new[] { overrun }).WaitAsync(TimeSpan.FromSeconds(60)));
 
         Assert.Equal(overrun.Key, error.TaskKey);
         var timeout = Assert.IsType<TaskTimeoutException>(error.InnerException);

@@ -67,6 +67,9 @@ public static partial class ClusterGraphs
     public static int Broken(int value) => throw new InvalidOperationException("broken " + value);
 
     [Delayed]
+    public static int Missing(string station) => throw new StationMissingException(station);
+
+    [Delayed]
     public static Func<int> MakeCounter(int start)
     {
         Runs.AddOrUpdate("MakeCounter", 1, (_, n) => n + 1);
@@ -96,6 +99,15 @@ public static partial class ClusterGraphs
         while ((seen = Volatile.Read(ref location)) < value && Interlocked.CompareExchange(ref location, value, seen) != seen)
         {
         }
+    }
+}
+
+/// <summary>A user's exception type: it travels through Orleans' exception codec, never the JSON fallback.</summary>
+public sealed class StationMissingException : Exception
+{
+    public StationMissingException(string station)
+        : base($"station {station} is missing")
+    {
     }
 }
 
