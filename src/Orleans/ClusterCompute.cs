@@ -423,12 +423,13 @@ internal sealed partial class ClusterCompute
             {
                 // The outcome could not be serialized (say, an exception holding a handle): the client must not wait
                 // for it forever, so it hears of the failure as text.
-                await client.OnFailed(-1, new InvalidOperationException($"The compute's outcome could not travel to the client: {untravelled.Message}"), cancelled: false, Array.Empty<ComputeEvent>()).ConfigureAwait(false);
+                var failure = new InvalidOperationException($"The compute's outcome could not travel to the client: {untravelled.Message}");
+                await client.OnFailed(-1, failure, cancelled: false, Array.Empty<ComputeEvent>()).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is OrleansException or TimeoutException)
         {
-            // The client went away (it stopped waiting after cancelling): nobody is left to tell.
+            // The client went away (it stopped waiting after cancelling, or restarted the compute): nobody is left to tell.
         }
     }
 }

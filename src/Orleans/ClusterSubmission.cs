@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using TaskGraph.Execution;
 using TaskGraph.Orleans.Wire;
@@ -7,55 +8,90 @@ using Orleans;
 
 namespace TaskGraph.Orleans;
 
-/// <summary>The client's end of one compute: raises the caller's observers from task events as they stream in, and completes with the targets' values or the error.</summary>
-internal sealed class ClusterSubmission : IComputeEvents
+/// <summary>
+/// The client's end of one compute: raises the caller's observers from task events as they stream in, and completes
+/// with the targets' values or the error. A compute restarted after its coordinator's silo died is a new attempt:
+/// only the current attempt's messages count, and a task's start or completion is told to the observers once,
+/// however often it ran.
+/// </summary>
+internal sealed class ClusterSubmission
 {
+    private const byte NotStarted = 0, Running = 1, Done = 2;
+
     private readonly ExportedGraph graph;
     private readonly GraphEvents events;
     private readonly Action<ComputeEvent>? tap;
     private readonly TaskCompletionSource<object?[]> outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly byte[] told;
+    private int attempt;
 
     public ClusterSubmission(ExportedGraph graph, GraphEvents events, Action<ComputeEvent>? tap)
     {
         this.graph = graph;
         this.events = events;
         this.tap = tap;
+        told = new byte[graph.Tasks.Count];
     }
 
     public Task<object?[]> Outcome => outcome.Task;
 
-    public Task OnEvents(ComputeEvent[] events)
+    /// <summary>The end the next coordinator reports to; the ends of earlier attempts fall silent.</summary>
+    public IComputeEvents NextAttempt() => new AttemptEnd(this, Interlocked.Increment(ref attempt));
+
+    private void OnEvents(int from, ComputeEvent[] batch)
     {
-        foreach (var computeEvent in events)
+        lock (told)
         {
-            tap?.Invoke(computeEvent);
-            switch (computeEvent.Kind)
+            if (from != attempt)
             {
-                case ComputeEventKind.Started:
-                    this.events.TaskStarted(computeEvent.Task);
-                    break;
-                case ComputeEventKind.Completed:
-                    this.events.TaskCompleted(computeEvent.Task);
-                    break;
-                default:
-                    this.events.TaskRetrying(computeEvent.Task, computeEvent.Error ?? new InvalidOperationException("An attempt failed."), computeEvent.Attempt, computeEvent.Delay);
-                    break;
+                return;
+            }
+
+            foreach (var computeEvent in batch)
+            {
+                tap?.Invoke(computeEvent);
+                Tell(computeEvent);
             }
         }
-
-        return Task.CompletedTask;
     }
 
-    public Task OnFinished(object?[] targets, ComputeEvent[] lastEvents)
+    private void Tell(ComputeEvent computeEvent)
     {
-        OnEvents(lastEvents);
-        outcome.TrySetResult(targets);
-        return Task.CompletedTask;
+        ref byte state = ref told[computeEvent.Task];
+        switch (computeEvent.Kind)
+        {
+            case ComputeEventKind.Started when state == NotStarted:
+                state = Running;
+                events.TaskStarted(computeEvent.Task);
+                break;
+            case ComputeEventKind.Completed when state != Done:
+                state = Done;
+                events.TaskCompleted(computeEvent.Task);
+                break;
+            case ComputeEventKind.Retrying when state == Running:
+                state = NotStarted;
+                events.TaskRetrying(computeEvent.Task, computeEvent.Error ?? new InvalidOperationException("An attempt failed."), computeEvent.Attempt, computeEvent.Delay);
+                break;
+        }
     }
 
-    public Task OnFailed(int task, Exception? error, bool cancelled, ComputeEvent[] lastEvents)
+    private void OnFinished(int from, object?[] targets, ComputeEvent[] lastEvents)
     {
-        OnEvents(lastEvents);
+        OnEvents(from, lastEvents);
+        if (from == Volatile.Read(ref attempt))
+        {
+            outcome.TrySetResult(targets);
+        }
+    }
+
+    private void OnFailed(int from, int task, Exception? error, bool cancelled, ComputeEvent[] lastEvents)
+    {
+        OnEvents(from, lastEvents);
+        if (from != Volatile.Read(ref attempt))
+        {
+            return;
+        }
+
         if (cancelled)
         {
             outcome.TrySetCanceled();
@@ -68,10 +104,35 @@ internal sealed class ClusterSubmission : IComputeEvents
         {
             var node = graph.Tasks[task].Node;
             var cause = error ?? new InvalidOperationException("The task failed on the cluster.");
-            this.events.TaskFailed(task, cause);
+            events.TaskFailed(task, cause);
             outcome.TrySetException(new DelayedTaskException(node.Key, node.Method, cause));
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>What one coordinator calls: the submission with the attempt it belongs to.</summary>
+    private sealed class AttemptEnd : IComputeEvents
+    {
+        private readonly ClusterSubmission owner;
+        private readonly int attempt;
+
+        public AttemptEnd(ClusterSubmission owner, int attempt) => (this.owner, this.attempt) = (owner, attempt);
+
+        public Task OnEvents(ComputeEvent[] events)
+        {
+            owner.OnEvents(attempt, events);
+            return Task.CompletedTask;
+        }
+
+        public Task OnFinished(object?[] targets, ComputeEvent[] lastEvents)
+        {
+            owner.OnFinished(attempt, targets, lastEvents);
+            return Task.CompletedTask;
+        }
+
+        public Task OnFailed(int task, Exception? error, bool cancelled, ComputeEvent[] lastEvents)
+        {
+            owner.OnFailed(attempt, task, error, cancelled, lastEvents);
+            return Task.CompletedTask;
+        }
     }
 }

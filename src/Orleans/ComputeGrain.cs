@@ -26,7 +26,7 @@ internal sealed class ComputeGrain : Grain, IComputeGrain
         this.localSilo = localSilo;
     }
 
-    public Task<string> Start(GraphSubmission submission, IComputeEvents events)
+    public Task<string> Start(GraphSubmission submission, IComputeEvents events, Guid replaces)
     {
         if (compute is not null)
         {
@@ -35,7 +35,14 @@ internal sealed class ComputeGrain : Grain, IComputeGrain
 
         var silos = membership.CurrentSnapshot.Members.Values
             .Where(m => m.Status == SiloStatus.Active)
-            .Select(m => new SiloLane(m.SiloAddress, GrainFactory.GetGrain<ITaskWorkerGrain>(WorkerPlacementDirector.KeyOf(m.SiloAddress))));
+            .Select(m => new SiloLane(m.SiloAddress, GrainFactory.GetGrain<ITaskWorkerGrain>(WorkerPlacementDirector.KeyOf(m.SiloAddress))))
+            .ToList();
+        if (replaces != Guid.Empty)
+        {
+            // The restarted compute's tasks still running on the survivors stop, and its results go.
+            silos.ForEach(lane => _ = lane.Worker.Forget(replaces));
+        }
+
         compute = new ClusterCompute(this.GetPrimaryKey(), submission, events, silos);
         var started = compute;
         // Outside the grain's turns: the watch lasts as long as the compute.
@@ -43,6 +50,8 @@ internal sealed class ComputeGrain : Grain, IComputeGrain
         started.Start();
         return Task.FromResult(localSilo.SiloAddress.ToString());
     }
+
+    public Task<bool> IsCoordinating() => Task.FromResult(compute is not null);
 
     public Task Cancel()
     {

@@ -9,8 +9,14 @@ namespace TaskGraph.Orleans;
 /// <summary>The coordinator of one compute (keyed by a fresh id): schedules its tasks on the silos' workers.</summary>
 internal interface IComputeGrain : IGrainWithGuidKey
 {
-    /// <summary>Starts the compute and returns at once with the coordinator's silo; the outcome arrives through <paramref name="events"/>.</summary>
-    Task<string> Start(GraphSubmission submission, IComputeEvents events);
+    /// <summary>
+    /// Starts the compute and returns at once with the coordinator's silo; the outcome arrives through <paramref name="events"/>.
+    /// <paramref name="replaces"/> (or <see cref="System.Guid.Empty"/>) is the compute this one restarts after its coordinator's silo died: the workers drop it.
+    /// </summary>
+    Task<string> Start(GraphSubmission submission, IComputeEvents events, System.Guid replaces);
+
+    /// <summary>Whether this activation coordinates a compute: false when it is a fresh one because the coordinator's silo died.</summary>
+    Task<bool> IsCoordinating();
 
     /// <summary>Stops the compute: nothing new starts, running tasks see their token cancelled.</summary>
     Task Cancel();

@@ -4,6 +4,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 using Orleans.Serialization;
 using TaskGraph.Execution;
 using TaskGraph.Orleans.Wire;
@@ -19,7 +21,7 @@ namespace TaskGraph.Orleans;
 /// </summary>
 /// <remarks>
 /// A task runs at least once: after a lost silo, its tasks and the results it held are recomputed on the
-/// survivors. Retries, timeouts, cancellation and errors naming the task behave as on one machine.
+/// survivors; after the loss of the silo that coordinates a compute, the whole compute runs again. Retries, timeouts, cancellation and errors naming the task behave as on one machine.
 /// </remarks>
 public sealed class TaskGraphCluster : GraphScheduler
 {
@@ -55,23 +57,57 @@ public sealed class TaskGraphCluster : GraphScheduler
         ArgumentNullException.ThrowIfNull(options);
         var submission = Submission(graph, options);
         var end = new ClusterSubmission(graph, events, EventTap);
-        var reference = client.CreateObjectReference<IComputeEvents>(end);
-        var coordinator = client.GetGrain<IComputeGrain>(Guid.NewGuid());
-        try
+        var lost = Guid.Empty;
+        while (true)
         {
-            LastCoordinator = await coordinator.Start(submission, reference).WaitAsync(cancellationToken).ConfigureAwait(false);
-            return await end.Outcome.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var id = Guid.NewGuid();
+            var coordinator = client.GetGrain<IComputeGrain>(id);
+            var reference = client.CreateObjectReference<IComputeEvents>(end.NextAttempt());
+            try
+            {
+                LastCoordinator = await coordinator.Start(submission, reference, lost).WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (await OutcomeArrives(coordinator, end.Outcome, cancellationToken).ConfigureAwait(false))
+                {
+                    return await end.Outcome.ConfigureAwait(false);
+                }
+
+                // The coordinator died with its silo: the compute starts again on a survivor.
+                lost = id;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stops the tasks on the silos; the caller does not wait for the cluster to confirm.
+                _ = coordinator.Cancel();
+                throw;
+            }
+            finally
+            {
+                client.DeleteObjectReference<IComputeEvents>(reference);
+            }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+    }
+
+    /// <summary>Waits for the outcome, asking the coordinator every <see cref="TaskGraphClusterOptions.CoordinatorCheckInterval"/> whether it lives; false when it is lost.</summary>
+    private async Task<bool> OutcomeArrives(IComputeGrain coordinator, Task outcome, CancellationToken cancellationToken)
+    {
+        while (await Task.WhenAny(outcome, Task.Delay(Options.CoordinatorCheckInterval, cancellationToken)).ConfigureAwait(false) != outcome)
         {
-            // Stops the tasks on the silos; the caller does not wait for the cluster to confirm.
-            _ = coordinator.Cancel();
-            throw;
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                // A fresh activation (the old one died with its silo) coordinates nothing.
+                if (!await coordinator.IsCoordinating().WaitAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+            }
+            catch (Exception exception) when (exception is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or ConnectionFailedException)
+            {
+                return false;
+            }
         }
-        finally
-        {
-            client.DeleteObjectReference<IComputeEvents>(reference);
-        }
+
+        return true;
     }
 
     /// <summary>The wire form of the graph, after checking that every task's result type and every constant can travel.</summary>

@@ -1,3 +1,5 @@
+using System;
+
 using Orleans;
 
 namespace TaskGraph.Orleans;
@@ -10,4 +12,10 @@ public sealed record TaskGraphClusterOptions
 
     /// <summary>Whether a linear chain whose intermediates have no other consumer runs as one remote task. Default on.</summary>
     public bool FuseChains { get; init; } = true;
+
+    /// <summary>
+    /// How often the client asks whether its compute's coordinator still lives. When the coordinator's silo has died,
+    /// the client submits the compute again to a coordinator on a survivor (its tasks then run again). Default 1 s.
+    /// </summary>
+    public TimeSpan CoordinatorCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 }
