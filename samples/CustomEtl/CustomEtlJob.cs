@@ -25,11 +25,13 @@ public static class CustomEtlJob
     public static async Task<IReadOnlyList<ExampleReport>> RunAsync(CustomEtlOptions options, TextWriter output, TextWriter? progress, CancellationToken cancellationToken)
     {
         GraphFile? graph = options.Graph is null ? null : GraphFile.Open(options.Graph, Environment.GetEnvironmentVariable("PATH"));
-        var run = new ExampleRun(options, options.ShowProgress ? progress : null);
+        await using var cluster = options.ClusterWorkers > 0 ? await TaskGraph.Orleans.LocalCluster.StartAsync(options.ClusterWorkers, cancellationToken: cancellationToken).ConfigureAwait(false) : null;
+        string where = cluster is null ? "" : $" on a local cluster of {cluster.Workers} worker processes";
+        var run = new ExampleRun(options, options.ShowProgress ? progress : null, cluster?.Scheduler);
         var reports = new List<ExampleReport>();
         foreach (EtlExample example in options.Examples)
         {
-            output.WriteLine($"Computing the {example.Name} example ({example.Files} files, {example.Comparisons} comparisons)...");
+            output.WriteLine($"Computing the {example.Name} example ({example.Files} files, {example.Comparisons} comparisons){where}...");
             reports.Add(await run.RunAsync(example, cancellationToken).ConfigureAwait(false));
         }
 

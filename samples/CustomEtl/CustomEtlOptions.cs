@@ -12,7 +12,7 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
 {
     /// <summary>The usage text printed for <c>--help</c> and after a bad argument.</summary>
     public const string Usage = """
-        Usage: CustomEtl [--example small|large|both] [--seed N] [--time-scale X] [--graph FILE] [--trace FILE] [--no-progress]
+        Usage: CustomEtl [--example small|large|both] [--seed N] [--time-scale X] [--graph FILE] [--trace FILE] [--no-progress] [--cluster N]
 
           --example      which of the seed's examples to run (default: both)
           --seed         seeds the random pair choices and durations (default: 42)
@@ -22,6 +22,7 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
           --trace        writes a Chrome trace of the parallel runs (one span per task, per thread);
                          open it in https://ui.perfetto.dev or chrome://tracing
           --no-progress  no progress bars (they go to standard error)
+          --cluster      runs the parallel computes on N local worker processes (an Orleans cluster on loopback)
         """;
 
     /// <summary>Where <c>--graph</c> writes the picture of the graphs; <see langword="null"/> for none.</summary>
@@ -32,6 +33,9 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
 
     /// <summary>Whether progress bars are shown (on by default; <c>--no-progress</c> turns them off).</summary>
     public bool ShowProgress { get; init; } = true;
+
+    /// <summary>Worker processes of the local cluster that runs the parallel computes (<c>--cluster N</c>); 0 runs them in this process.</summary>
+    public int ClusterWorkers { get; init; }
 
     /// <summary>The defaults: both examples, seed 42, latencies at a fifth of the seed's.</summary>
     public static CustomEtlOptions Default { get; } = new(new[] { EtlExample.Small, EtlExample.Large }, 42, 0.2);
@@ -52,6 +56,7 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
                 "--graph" => options with { Graph = ParseGraphPath(Value()) },
                 "--trace" => options with { Trace = Value() },
                 "--no-progress" => options with { ShowProgress = false },
+                "--cluster" => options with { ClusterWorkers = ParseWorkers(name, Value()) },
                 _ => throw new ArgumentException($"Unknown argument '{name}'."),
             };
         }
@@ -79,6 +84,12 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
         return scale >= 0 && double.IsFinite(scale)
             ? scale
             : throw new ArgumentException($"{name} must be a finite number of at least 0, not '{value}'.");
+    }
+
+    private static int ParseWorkers(string name, string value)
+    {
+        int workers = ParseNumber<int>(name, value);
+        return workers is >= 1 and <= 64 ? workers : throw new ArgumentException($"{name} must be a whole number of workers from 1 to 64, not '{value}'.");
     }
 
     private static T ParseNumber<T>(string name, string value)

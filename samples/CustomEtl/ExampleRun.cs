@@ -17,12 +17,15 @@ internal sealed class ExampleRun
 {
     private readonly CustomEtlOptions options;
     private readonly TextWriter? progress;
+    private readonly ComputeScheduler parallel;
     private readonly List<(EtlExample Example, DelayedNode Target)> graphs = new();
 
-    internal ExampleRun(CustomEtlOptions options, TextWriter? progress)
+    /// <param name="cluster">The scheduler of the parallel runs when not this process's (<c>--cluster N</c>).</param>
+    internal ExampleRun(CustomEtlOptions options, TextWriter? progress, ComputeScheduler? cluster = null)
     {
         this.options = options;
         this.progress = progress;
+        parallel = cluster ?? ComputeScheduler.Parallel;
         Trace = options.Trace is null ? null : new ChromeTraceRecorder();
     }
 
@@ -43,7 +46,7 @@ internal sealed class ExampleRun
         IComputeObserver[] observers = Trace is null
             ? new IComputeObserver[] { parallelTimings, States }
             : new IComputeObserver[] { parallelTimings, States, Trace };
-        var (result, parallelTime) = await TimeAsync(best, new ComputeOptions { Observers = observers }, $"{example.Name} parallel", cancellationToken).ConfigureAwait(false);
+        var (result, parallelTime) = await TimeAsync(best, new ComputeOptions { Observers = observers, Scheduler = parallel }, $"{example.Name} parallel", cancellationToken).ConfigureAwait(false);
 
         var sequentialOptions = new ComputeOptions { Scheduler = ComputeScheduler.Synchronous };
         var (sequentialResult, sequentialTime) = await TimeAsync(best, sequentialOptions, $"{example.Name} sequential", cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,11 @@ using System;
 using System.Threading;
 using CustomEtl;
 
+if (await TaskGraph.Orleans.LocalCluster.RunWorkerIfAskedAsync())
+{
+    return 0; // this process was a worker of --cluster N, started by another run of this program
+}
+
 CustomEtlOptions options;
 try
 {

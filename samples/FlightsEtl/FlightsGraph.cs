@@ -26,6 +26,7 @@ public static partial class FlightsGraph
         ArgumentNullException.ThrowIfNull(progress);
         long started = Stopwatch.GetTimestamp();
         var stages = new StageObserver(progress, inputs.Files.Count);
+        var options = inputs.Cluster is { } cluster ? stages.Options with { Scheduler = cluster.Scheduler } : stages.Options;
 
         // dd.read_csv("data/*.csv", parse_dates=..., dtype=...): one task per file (Dask's partitions), every
         // column checked and typed, only the two the rest uses kept (ddf[["DepDelay", "Cancelled"]]).
@@ -38,7 +39,7 @@ public static partial class FlightsGraph
         var imputed = ConcatenateDelayed(columns.Select(column => ImputeDelayed(column, summary)).ToList());
 
         // One compute for both, so the reads and summaries they share run once.
-        var (total, values) = await Delayed.ComputeAsync(summary, imputed, stages.Options, cancellationToken).ConfigureAwait(false);
+        var (total, values) = await Delayed.ComputeAsync(summary, imputed, options, cancellationToken).ConfigureAwait(false);
 
         // extract(): np.array_split into batches of about 4,000; transform(): one delayed call per batch.
         var batches = BatchTransform.Split(values, inputs.BatchSize);
@@ -48,11 +49,12 @@ public static partial class FlightsGraph
             .ToList();
 
         // load(): to_sql(if_exists="replace"); row_count(): the table checked against the input.
-        var loaded = LoadDelayed(transformed, inputs.Target, Delayed.Value<IProgress<long>?>(stages.LoadedRows));
-        long tableRows = await CheckRowCountDelayed(loaded, total.Rows, inputs.Target).ComputeAsync(stages.Options, cancellationToken).ConfigureAwait(false);
+        // A progress object is a handle of this process: on a cluster the load's bar completes at the end instead.
+        var loaded = LoadDelayed(transformed, inputs.Target, Delayed.Value<IProgress<long>?>(inputs.Cluster is null ? stages.LoadedRows : null));
+        long tableRows = await CheckRowCountDelayed(loaded, total.Rows, inputs.Target).ComputeAsync(options, cancellationToken).ConfigureAwait(false);
 
         stages.Complete();
-        return new PipelineRun(Name, total, batches.Count, tableRows, stages.StageTimes(), Stopwatch.GetElapsedTime(started));
+        return new PipelineRun(inputs.Cluster is null ? Name : $"{Name} on {inputs.Cluster.Workers} workers", total, batches.Count, tableRows, stages.StageTimes(), Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>Reads and parses one flights file (one partition), keeping DepDelay and Cancelled.</summary>

@@ -38,8 +38,15 @@ public static class FlightsJob
                 ? $"Reused {data.Files.Count} files in {options.DataDirectory}"
                 : $"Generated {data.Files.Count} files, {data.Rows:N0} rows in {generationTime.TotalSeconds:F2} s");
 
-            var read = new FlightReadOptions(options.SkipBadRows, error => log.Warning($"Skipped a malformed row: {error.Message}"));
-            var inputs = new PipelineInputs(data.Files, read, options.BatchSize, options.LatencyPerRow, target);
+            // On a cluster the files are read by the workers, which cannot call this process's log.
+            var read = options.ClusterWorkers > 0 ? new FlightReadOptions(options.SkipBadRows) : new FlightReadOptions(options.SkipBadRows, error => log.Warning($"Skipped a malformed row: {error.Message}"));
+            await using var cluster = options.ClusterWorkers > 0 ? await TaskGraph.Orleans.LocalCluster.StartAsync(options.ClusterWorkers, cancellationToken: cancellationToken).ConfigureAwait(false) : null;
+            if (cluster is not null)
+            {
+                log.Info($"Computing the graph on a local cluster of {cluster.Workers} worker processes");
+            }
+
+            var inputs = new PipelineInputs(data.Files, read, options.BatchSize, options.LatencyPerRow, target) { Cluster = cluster };
             if (options.Baselines)
             {
                 // The engine timed first would otherwise parse on code the JIT has not optimized yet, and

@@ -58,4 +58,7 @@ public sealed record FlightsOptions
 
     /// <summary>No progress and no report on the console.</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>Worker processes of a local cluster that runs the graph (this program started again as Orleans silos on loopback); 0 runs it in this process.</summary>
+    public int ClusterWorkers { get; init; }
 }

@@ -9,7 +9,11 @@ namespace FlightsEtl;
 /// <param name="BatchSize">Rows per transform batch.</param>
 /// <param name="LatencyPerRow">Simulated latency per transformed row.</param>
 /// <param name="Target">Where the results are loaded.</param>
-public sealed record PipelineInputs(IReadOnlyList<string> Files, FlightReadOptions Read, int BatchSize, TimeSpan LatencyPerRow, SqliteTarget Target);
+public sealed record PipelineInputs(IReadOnlyList<string> Files, FlightReadOptions Read, int BatchSize, TimeSpan LatencyPerRow, SqliteTarget Target)
+{
+    /// <summary>The local cluster that runs the graph (<c>--cluster N</c>), or null for this process.</summary>
+    public TaskGraph.Orleans.LocalCluster? Cluster { get; init; }
+}
 
 /// <summary>One run of the pipeline by one engine.</summary>
 /// <param name="Engine">The engine's name.</param>

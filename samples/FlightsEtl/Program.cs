@@ -3,6 +3,11 @@ using System.Threading;
 using FlightsEtl;
 
 // Only the command line and Ctrl+C live here; the job is FlightsJob, callable from tests.
+if (await TaskGraph.Orleans.LocalCluster.RunWorkerIfAskedAsync())
+{
+    return 0; // this process was a worker of --cluster N, started by another run of this program
+}
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, press) =>
 {

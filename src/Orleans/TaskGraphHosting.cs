@@ -1,5 +1,7 @@
 using System;
 using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.Serialization;
@@ -46,7 +48,10 @@ public static class TaskGraphHosting
     /// to serialize never arrives.
     /// </summary>
     private static void AddTravel(ISerializerBuilder serializer)
-        => serializer.AddJsonSerializer(isSupported: type => !typeof(Exception).IsAssignableFrom(type) && TravelRules.CarriedByJson(type));
+        => serializer.AddJsonSerializer(isSupported: type => !typeof(Exception).IsAssignableFrom(type) && TravelRules.CarriedByJson(type), JsonOptions);
+
+    /// <summary>Doubles travel whole: NaN and the infinities (missing and overflowing values in data) as JSON's named literals.</summary>
+    private static readonly JsonSerializerOptions JsonOptions = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private static void RegisterMethods(Assembly[] assemblies)
     {

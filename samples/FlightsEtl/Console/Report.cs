@@ -28,7 +28,7 @@ public static class Report
 
         if (result.Baselines.Count == 0)
         {
-            console.WriteLine($"TaskGraph processing time: {Seconds(result.Main.Total)} s");
+            console.WriteLine($"{result.Main.Engine} processing time: {Seconds(result.Main.Total)} s");
             return;
         }
 

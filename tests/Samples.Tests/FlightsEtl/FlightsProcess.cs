@@ -27,9 +27,12 @@ internal sealed class FlightsProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static FlightsProcess Start(params string[] args)
+    public static FlightsProcess Start(params string[] args) => StartSample("FlightsEtl", args);
+
+    /// <summary>Starts the sample program <paramref name="sample"/> (FlightsEtl, CustomEtl) with <paramref name="args"/>.</summary>
+    public static FlightsProcess StartSample(string sample, params string[] args)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "FlightsEtl.dll");
+        string dll = Path.Combine(AppContext.BaseDirectory, sample + ".dll");
         Assert.True(File.Exists(dll), $"The sample's program is not next to the tests: {dll}");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {

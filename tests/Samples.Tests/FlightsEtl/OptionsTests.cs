@@ -61,6 +61,7 @@ public sealed class OptionsTests
     [InlineData("--db", "--db")]
     [InlineData("--latency-us -1", "Option '--latency-us' must be between 0 and 10000000; got -1.")]
     [InlineData("--table 1x", "Table name '1x' is not a plain identifier")]
+    [InlineData("--cluster 65", "Option '--cluster' must be between 0 and 64; got 65.")]
     public void Bad_arguments_are_refused_with_a_message_naming_the_option_or_value(string commandLine, string expected)
     {
         var parse = FlightsCommandLine.Parse(commandLine.Split(' '));
@@ -91,7 +92,7 @@ public sealed class OptionsTests
 
         Assert.Equal(ConsoleFrontEnd.Success, exitCode);
         Assert.Equal("", error.ToString());
-        foreach (string option in new[] { "--rows", "--files", "--seed", "--data", "--no-generate", "--db", "--table", "--latency-us", "--batch-size", "--workers", "--no-baselines", "--skip-bad-rows", "--log", "--no-log", "--quiet" })
+        foreach (string option in new[] { "--rows", "--files", "--seed", "--data", "--no-generate", "--db", "--table", "--latency-us", "--batch-size", "--workers", "--no-baselines", "--skip-bad-rows", "--log", "--no-log", "--quiet", "--cluster" })
         {
             Assert.Contains(option, output.ToString());
         }
