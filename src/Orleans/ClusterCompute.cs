@@ -34,6 +34,8 @@ internal sealed partial class ClusterCompute
     private readonly object?[] targetValues;
     private readonly CancellationTokenSource stop = new();
     private int targetsLeft;
+    private long bytesProduced;
+    private long bytesMoved;
     private bool ended;
 
     public ClusterCompute(Guid id, GraphSubmission submission, IComputeEvents client, IEnumerable<SiloLane> silos)
@@ -107,15 +109,7 @@ internal sealed partial class ClusterCompute
                 continue;
             }
 
-            long bytes = 0;
-            foreach (int input in unit.Inputs)
-            {
-                if (units[input].Holder == lane.Silo)
-                {
-                    bytes += units[input].Bytes;
-                }
-            }
-
+            long bytes = InputBytesOn(unit, lane.Silo);
             if (bytes > bestBytes || (bytes == bestBytes && lane.Load < best!.Load))
             {
                 (best, bestBytes) = (lane, bytes);
@@ -130,6 +124,21 @@ internal sealed partial class ClusterCompute
 
         unit.State = UnitState.Queued;
         best.Queue.AddLast(unit.Index);
+    }
+
+    /// <summary>The bytes of <paramref name="unit"/>'s inputs held on <paramref name="silo"/>; all its input bytes when null.</summary>
+    private long InputBytesOn(ScheduledUnit unit, SiloAddress? silo)
+    {
+        long bytes = 0;
+        foreach (int input in unit.Inputs)
+        {
+            if (silo is null || units[input].Holder == silo)
+            {
+                bytes += units[input].Bytes;
+            }
+        }
+
+        return bytes;
     }
 
     /// <summary>Fills every live silo's free slots from its own queue, then by stealing from the longest queue.</summary>
@@ -148,6 +157,7 @@ internal sealed partial class ClusterCompute
                 unit.Holder = lane.Silo;
                 unit.Dispatch++;
                 lane.InFlight++;
+                bytesMoved += InputBytesOn(unit, silo: null) - InputBytesOn(unit, lane.Silo);
                 dispatches.Add((unit, lane, RequestFor(unit)));
             }
         }
@@ -265,6 +275,7 @@ internal sealed partial class ClusterCompute
         unit.State = UnitState.Done;
         unit.Holder = lane.Silo;
         unit.Bytes = outcome.Bytes;
+        bytesProduced += outcome.Bytes;
         foreach (int task in unit.Tasks)
         {
             events.Add(new ComputeEvent(task, ComputeEventKind.Completed, lane.Silo.ToString()));
@@ -395,7 +406,8 @@ internal sealed partial class ClusterCompute
             }
         }
 
-        _ = EndAsync(last => client.OnFinished(values, last));
+        var traffic = new ComputeTraffic(bytesProduced, bytesMoved);
+        _ = EndAsync(last => client.OnFinished(values, last, traffic));
     }
 
     private void EndLocked()

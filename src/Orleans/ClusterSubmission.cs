@@ -35,6 +35,9 @@ internal sealed class ClusterSubmission
 
     public Task<object?[]> Outcome => outcome.Task;
 
+    /// <summary>What the finished compute moved between silos (set before <see cref="Outcome"/> completes).</summary>
+    public ComputeTraffic Traffic { get; private set; }
+
     /// <summary>The end the next coordinator reports to; the ends of earlier attempts fall silent.</summary>
     public IComputeEvents NextAttempt() => new AttemptEnd(this, Interlocked.Increment(ref attempt));
 
@@ -75,11 +78,12 @@ internal sealed class ClusterSubmission
         }
     }
 
-    private void OnFinished(int from, object?[] targets, ComputeEvent[] lastEvents)
+    private void OnFinished(int from, object?[] targets, ComputeEvent[] lastEvents, ComputeTraffic traffic)
     {
         OnEvents(from, lastEvents);
         if (from == Volatile.Read(ref attempt))
         {
+            Traffic = traffic;
             outcome.TrySetResult(targets);
         }
     }
@@ -123,9 +127,9 @@ internal sealed class ClusterSubmission
             return Task.CompletedTask;
         }
 
-        public Task OnFinished(object?[] targets, ComputeEvent[] lastEvents)
+        public Task OnFinished(object?[] targets, ComputeEvent[] lastEvents, ComputeTraffic traffic)
         {
-            owner.OnFinished(attempt, targets, lastEvents);
+            owner.OnFinished(attempt, targets, lastEvents, traffic);
             return Task.CompletedTask;
         }
 

@@ -28,8 +28,8 @@ internal interface IComputeEvents : IGrainObserver
     [OneWay]
     Task OnEvents(ComputeEvent[] events);
 
-    /// <summary>The targets' values, in the submission's order, with the events not sent yet. Answered, so the coordinator knows it arrived.</summary>
-    Task OnFinished(object?[] targets, ComputeEvent[] lastEvents);
+    /// <summary>The targets' values, in the submission's order, with the events not sent yet and what moved between silos. Answered, so the coordinator knows it arrived.</summary>
+    Task OnFinished(object?[] targets, ComputeEvent[] lastEvents, ComputeTraffic traffic);
 
     /// <summary>
     /// Task <paramref name="task"/> failed for good, with the events not sent yet. Task -1: the compute was

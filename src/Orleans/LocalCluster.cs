@@ -46,6 +46,9 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>The scheduler that runs computes on these workers (<see cref="ComputeOptions.Scheduler"/>).</summary>
     public TaskGraphCluster Scheduler { get; private set; } = null!;
 
+    /// <summary>The client connected to the workers (for a <see cref="TaskGraphCluster"/> with other options).</summary>
+    public IClusterClient Client { get; private set; } = null!;
+
     /// <summary>How many worker processes run.</summary>
     public int Workers => workers.Count;
 
@@ -84,6 +87,7 @@ public sealed class LocalCluster : IAsyncDisposable
             await cluster.client.StartAsync(cancellationToken).ConfigureAwait(false);
             var orleans = cluster.client.Services.GetRequiredService<IClusterClient>();
             await WaitForSilos(orleans, workers, cancellationToken).ConfigureAwait(false);
+            cluster.Client = orleans;
             cluster.Scheduler = new TaskGraphCluster(orleans, options);
             return cluster;
         }

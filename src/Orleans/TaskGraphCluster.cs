@@ -27,6 +27,8 @@ public sealed class TaskGraphCluster : GraphScheduler
 {
     private readonly IClusterClient client;
     private readonly Serializer serializer;
+    private readonly object trafficGate = new();
+    private ComputeTraffic traffic;
 
     /// <summary>A cluster reached through <paramref name="client"/> (built with <see cref="TaskGraphHosting.AddTaskGraph"/>).</summary>
     /// <param name="client">A connected cluster client, or a silo's own <see cref="IClusterClient"/>.</param>
@@ -45,6 +47,18 @@ public sealed class TaskGraphCluster : GraphScheduler
 
     /// <summary>The silo whose coordinator ran the last compute (for diagnostics and tests).</summary>
     public string? LastCoordinator { get; private set; }
+
+    /// <summary>What the computes this scheduler finished moved between silos, against what they produced (locality), in all.</summary>
+    public ComputeTraffic Traffic
+    {
+        get
+        {
+            lock (trafficGate)
+            {
+                return traffic;
+            }
+        }
+    }
 
     /// <summary>Sees every task event as it streams back, with the silo it happened on (for tests).</summary>
     internal Action<ComputeEvent>? EventTap { get; set; }
@@ -68,7 +82,13 @@ public sealed class TaskGraphCluster : GraphScheduler
                 LastCoordinator = await coordinator.Start(submission, reference, lost).WaitAsync(cancellationToken).ConfigureAwait(false);
                 if (await OutcomeArrives(coordinator, end.Outcome, cancellationToken).ConfigureAwait(false))
                 {
-                    return await end.Outcome.ConfigureAwait(false);
+                    var values = await end.Outcome.ConfigureAwait(false);
+                    lock (trafficGate)
+                    {
+                        traffic = new ComputeTraffic(traffic.BytesProduced + end.Traffic.BytesProduced, traffic.BytesMoved + end.Traffic.BytesMoved);
+                    }
+
+                    return values;
                 }
 
                 // The coordinator died with its silo: the compute starts again on a survivor.

@@ -27,6 +27,8 @@ public sealed class ClusterComputeTests
 
         Assert.Equal(total.Compute(), values[0]);
         Assert.Equal(means[3].Compute(), values[1]);
+        // The total gathers means from both silos: some moved, far less than the loads produced.
+        Assert.InRange(fixture.Traffic.BytesMoved, 1, fixture.Traffic.BytesProduced / 10);
         // Every task started and completed once, on some silo.
         Assert.Equal(graph.Tasks.Count, events.Count(e => e.Kind == ComputeEventKind.Completed));
         Assert.All(events, e => Assert.False(string.IsNullOrEmpty(e.Silo)));
@@ -43,6 +45,9 @@ public sealed class ClusterComputeTests
         var siloOf = events.Where(e => e.Kind == ComputeEventKind.Completed).ToDictionary(e => graph.Tasks[e.Task].Key, e => e.Silo);
         Assert.All(loads.Zip(means), pair => Assert.Equal(siloOf[pair.First.Key], siloOf[pair.Second.Key]));
         Assert.Equal(2, siloOf.Values.Distinct().Count());
+        // Nothing moved between silos, while the loads alone produced 8 x 20,000 values (a byte each at least).
+        Assert.Equal(0, fixture.Traffic.BytesMoved);
+        Assert.True(fixture.Traffic.BytesProduced > 8 * 20_000, $"{fixture.Traffic.BytesProduced} bytes produced");
     }
 
     [Fact]

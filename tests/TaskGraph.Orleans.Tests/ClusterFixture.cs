@@ -45,6 +45,7 @@ public abstract class ClusterFixture : IAsyncLifetime
         var cluster = new TaskGraphCluster(Cluster.Client, clusterOptions) { EventTap = e => { lock (events) { events.Add(e); } } };
         var values = await Delayed.ComputeAsync(list, (options ?? ComputeOptions.Default) with { Scheduler = cluster }, cancellationToken);
         Coordinator = cluster.LastCoordinator;
+        Traffic = cluster.Traffic;
         lock (events)
         {
             // The export is deterministic: the same indexes as the one the scheduler submitted.
@@ -54,6 +55,9 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     /// <summary>The coordinator's silo of the last compute.</summary>
     public string? Coordinator { get; private set; }
+
+    /// <summary>What the last compute moved between silos.</summary>
+    public ComputeTraffic Traffic { get; private set; }
 
     private sealed class SiloSetup : ISiloConfigurator
     {
