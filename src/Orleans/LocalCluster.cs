@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -31,12 +30,16 @@ namespace TaskGraph.Orleans;
 /// </code></example>
 public sealed class LocalCluster : IAsyncDisposable
 {
-    private const string WorkerVariable = "TASKGRAPH_LOCAL_WORKER";
-    private const string ReadyLine = "taskgraph-worker-ready";
+    /// <summary>Tells a started program that it is a worker, and its ports: silo, gateway, primary silo.</summary>
+    internal const string WorkerVariable = "TASKGRAPH_LOCAL_WORKER";
+
+    /// <summary>What a worker prints once its silo has started.</summary>
+    internal const string ReadyLine = "taskgraph-worker-ready";
+
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(10);
 
-    private readonly List<WorkerProcess> workers = new();
+    private readonly List<LocalWorkerProcess> workers = new();
     private IHost? client;
 
     private LocalCluster()
@@ -76,9 +79,9 @@ public sealed class LocalCluster : IAsyncDisposable
             int primaryPort = FreePort();
             var ports = Enumerable.Range(0, workers).Select(i => (Silo: i == 0 ? primaryPort : FreePort(), Gateway: FreePort())).ToList();
             // The first silo holds membership (development clustering): the others join it once it is up.
-            cluster.workers.Add(WorkerProcess.Start(program, arguments, ports[0].Silo, ports[0].Gateway, primaryPort));
+            cluster.workers.Add(LocalWorkerProcess.Start(program, arguments, ports[0].Silo, ports[0].Gateway, primaryPort));
             await cluster.workers[0].Ready.WaitAsync(StartLimit, cancellationToken).ConfigureAwait(false);
-            cluster.workers.AddRange(ports.Skip(1).Select(p => WorkerProcess.Start(program, arguments, p.Silo, p.Gateway, primaryPort)));
+            cluster.workers.AddRange(ports.Skip(1).Select(p => LocalWorkerProcess.Start(program, arguments, p.Silo, p.Gateway, primaryPort)));
             await Task.WhenAll(cluster.workers.Select(w => w.Ready)).WaitAsync(StartLimit, cancellationToken).ConfigureAwait(false);
 
             cluster.client = new HostBuilder()
@@ -174,87 +177,5 @@ public sealed class LocalCluster : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>One worker process: its output drained (the last lines kept for errors), its input the pipe that keeps it alive.</summary>
-    private sealed class WorkerProcess
-    {
-        private readonly Process process;
-        private readonly Queue<string> lastLines = new();
-        private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        private WorkerProcess(Process process) => this.process = process;
-
-        public Task Ready => ready.Task;
-
-        public static WorkerProcess Start(string program, IReadOnlyList<string> arguments, int siloPort, int gatewayPort, int primaryPort)
-        {
-            var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment[WorkerVariable] = string.Create(CultureInfo.InvariantCulture, $"{siloPort},{gatewayPort},{primaryPort}");
-            var worker = new WorkerProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
-            worker.process.OutputDataReceived += (_, line) => worker.Keep(line.Data);
-            worker.process.ErrorDataReceived += (_, line) => worker.Keep(line.Data);
-            worker.process.Exited += (_, _) => worker.ready.TrySetException(new InvalidOperationException(
-                $"Worker process {program} (silo port {siloPort}) exited before its silo started; its last output:{Environment.NewLine}{worker.LastOutput()}"));
-            worker.process.Start();
-            worker.process.BeginOutputReadLine();
-            worker.process.BeginErrorReadLine();
-            return worker;
-        }
-
-        public async Task StopAsync(TimeSpan limit)
-        {
-            if (!process.HasExited)
-            {
-                process.StandardInput.Close();
-                using var waiting = new CancellationTokenSource(limit);
-                try
-                {
-                    await process.WaitForExitAsync(waiting.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync().ConfigureAwait(false);
-                }
-            }
-
-            process.Dispose();
-        }
-
-        private void Keep(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            if (line == ReadyLine)
-            {
-                ready.TrySetResult();
-            }
-
-            lock (lastLines)
-            {
-                lastLines.Enqueue(line);
-                if (lastLines.Count > 20)
-                {
-                    lastLines.Dequeue();
-                }
-            }
-        }
-
-        private string LastOutput()
-        {
-            lock (lastLines)
-            {
-                return string.Join(Environment.NewLine, lastLines);
-            }
-        }
     }
 }
