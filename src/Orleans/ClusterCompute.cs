@@ -267,7 +267,7 @@ internal sealed partial class ClusterCompute
         unit.Bytes = outcome.Bytes;
         foreach (int task in unit.Tasks)
         {
-            events.Add(new ComputeEvent(task, ComputeEventKind.Completed, lane.Silo.ToString()));
+            events.Add(new ComputeEvent(task, ComputeEventKind.Completed, lane.Silo.ToString(), Thread: outcome.Thread));
         }
 
         if (unit.IsTarget)
@@ -341,7 +341,7 @@ internal sealed partial class ClusterCompute
         unit.State = UnitState.Delayed;
         TimeSpan first = task.RetryDelayMilliseconds > 0 ? TimeSpan.FromMilliseconds(task.RetryDelayMilliseconds) : submission.RetryDelay;
         TimeSpan delay = first * Math.Pow(2, unit.Failures - 1);
-        events.Add(new ComputeEvent(failedTask, ComputeEventKind.Retrying, unit.Holder?.ToString(), error, unit.Failures, delay));
+        events.Add(new ComputeEvent(failedTask, ComputeEventKind.Retrying, unit.Holder?.ToString(), error, unit.Failures, delay, outcome.Thread));
         _ = RetryAfter(unit, delay);
     }
 

@@ -32,13 +32,13 @@ internal sealed class ClusterSubmission : IComputeEvents
             switch (computeEvent.Kind)
             {
                 case ComputeEventKind.Started:
-                    this.events.TaskStarted(computeEvent.Task);
+                    this.events.TaskStarted(computeEvent.Task, WorkerOf(computeEvent));
                     break;
                 case ComputeEventKind.Completed:
-                    this.events.TaskCompleted(computeEvent.Task);
+                    this.events.TaskCompleted(computeEvent.Task, WorkerOf(computeEvent));
                     break;
                 default:
-                    this.events.TaskRetrying(computeEvent.Task, computeEvent.Error ?? new InvalidOperationException("An attempt failed."), computeEvent.Attempt, computeEvent.Delay);
+                    this.events.TaskRetrying(computeEvent.Task, computeEvent.Error ?? new InvalidOperationException("An attempt failed."), computeEvent.Attempt, computeEvent.Delay, WorkerOf(computeEvent));
                     break;
             }
         }
@@ -70,4 +70,8 @@ internal sealed class ClusterSubmission : IComputeEvents
 
         return Task.CompletedTask;
     }
+
+    /// <summary>Where the task ran, as observers read it (<see cref="TaskWorker.Current"/>): the silo, and its thread once known.</summary>
+    private static string? WorkerOf(ComputeEvent computeEvent)
+        => computeEvent.Thread == 0 ? computeEvent.Silo : $"{computeEvent.Silo} thread {computeEvent.Thread}";
 }

@@ -1,0 +1,58 @@
+using System;
+using System.Linq;
+using System.Threading;
+
+namespace TaskGraph.Dashboard.Tests;
+
+/// <summary>
+/// A small ETL-shaped graph (load, parse, score per part, then one combine) whose last task waits at
+/// <see cref="Gate"/>, so a test can look at the page while the compute is still open.
+/// </summary>
+internal static partial class HeldGraph
+{
+    /// <summary>Parts: each brings a load, a parse and a score task.</summary>
+    internal const int Parts = 8;
+
+    /// <summary>Every task of <see cref="Build"/>: three per part, the collection of scores, the combine.</summary>
+    internal const int TaskCount = (3 * Parts) + 2;
+
+    /// <summary>What the combine waits for.</summary>
+    internal static ManualResetEventSlim Gate { get; set; } = new(initialState: true);
+
+    internal static Delayed<int> Build(string prefix)
+    {
+        var scores = Enumerable.Range(0, Parts).Select(part => ScoreDelayed(ParseDelayed(LoadDelayed(prefix, part)))).ToArray();
+        return CombineDelayed(Delayed.All(scores));
+    }
+
+    [Delayed(Blocking = true)]
+    internal static string Load(string prefix, int part)
+    {
+        Thread.Sleep(15);
+        return prefix + part;
+    }
+
+    [Delayed(Blocking = true)]
+    internal static int Parse(string text)
+    {
+        Thread.Sleep(10);
+        return text.Length;
+    }
+
+    [Delayed]
+    internal static int Score(int length) => length * 2;
+
+    [Delayed(Blocking = true)]
+    internal static int Combine(int[] scores)
+    {
+        if (!Gate.Wait(TimeSpan.FromSeconds(60)))
+        {
+            throw new TimeoutException("The test never opened the gate.");
+        }
+
+        return scores.Sum();
+    }
+
+    [Delayed]
+    internal static int Explode(int value) => throw new InvalidOperationException($"part {value} exploded");
+}
