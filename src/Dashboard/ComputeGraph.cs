@@ -13,8 +13,11 @@ internal sealed class ComputeGraph
 {
     private readonly Dictionary<DelayedNode, int> numbers = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> pureNumbers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> methodRows = new(StringComparer.Ordinal);
-    private readonly List<int> methodOf = new();
+    private readonly Dictionary<DelayedMethod, int> methodRows = new(ReferenceEqualityComparer.Instance);
+    private int collectionRow = -1;
+    private DelayedMethod? lastMethod;
+    private int lastRow;
+    private readonly List<int> drawnMethods = new();
     private readonly List<int> ranks = new();
     private readonly List<(int From, int To)> edges = new();
 
@@ -23,7 +26,7 @@ internal sealed class ComputeGraph
     /// <summary>The rows of the progress table, in the order their methods were met.</summary>
     internal List<MethodProgress> Methods { get; } = new();
 
-    internal int TaskCount => methodOf.Count;
+    internal int TaskCount { get; private set; }
 
     internal int MaxDrawnTasks { get; }
 
@@ -44,23 +47,35 @@ internal sealed class ComputeGraph
             graph.Add(target);
         }
 
+        if (!graph.IsDrawn)
+        {
+            // Only drawn tasks are looked up by node later.
+            graph.ForgetTasks();
+        }
+
         return graph;
     }
 
-    /// <summary>The task number of <paramref name="task"/>; -1 for a node the walk did not meet.</summary>
-    internal int NumberOf(DelayedNode task) => numbers.TryGetValue(task, out int number) ? number : -1;
-
-    /// <summary>The progress row of task <paramref name="number"/>.</summary>
-    internal int MethodOf(int number) => methodOf[number];
-
-    /// <summary>The progress row of <paramref name="task"/>, added when the walk did not meet its method.</summary>
-    internal int MethodOf(DelayedNode task)
+    /// <summary>Drops what maps nodes to tasks (the compute ended: no event names its tasks any more), keeping what the page draws.</summary>
+    internal void ForgetTasks()
     {
-        int number = NumberOf(task);
-        return number >= 0 ? methodOf[number] : RowOf(task);
+        numbers.Clear();
+        numbers.TrimExcess();
+        pureNumbers.Clear();
+        pureNumbers.TrimExcess();
     }
 
+    /// <summary>The number of drawn task <paramref name="task"/>; -1 when the graph is not drawn or the walk did not meet it.</summary>
+    internal int NumberOf(DelayedNode task) => numbers.TryGetValue(task, out int number) ? number : -1;
+
+    /// <summary>The progress row of drawn task <paramref name="number"/>.</summary>
+    internal int MethodOf(int number) => drawnMethods[number];
+
+    /// <summary>The progress row of <paramref name="task"/>'s method, added when the walk did not meet it.</summary>
+    internal int MethodOf(DelayedNode task) => RowOf(task);
+
     // Depth first without recursion (chains of 100,000 tasks); a task gets its number once its inputs have theirs.
+    // Dependencies is read once per node: it builds a new list each time.
     private void Add(DelayedNode root)
     {
         if (!IsNewTask(root))
@@ -68,25 +83,26 @@ internal sealed class ComputeGraph
             return;
         }
 
-        var stack = new Stack<(DelayedNode Node, int NextInput)>();
-        stack.Push((root, 0));
+        var stack = new Stack<(DelayedNode Node, IReadOnlyList<DelayedNode> Inputs, int NextInput)>();
+        stack.Push((root, root.Dependencies, 0));
         while (stack.Count > 0)
         {
-            var (node, nextInput) = stack.Pop();
-            if (nextInput < node.Dependencies.Count)
+            var (node, inputs, nextInput) = stack.Pop();
+            if (nextInput < inputs.Count)
             {
-                stack.Push((node, nextInput + 1));
-                DelayedNode input = node.Dependencies[nextInput];
+                stack.Push((node, inputs, nextInput + 1));
+                DelayedNode input = inputs[nextInput];
                 if (IsNewTask(input))
                 {
-                    stack.Push((input, 0));
+                    stack.Push((input, input.Dependencies, 0));
                 }
             }
             else
             {
-                Number(node);
+                Number(node, inputs);
             }
         }
+
     }
 
     private bool IsNewTask(DelayedNode node)
@@ -110,9 +126,9 @@ internal sealed class ComputeGraph
         return true;
     }
 
-    private void Number(DelayedNode node)
+    private void Number(DelayedNode node, IReadOnlyList<DelayedNode> inputs)
     {
-        int number = methodOf.Count;
+        int number = TaskCount++;
         numbers[node] = number;
         if (node.Method is { Pure: true })
         {
@@ -120,24 +136,25 @@ internal sealed class ComputeGraph
         }
 
         int row = RowOf(node);
-        methodOf.Add(row);
         Methods[row].Total++;
         if (number < MaxDrawnTasks)
         {
-            AddDrawing(node, number);
+            AddDrawing(inputs, number, row);
         }
         else if (number == MaxDrawnTasks)
         {
             // Too big to draw: what was kept for the picture is dropped.
             ranks.Clear();
             edges.Clear();
+            drawnMethods.Clear();
         }
     }
 
-    private void AddDrawing(DelayedNode node, int number)
+    private void AddDrawing(IReadOnlyList<DelayedNode> inputs, int number, int row)
     {
+        drawnMethods.Add(row);
         int rank = 0;
-        foreach (DelayedNode input in node.Dependencies)
+        foreach (DelayedNode input in inputs)
         {
             int from = NumberOf(input);
             if (from >= 0)
@@ -150,16 +167,33 @@ internal sealed class ComputeGraph
         ranks.Add(rank);
     }
 
+    // Consecutive events mostly name the same method: the last one is checked before the dictionary.
     private int RowOf(DelayedNode node)
     {
-        string id = node.Method?.Id ?? "All";
-        if (!methodRows.TryGetValue(id, out int row))
+        DelayedMethod? method = node.Method;
+        if (method is null)
         {
-            row = Methods.Count;
-            methodRows[id] = row;
-            Methods.Add(new MethodProgress(node.Method?.Name ?? "All"));
+            return collectionRow >= 0 ? collectionRow : collectionRow = AddRow("All");
         }
 
+        if (ReferenceEquals(method, lastMethod))
+        {
+            return lastRow;
+        }
+
+        if (!methodRows.TryGetValue(method, out int row))
+        {
+            row = AddRow(method.Name);
+            methodRows[method] = row;
+        }
+
+        (lastMethod, lastRow) = (method, row);
         return row;
+    }
+
+    private int AddRow(string name)
+    {
+        Methods.Add(new MethodProgress(name));
+        return Methods.Count - 1;
     }
 }

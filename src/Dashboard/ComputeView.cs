@@ -18,7 +18,8 @@ internal sealed class ComputeView
     private readonly long origin;
     private readonly Dictionary<DelayedNode, (long Start, int Thread, string? Worker)> running = new(ReferenceEqualityComparer.Instance);
     private readonly List<string> lanes = new();
-    private readonly Dictionary<string, int> laneNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> threadLanes = new();
+    private readonly Dictionary<string, int> workerLanes = new(StringComparer.Ordinal);
     private readonly Queue<TaskSpan> keptSpans = new();
     private readonly Queue<TaskSpan> newSpans = new();
     private readonly byte[] states;
@@ -92,6 +93,8 @@ internal sealed class ComputeView
                 break;
             case DashboardEventKind.ComputeFinished:
                 end = happened.Timestamp;
+                graph.ForgetTasks();
+                running.Clear();
                 status = happened.Status switch { ComputeStatus.Succeeded => "succeeded", ComputeStatus.Failed => "failed", _ => "canceled" };
                 if (happened.Error is { } computeError && happened.Status == ComputeStatus.Failed)
                 {
@@ -167,7 +170,7 @@ internal sealed class ComputeView
             changedStates.Add(number);
         }
 
-        return graph.Methods[number >= 0 ? graph.MethodOf(number) : graph.MethodOf(task)];
+        return graph.Methods[graph.MethodOf(task)];
     }
 
     private MethodProgress Finish(in DashboardEvent happened, SpanOutcome outcome, DrawnState state)
@@ -176,8 +179,7 @@ internal sealed class ComputeView
         if (running.Remove(happened.Task!, out var started))
         {
             row.Running--;
-            string lane = happened.Worker ?? started.Worker ?? $"thread {started.Thread}";
-            Keep(new TaskSpan(LaneOf(lane), graph.MethodOf(happened.Task!), Milliseconds(started.Start), Milliseconds(happened.Timestamp), outcome));
+            Keep(new TaskSpan(LaneOf(happened.Worker ?? started.Worker, started.Thread), graph.MethodOf(happened.Task!), Milliseconds(started.Start), Milliseconds(happened.Timestamp), outcome));
         }
 
         return row;
@@ -200,17 +202,34 @@ internal sealed class ComputeView
         spans.Enqueue(span);
     }
 
-    private int LaneOf(string lane)
+    /// <summary>The lane of a remote <paramref name="worker"/>, or of local thread <paramref name="thread"/> when there is none.</summary>
+    private int LaneOf(string? worker, int thread)
     {
-        if (!laneNumbers.TryGetValue(lane, out int number))
+        if (worker is null)
         {
-            number = lanes.Count;
-            laneNumbers[lane] = number;
-            lanes.Add(lane);
-            lanesChanged = true;
+            if (!threadLanes.TryGetValue(thread, out int threadLane))
+            {
+                threadLane = AddLane($"thread {thread}");
+                threadLanes[thread] = threadLane;
+            }
+
+            return threadLane;
         }
 
-        return number;
+        if (!workerLanes.TryGetValue(worker, out int lane))
+        {
+            lane = AddLane(worker);
+            workerLanes[worker] = lane;
+        }
+
+        return lane;
+    }
+
+    private int AddLane(string name)
+    {
+        lanes.Add(name);
+        lanesChanged = true;
+        return lanes.Count - 1;
     }
 
     private void WriteMethods(Utf8JsonWriter json)

@@ -27,11 +27,10 @@ internal static class DashboardRun
         return computes.GetArrayLength() == 0 ? null : computes[computes.GetArrayLength() - 1];
     }
 
-    /// <summary>Starts <see cref="HeldGraph"/> with its gate closed and waits until every task but the combine is done.</summary>
-    internal static async Task<Task<int>> StartHeldAsync(TaskGraphDashboard dashboard)
+    /// <summary>Starts <see cref="HeldGraph"/> named <paramref name="prefix"/> with its gate closed and waits until every task but the combine is done.</summary>
+    internal static async Task<Task<int>> StartHeldAsync(TaskGraphDashboard dashboard, string prefix)
     {
-        HeldGraph.Gate = new ManualResetEventSlim(initialState: false);
-        Delayed<int> graph = HeldGraph.Build("part-");
+        Delayed<int> graph = HeldGraph.Build(prefix);
         Task<int> compute = Task.Run(() => graph.Compute(ComputeOptions.Default.WithDashboard(dashboard)));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (!await IsHeldAsync(dashboard))

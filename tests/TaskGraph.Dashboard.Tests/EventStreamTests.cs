@@ -47,11 +47,11 @@ public sealed class EventStreamTests
     public async Task A_page_that_connects_late_gets_a_snapshot_of_the_open_compute_and_its_graph()
     {
         await using TaskGraphDashboard dashboard = await DashboardRun.StartAsync();
-        Task<int> compute = await DashboardRun.StartHeldAsync(dashboard);
+        Task<int> compute = await DashboardRun.StartHeldAsync(dashboard, "late-");
         await using EventStreamReader stream = await EventStreamReader.OpenAsync(dashboard.Address);
         List<JsonElement> before = await WaitForEntryAsync(stream);
 
-        HeldGraph.Gate.Set();
+        HeldGraph.Open("late-");
         await compute;
         List<JsonElement> entries = await stream.WaitForEndAsync();
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading;
 
@@ -6,7 +7,7 @@ namespace TaskGraph.Dashboard.Tests;
 
 /// <summary>
 /// A small ETL-shaped graph (load, parse, score per part, then one combine) whose last task waits at
-/// <see cref="Gate"/>, so a test can look at the page while the compute is still open.
+/// its gate, so a test can look at the page while the compute is still open.
 /// </summary>
 internal static partial class HeldGraph
 {
@@ -16,14 +17,18 @@ internal static partial class HeldGraph
     /// <summary>Every task of <see cref="Build"/>: three per part, the collection of scores, the combine.</summary>
     internal const int TaskCount = (3 * Parts) + 2;
 
-    /// <summary>What the combine waits for.</summary>
-    internal static ManualResetEventSlim Gate { get; set; } = new(initialState: true);
+    /// <summary>What the combine of each graph waits for, by the graph's prefix (tests run in parallel).</summary>
+    private static readonly ConcurrentDictionary<string, ManualResetEventSlim> Gates = new(StringComparer.Ordinal);
 
+    /// <summary>The graph named <paramref name="prefix"/>, with its gate closed; <see cref="Open"/> lets its combine finish.</summary>
     internal static Delayed<int> Build(string prefix)
     {
+        Gates[prefix] = new ManualResetEventSlim(initialState: false);
         var scores = Enumerable.Range(0, Parts).Select(part => ScoreDelayed(ParseDelayed(LoadDelayed(prefix, part)))).ToArray();
-        return CombineDelayed(Delayed.All(scores));
+        return CombineDelayed(prefix, Delayed.All(scores));
     }
+
+    internal static void Open(string prefix) => Gates[prefix].Set();
 
     [Delayed(Blocking = true)]
     internal static string Load(string prefix, int part)
@@ -43,9 +48,9 @@ internal static partial class HeldGraph
     internal static int Score(int length) => length * 2;
 
     [Delayed(Blocking = true)]
-    internal static int Combine(int[] scores)
+    internal static int Combine(string prefix, int[] scores)
     {
-        if (!Gate.Wait(TimeSpan.FromSeconds(60)))
+        if (!Gates[prefix].Wait(TimeSpan.FromSeconds(60)))
         {
             throw new TimeoutException("The test never opened the gate.");
         }
