@@ -6,6 +6,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using TaskGraph;
+using TaskGraph.Dashboard;
 
 namespace CustomEtl;
 
@@ -25,7 +26,13 @@ public static class CustomEtlJob
     public static async Task<IReadOnlyList<ExampleReport>> RunAsync(CustomEtlOptions options, TextWriter output, TextWriter? progress, CancellationToken cancellationToken)
     {
         GraphFile? graph = options.Graph is null ? null : GraphFile.Open(options.Graph, Environment.GetEnvironmentVariable("PATH"));
-        var run = new ExampleRun(options, options.ShowProgress ? progress : null);
+        await using var dashboard = options.DashboardPort is { } port ? await TaskGraphDashboard.StartAsync(new DashboardOptions { Port = port }, cancellationToken).ConfigureAwait(false) : null;
+        if (dashboard is not null)
+        {
+            output.WriteLine($"Dashboard: {dashboard.Address}");
+        }
+
+        var run = new ExampleRun(options, options.ShowProgress ? progress : null, dashboard);
         var reports = new List<ExampleReport>();
         foreach (EtlExample example in options.Examples)
         {

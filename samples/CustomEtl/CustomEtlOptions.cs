@@ -13,6 +13,7 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
     /// <summary>The usage text printed for <c>--help</c> and after a bad argument.</summary>
     public const string Usage = """
         Usage: CustomEtl [--example small|large|both] [--seed N] [--time-scale X] [--graph FILE] [--trace FILE] [--no-progress]
+                         [--dashboard [PORT]]
 
           --example      which of the seed's examples to run (default: both)
           --seed         seeds the random pair choices and durations (default: 42)
@@ -22,6 +23,8 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
           --trace        writes a Chrome trace of the parallel runs (one span per task, per thread);
                          open it in https://ui.perfetto.dev or chrome://tracing
           --no-progress  no progress bars (they go to standard error)
+          --dashboard    serves a live dashboard of the parallel runs on http://127.0.0.1:PORT/
+                         (default port 8787; 0 picks a free one) and prints its address
         """;
 
     /// <summary>Where <c>--graph</c> writes the picture of the graphs; <see langword="null"/> for none.</summary>
@@ -29,6 +32,9 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
 
     /// <summary>Where <c>--trace</c> writes the Chrome trace of the parallel runs; <see langword="null"/> for none.</summary>
     public string? Trace { get; init; }
+
+    /// <summary>The port of the live dashboard (<c>--dashboard</c>); <see langword="null"/> for none.</summary>
+    public int? DashboardPort { get; init; }
 
     /// <summary>Whether progress bars are shown (on by default; <c>--no-progress</c> turns them off).</summary>
     public bool ShowProgress { get; init; } = true;
@@ -52,6 +58,7 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
                 "--graph" => options with { Graph = ParseGraphPath(Value()) },
                 "--trace" => options with { Trace = Value() },
                 "--no-progress" => options with { ShowProgress = false },
+                "--dashboard" => options with { DashboardPort = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? ParsePort(name, args[++i]) : TaskGraph.Dashboard.DashboardOptions.DefaultPort },
                 _ => throw new ArgumentException($"Unknown argument '{name}'."),
             };
         }
@@ -79,6 +86,12 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
         return scale >= 0 && double.IsFinite(scale)
             ? scale
             : throw new ArgumentException($"{name} must be a finite number of at least 0, not '{value}'.");
+    }
+
+    private static int ParsePort(string name, string value)
+    {
+        int port = ParseNumber<int>(name, value);
+        return port is >= 0 and <= 65535 ? port : throw new ArgumentException($"{name} takes a port between 0 and 65535, not '{value}'.");
     }
 
     private static T ParseNumber<T>(string name, string value)

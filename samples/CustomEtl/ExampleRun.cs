@@ -18,11 +18,13 @@ internal sealed class ExampleRun
     private readonly CustomEtlOptions options;
     private readonly TextWriter? progress;
     private readonly List<(EtlExample Example, DelayedNode Target)> graphs = new();
+    private readonly IComputeObserver? dashboard;
 
-    internal ExampleRun(CustomEtlOptions options, TextWriter? progress)
+    internal ExampleRun(CustomEtlOptions options, TextWriter? progress, IComputeObserver? dashboard = null)
     {
         this.options = options;
         this.progress = progress;
+        this.dashboard = dashboard;
         Trace = options.Trace is null ? null : new ChromeTraceRecorder();
     }
 
@@ -43,6 +45,7 @@ internal sealed class ExampleRun
         IComputeObserver[] observers = Trace is null
             ? new IComputeObserver[] { parallelTimings, States }
             : new IComputeObserver[] { parallelTimings, States, Trace };
+        observers = dashboard is null ? observers : [.. observers, dashboard];
         var (result, parallelTime) = await TimeAsync(best, new ComputeOptions { Observers = observers }, $"{example.Name} parallel", cancellationToken).ConfigureAwait(false);
 
         var sequentialOptions = new ComputeOptions { Scheduler = ComputeScheduler.Synchronous };

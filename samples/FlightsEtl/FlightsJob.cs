@@ -39,7 +39,7 @@ public static class FlightsJob
                 : $"Generated {data.Files.Count} files, {data.Rows:N0} rows in {generationTime.TotalSeconds:F2} s");
 
             var read = new FlightReadOptions(options.SkipBadRows, error => log.Warning($"Skipped a malformed row: {error.Message}"));
-            var inputs = new PipelineInputs(data.Files, read, options.BatchSize, options.LatencyPerRow, target);
+            var inputs = new PipelineInputs(data.Files, read, options.BatchSize, options.LatencyPerRow, target, options.Observers);
             if (options.Baselines)
             {
                 // The engine timed first would otherwise parse on code the JIT has not optimized yet, and

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace FlightsEtl;
 
@@ -58,4 +59,10 @@ public sealed record FlightsOptions
 
     /// <summary>No progress and no report on the console.</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>The port of the live dashboard (<c>--dashboard</c>); <see langword="null"/> for none.</summary>
+    public int? DashboardPort { get; init; }
+
+    /// <summary>More observers of the graph's computes (the dashboard), besides the job's own.</summary>
+    public IReadOnlyList<TaskGraph.IComputeObserver> Observers { get; init; } = Array.Empty<TaskGraph.IComputeObserver>();
 }

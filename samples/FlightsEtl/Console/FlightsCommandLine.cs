@@ -34,6 +34,7 @@ public static class FlightsCommandLine
     private static readonly Option<string> Log = new("--log") { Description = "Log file", DefaultValueFactory = _ => Defaults.LogPath! };
     private static readonly Option<bool> NoLog = new("--no-log") { Description = "Write no log file" };
     private static readonly Option<bool> Quiet = new("--quiet") { Description = "No progress and no report" };
+    private static readonly Option<int?> Dashboard = DashboardOption();
 
     /// <summary>The command: every option, and the description <c>--help</c> prints.</summary>
     public static RootCommand Command { get; } = new(
@@ -42,6 +43,7 @@ public static class FlightsCommandLine
         "stages sequentially and through a 4-worker pool.")
     {
         Rows, Files, Seed, Data, NoGenerate, Database, Table, LatencyUs, BatchSize, Workers, NoBaselines, SkipBadRows, Log, NoLog, Quiet,
+        Dashboard,
     };
 
     /// <summary>Parses <paramref name="args"/>; the result holds the errors, or a help request, or the options (<see cref="Options"/>).</summary>
@@ -72,6 +74,7 @@ public static class FlightsCommandLine
             SkipBadRows = parse.GetValue(SkipBadRows),
             LogPath = parse.GetValue(NoLog) ? null : parse.GetValue(Log),
             Quiet = parse.GetValue(Quiet),
+            DashboardPort = parse.GetValue(Dashboard),
         };
     }
 
@@ -103,6 +106,33 @@ public static class FlightsCommandLine
                 return value;
             },
         };
+
+    /// <summary><c>--dashboard [PORT]</c>: a live page of the graph's computes, on loopback, at port 8787 unless given.</summary>
+    private static Option<int?> DashboardOption()
+    {
+        var option = new Option<int?>("--dashboard")
+        {
+            Description = $"Serve a live dashboard of the graph on http://127.0.0.1:PORT/ (default port {TaskGraph.Dashboard.DashboardOptions.DefaultPort}; 0 picks a free one)",
+            Arity = ArgumentArity.ZeroOrOne,
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                {
+                    return TaskGraph.Dashboard.DashboardOptions.DefaultPort;
+                }
+
+                string text = result.Tokens[0].Value;
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port <= 65535)
+                {
+                    return port;
+                }
+
+                result.AddError($"Option '--dashboard' takes a port between 0 and 65535; '{text}' is not one.");
+                return null;
+            },
+        };
+        return option;
+    }
 
     private static Option<string> TableOption()
     {
