@@ -53,7 +53,7 @@ public sealed record DashboardOptions
 
     /// <summary>
     /// The largest graph drawn on the page (tasks); bigger computes show progress and the task stream only.
-    /// Default: 400.
+    /// Default: 1,000.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public int MaxDrawnTasks
@@ -66,7 +66,7 @@ public sealed record DashboardOptions
         }
     }
 
-    private readonly int maxDrawnTasks = 400;
+    private readonly int maxDrawnTasks = 1_000;
 
     /// <summary>The most recent task spans kept per compute for the task stream (older ones are still counted). Default: 20,000.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
