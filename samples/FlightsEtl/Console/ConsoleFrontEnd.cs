@@ -47,11 +47,11 @@ public static class ConsoleFrontEnd
         }
 
         var options = FlightsCommandLine.Options(parse);
-        await using var dashboard = await StartDashboardAsync(options, output, cancellationToken).ConfigureAwait(false);
-        options = dashboard is null ? options : options with { Observers = [dashboard] };
         bool terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         try
         {
+            await using var dashboard = await StartDashboardAsync(options, output, cancellationToken).ConfigureAwait(false);
+            options = dashboard is null ? options : options with { Observers = [dashboard] };
             FlightsResult result;
             if (options.Quiet)
             {
