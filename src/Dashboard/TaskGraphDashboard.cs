@@ -120,10 +120,19 @@ public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
         => Queue(DashboardEventKind.TaskFailed, compute, task, exception);
 
     void IComputeObserver.OnComputeFinished(ComputeInfo compute, ComputeStatus status, Exception? exception)
-        => pending.Enqueue(new DashboardEvent(DashboardEventKind.ComputeFinished, compute, null, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId, null, exception, status));
+        => Queue(new DashboardEvent(DashboardEventKind.ComputeFinished, compute, null, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId, null, exception, status));
 
     private void Queue(DashboardEventKind kind, ComputeInfo compute, DelayedNode? task, Exception? error = null)
-        => pending.Enqueue(new DashboardEvent(kind, compute, task, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId, TaskWorker.Current, error));
+        => Queue(new DashboardEvent(kind, compute, task, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId, TaskWorker.Current, error));
+
+    // A stopped dashboard drops what computes still tell it: nobody would read it.
+    private void Queue(in DashboardEvent happened)
+    {
+        if (Volatile.Read(ref disposed) == 0)
+        {
+            pending.Enqueue(happened);
+        }
+    }
 
     private static Uri AddressOf(WebApplication server, IPAddress bound)
     {
