@@ -6,6 +6,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using TaskGraph;
+using TaskGraph.Dashboard;
 
 namespace CustomEtl;
 
@@ -27,7 +28,13 @@ public static class CustomEtlJob
         GraphFile? graph = options.Graph is null ? null : GraphFile.Open(options.Graph, Environment.GetEnvironmentVariable("PATH"));
         await using var cluster = options.ClusterWorkers > 0 ? await TaskGraph.Orleans.LocalCluster.StartAsync(options.ClusterWorkers, cancellationToken: cancellationToken).ConfigureAwait(false) : null;
         string where = cluster is null ? "" : $" on a local cluster of {cluster.Workers} worker processes";
-        var run = new ExampleRun(options, options.ShowProgress ? progress : null, cluster?.Scheduler);
+        await using var dashboard = options.DashboardPort is { } port ? await TaskGraphDashboard.StartAsync(new DashboardOptions { Port = port }, cancellationToken).ConfigureAwait(false) : null;
+        if (dashboard is not null)
+        {
+            output.WriteLine($"Dashboard: {dashboard.Address}");
+        }
+
+        var run = new ExampleRun(options, options.ShowProgress ? progress : null, cluster?.Scheduler, dashboard);
         var reports = new List<ExampleReport>();
         foreach (EtlExample example in options.Examples)
         {

@@ -13,6 +13,7 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
     /// <summary>The usage text printed for <c>--help</c> and after a bad argument.</summary>
     public const string Usage = """
         Usage: CustomEtl [--example small|large|both] [--seed N] [--time-scale X] [--graph FILE] [--trace FILE] [--no-progress] [--cluster N]
+                         [--dashboard [PORT]]
 
           --example      which of the seed's examples to run (default: both)
           --seed         seeds the random pair choices and durations (default: 42)
@@ -23,6 +24,8 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
                          open it in https://ui.perfetto.dev or chrome://tracing
           --no-progress  no progress bars (they go to standard error)
           --cluster      runs the parallel computes on N local worker processes (an Orleans cluster on loopback)
+          --dashboard    serves a live dashboard of the parallel runs on http://127.0.0.1:PORT/
+                         (default port 8787; 0 picks a free one) and prints its address
         """;
 
     /// <summary>Where <c>--graph</c> writes the picture of the graphs; <see langword="null"/> for none.</summary>
@@ -30,6 +33,9 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
 
     /// <summary>Where <c>--trace</c> writes the Chrome trace of the parallel runs; <see langword="null"/> for none.</summary>
     public string? Trace { get; init; }
+
+    /// <summary>The port of the live dashboard (<c>--dashboard</c>); <see langword="null"/> for none.</summary>
+    public int? DashboardPort { get; init; }
 
     /// <summary>Whether progress bars are shown (on by default; <c>--no-progress</c> turns them off).</summary>
     public bool ShowProgress { get; init; } = true;
@@ -57,6 +63,7 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
                 "--trace" => options with { Trace = Value() },
                 "--no-progress" => options with { ShowProgress = false },
                 "--cluster" => options with { ClusterWorkers = ParseWorkers(name, Value()) },
+                "--dashboard" => options with { DashboardPort = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? ParsePort(name, args[++i]) : TaskGraph.Dashboard.DashboardOptions.DefaultPort },
                 _ => throw new ArgumentException($"Unknown argument '{name}'."),
             };
         }
@@ -90,6 +97,12 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
     {
         int workers = ParseNumber<int>(name, value);
         return workers is >= 1 and <= 64 ? workers : throw new ArgumentException($"{name} must be a whole number of workers from 1 to 64, not '{value}'.");
+    }
+
+    private static int ParsePort(string name, string value)
+    {
+        int port = ParseNumber<int>(name, value);
+        return port is >= 0 and <= 65535 ? port : throw new ArgumentException($"{name} takes a port between 0 and 65535, not '{value}'.");
     }
 
     private static T ParseNumber<T>(string name, string value)

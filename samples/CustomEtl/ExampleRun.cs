@@ -19,13 +19,16 @@ internal sealed class ExampleRun
     private readonly TextWriter? progress;
     private readonly ComputeScheduler parallel;
     private readonly List<(EtlExample Example, DelayedNode Target)> graphs = new();
+    private readonly IComputeObserver? dashboard;
 
     /// <param name="cluster">The scheduler of the parallel runs when not this process's (<c>--cluster N</c>).</param>
-    internal ExampleRun(CustomEtlOptions options, TextWriter? progress, ComputeScheduler? cluster = null)
+    /// <param name="dashboard">The live dashboard that watches the parallel runs (<c>--dashboard</c>), if any.</param>
+    internal ExampleRun(CustomEtlOptions options, TextWriter? progress, ComputeScheduler? cluster = null, IComputeObserver? dashboard = null)
     {
         this.options = options;
         this.progress = progress;
         parallel = cluster ?? ComputeScheduler.Parallel;
+        this.dashboard = dashboard;
         Trace = options.Trace is null ? null : new ChromeTraceRecorder();
     }
 
@@ -46,6 +49,7 @@ internal sealed class ExampleRun
         IComputeObserver[] observers = Trace is null
             ? new IComputeObserver[] { parallelTimings, States }
             : new IComputeObserver[] { parallelTimings, States, Trace };
+        observers = dashboard is null ? observers : [.. observers, dashboard];
         var (result, parallelTime) = await TimeAsync(best, new ComputeOptions { Observers = observers, Scheduler = parallel }, $"{example.Name} parallel", cancellationToken).ConfigureAwait(false);
 
         var sequentialOptions = new ComputeOptions { Scheduler = ComputeScheduler.Synchronous };

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Threading;
 using CustomEtl;
 
@@ -41,6 +42,12 @@ catch (GraphvizNotFoundException error)
 {
     Console.Error.WriteLine(error.Message);
     return 3;
+}
+catch (IOException error)
+{
+    // The dashboard's port is taken.
+    Console.Error.WriteLine(error.Message);
+    return 1;
 }
 catch (OperationCanceledException)
 {

@@ -25,7 +25,7 @@ public static partial class FlightsGraph
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(progress);
         long started = Stopwatch.GetTimestamp();
-        var stages = new StageObserver(progress, inputs.Files.Count);
+        var stages = new StageObserver(progress, inputs.Files.Count, inputs.Observers);
         var options = inputs.Cluster is { } cluster ? stages.Options with { Scheduler = cluster.Scheduler } : stages.Options;
 
         // dd.read_csv("data/*.csv", parse_dates=..., dtype=...): one task per file (Dask's partitions), every

@@ -46,7 +46,7 @@ public static class FlightsJob
                 log.Info($"Computing the graph on a local cluster of {cluster.Workers} worker processes");
             }
 
-            var inputs = new PipelineInputs(data.Files, read, options.BatchSize, options.LatencyPerRow, target) { Cluster = cluster };
+            var inputs = new PipelineInputs(data.Files, read, options.BatchSize, options.LatencyPerRow, target, options.Observers) { Cluster = cluster };
             if (options.Baselines)
             {
                 // The engine timed first would otherwise parse on code the JIT has not optimized yet, and

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace FlightsEtl;
 
@@ -61,4 +62,9 @@ public sealed record FlightsOptions
 
     /// <summary>Worker processes of a local cluster that runs the graph (this program started again as Orleans silos on loopback); 0 runs it in this process.</summary>
     public int ClusterWorkers { get; init; }
+    /// <summary>The port of the live dashboard (<c>--dashboard</c>); <see langword="null"/> for none.</summary>
+    public int? DashboardPort { get; init; }
+
+    /// <summary>More observers of the graph's computes (the dashboard), besides the job's own.</summary>
+    public IReadOnlyList<TaskGraph.IComputeObserver> Observers { get; init; } = Array.Empty<TaskGraph.IComputeObserver>();
 }

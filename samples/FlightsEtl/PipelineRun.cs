@@ -9,7 +9,9 @@ namespace FlightsEtl;
 /// <param name="BatchSize">Rows per transform batch.</param>
 /// <param name="LatencyPerRow">Simulated latency per transformed row.</param>
 /// <param name="Target">Where the results are loaded.</param>
-public sealed record PipelineInputs(IReadOnlyList<string> Files, FlightReadOptions Read, int BatchSize, TimeSpan LatencyPerRow, SqliteTarget Target)
+/// <param name="Observers">More observers of the graph's computes (the dashboard); <see langword="null"/> for none.</param>
+public sealed record PipelineInputs(IReadOnlyList<string> Files, FlightReadOptions Read, int BatchSize, TimeSpan LatencyPerRow, SqliteTarget Target,
+    IReadOnlyList<TaskGraph.IComputeObserver>? Observers = null)
 {
     /// <summary>The local cluster that runs the graph (<c>--cluster N</c>), or null for this process.</summary>
     public TaskGraph.Orleans.LocalCluster? Cluster { get; init; }

@@ -278,7 +278,7 @@ internal sealed partial class ClusterCompute
         bytesProduced += outcome.Bytes;
         foreach (int task in unit.Tasks)
         {
-            events.Add(new ComputeEvent(task, ComputeEventKind.Completed, lane.Silo.ToString()));
+            events.Add(new ComputeEvent(task, ComputeEventKind.Completed, lane.Silo.ToString(), Thread: outcome.Thread));
         }
 
         if (unit.IsTarget)
@@ -352,7 +352,7 @@ internal sealed partial class ClusterCompute
         unit.State = UnitState.Delayed;
         TimeSpan first = task.RetryDelayMilliseconds > 0 ? TimeSpan.FromMilliseconds(task.RetryDelayMilliseconds) : submission.RetryDelay;
         TimeSpan delay = first * Math.Pow(2, unit.Failures - 1);
-        events.Add(new ComputeEvent(failedTask, ComputeEventKind.Retrying, unit.Holder?.ToString(), error, unit.Failures, delay));
+        events.Add(new ComputeEvent(failedTask, ComputeEventKind.Retrying, unit.Holder?.ToString(), error, unit.Failures, delay, outcome.Thread));
         _ = RetryAfter(unit, delay);
     }
 

@@ -65,15 +65,15 @@ internal sealed class ClusterSubmission
         {
             case ComputeEventKind.Started when state == NotStarted:
                 state = Running;
-                events.TaskStarted(computeEvent.Task);
+                events.TaskStarted(computeEvent.Task, WorkerOf(computeEvent));
                 break;
             case ComputeEventKind.Completed when state != Done:
                 state = Done;
-                events.TaskCompleted(computeEvent.Task);
+                events.TaskCompleted(computeEvent.Task, WorkerOf(computeEvent));
                 break;
             case ComputeEventKind.Retrying when state == Running:
                 state = NotStarted;
-                events.TaskRetrying(computeEvent.Task, computeEvent.Error ?? new InvalidOperationException("An attempt failed."), computeEvent.Attempt, computeEvent.Delay);
+                events.TaskRetrying(computeEvent.Task, computeEvent.Error ?? new InvalidOperationException("An attempt failed."), computeEvent.Attempt, computeEvent.Delay, WorkerOf(computeEvent));
                 break;
         }
     }
@@ -139,4 +139,8 @@ internal sealed class ClusterSubmission
             return Task.CompletedTask;
         }
     }
+
+    /// <summary>Where the task ran, as observers read it (<see cref="TaskWorker.Current"/>): the silo, and its thread once known.</summary>
+    private static string? WorkerOf(ComputeEvent computeEvent)
+        => computeEvent.Thread == 0 ? computeEvent.Silo : $"{computeEvent.Silo} thread {computeEvent.Thread}";
 }

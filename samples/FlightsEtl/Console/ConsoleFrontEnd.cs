@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using System.CommandLine.Help;
 using Spectre.Console;
 using TaskGraph;
+using TaskGraph.Dashboard;
 
 namespace FlightsEtl;
 
@@ -49,6 +50,8 @@ public static class ConsoleFrontEnd
         bool terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         try
         {
+            await using var dashboard = await StartDashboardAsync(options, output, cancellationToken).ConfigureAwait(false);
+            options = dashboard is null ? options : options with { Observers = [dashboard] };
             FlightsResult result;
             if (options.Quiet)
             {
@@ -83,6 +86,19 @@ public static class ConsoleFrontEnd
             await error.WriteLineAsync($"error: {FlightsErrors.Describe(problem)}").ConfigureAwait(false);
             return problem is ArgumentException ? BadArguments : Failed;
         }
+    }
+
+    /// <summary>Starts the live dashboard that <c>--dashboard</c> asks for and prints its address; <see langword="null"/> without the option.</summary>
+    private static async Task<TaskGraphDashboard?> StartDashboardAsync(FlightsOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (options.DashboardPort is not { } port)
+        {
+            return null;
+        }
+
+        var dashboard = await TaskGraphDashboard.StartAsync(new DashboardOptions { Port = port }, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync($"Dashboard: {dashboard.Address}").ConfigureAwait(false);
+        return dashboard;
     }
 
     /// <summary>A Spectre console that writes plain text (no colours, no cursor moves) to <paramref name="output"/>.</summary>

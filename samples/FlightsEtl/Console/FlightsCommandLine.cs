@@ -35,6 +35,7 @@ public static class FlightsCommandLine
     private static readonly Option<bool> NoLog = new("--no-log") { Description = "Write no log file" };
     private static readonly Option<bool> Quiet = new("--quiet") { Description = "No progress and no report" };
     private static readonly Option<int> Cluster = Whole("--cluster", "Run the graph on N local worker processes (an Orleans cluster on loopback); 0 runs it in this process", Defaults.ClusterWorkers, 0, 64);
+    private static readonly Option<int?> Dashboard = DashboardOption();
 
     /// <summary>The command: every option, and the description <c>--help</c> prints.</summary>
     public static RootCommand Command { get; } = new(
@@ -44,6 +45,7 @@ public static class FlightsCommandLine
     {
         Rows, Files, Seed, Data, NoGenerate, Database, Table, LatencyUs, BatchSize, Workers, NoBaselines, SkipBadRows, Log, NoLog, Quiet,
         Cluster,
+        Dashboard,
     };
 
     /// <summary>Parses <paramref name="args"/>; the result holds the errors, or a help request, or the options (<see cref="Options"/>).</summary>
@@ -75,6 +77,7 @@ public static class FlightsCommandLine
             LogPath = parse.GetValue(NoLog) ? null : parse.GetValue(Log),
             Quiet = parse.GetValue(Quiet),
             ClusterWorkers = parse.GetValue(Cluster),
+            DashboardPort = parse.GetValue(Dashboard),
         };
     }
 
@@ -106,6 +109,33 @@ public static class FlightsCommandLine
                 return value;
             },
         };
+
+    /// <summary><c>--dashboard [PORT]</c>: a live page of the graph's computes, on loopback, at port 8787 unless given.</summary>
+    private static Option<int?> DashboardOption()
+    {
+        var option = new Option<int?>("--dashboard")
+        {
+            Description = $"Serve a live dashboard of the graph on http://127.0.0.1:PORT/ (default port {TaskGraph.Dashboard.DashboardOptions.DefaultPort}; 0 picks a free one)",
+            Arity = ArgumentArity.ZeroOrOne,
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                {
+                    return TaskGraph.Dashboard.DashboardOptions.DefaultPort;
+                }
+
+                string text = result.Tokens[0].Value;
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port <= 65535)
+                {
+                    return port;
+                }
+
+                result.AddError($"Option '--dashboard' takes a port between 0 and 65535; '{text}' is not one.");
+                return null;
+            },
+        };
+        return option;
+    }
 
     private static Option<string> TableOption()
     {

@@ -20,14 +20,14 @@ internal sealed class StageObserver : IComputeObserver
     private readonly IJobProgress progress;
     private RowProgress? loadedRows;
 
-    /// <summary>Shows the bars of the first compute (read, statistics, imputation) of <paramref name="files"/> files.</summary>
-    public StageObserver(IJobProgress progress, int files)
+    /// <summary>Shows the bars of the first compute (read, statistics, imputation) of <paramref name="files"/> files; the computes report to <paramref name="others"/> too.</summary>
+    public StageObserver(IJobProgress progress, int files, IReadOnlyList<IComputeObserver>? others = null)
     {
         this.progress = progress;
         bars[PipelineStage.ReadAndParse] = progress.StartStage("Read & parse (tasks)", files);
         bars[PipelineStage.Statistics] = progress.StartStage("Statistics (tasks)", files + 1L);
         bars[PipelineStage.Impute] = progress.StartStage("Impute (tasks)", files + 1L);
-        Options = new ComputeOptions { Observers = new IComputeObserver[] { this } };
+        Options = new ComputeOptions { Observers = [this, .. others ?? []] };
     }
 
     /// <summary>Compute options that report to this observer.</summary>

@@ -72,4 +72,7 @@ internal sealed class TaskOutcome
 
     /// <summary>Whether the attempt's time limit ran out (reported as a timeout, like on one machine).</summary>
     [Id(5)] public bool TimedOut { get; init; }
+
+    /// <summary>The managed thread of the worker's silo that ran the last step (the dashboard's lane).</summary>
+    [Id(6)] public int Thread { get; init; } = Environment.CurrentManagedThreadId;
 }

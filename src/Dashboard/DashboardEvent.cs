@@ -1,0 +1,34 @@
+using System;
+
+namespace TaskGraph.Dashboard;
+
+/// <summary>What an observer callback saw, queued as is: the callbacks only enqueue, the push loop does the rest.</summary>
+/// <param name="Kind">Which callback.</param>
+/// <param name="Compute">The compute.</param>
+/// <param name="Task">The task; <see langword="null"/> for the compute's own events.</param>
+/// <param name="Timestamp">When, in <see cref="System.Diagnostics.Stopwatch"/> ticks.</param>
+/// <param name="Thread">The callback's managed thread.</param>
+/// <param name="Worker">Where the task ran when its executor says so (<see cref="TaskWorker.Current"/>).</param>
+/// <param name="Error">A failure's exception.</param>
+/// <param name="Status">How the compute ended (<see cref="DashboardEventKind.ComputeFinished"/> only).</param>
+internal readonly record struct DashboardEvent(
+    DashboardEventKind Kind,
+    ComputeInfo Compute,
+    DelayedNode? Task,
+    long Timestamp,
+    int Thread,
+    string? Worker = null,
+    Exception? Error = null,
+    ComputeStatus Status = ComputeStatus.Succeeded);
+
+/// <summary>The observer callbacks a <see cref="DashboardEvent"/> comes from.</summary>
+internal enum DashboardEventKind : byte
+{
+    ComputeStarted,
+    TaskStarted,
+    TaskCompleted,
+    TaskReused,
+    TaskRetrying,
+    TaskFailed,
+    ComputeFinished,
+}
