@@ -72,6 +72,11 @@ internal static class FlightRowParser
         where TFields : IFlightFields, allows ref struct
     {
         ReadOnlySpan<char> text = fields[column];
+        if (WholeNumber.TryParse(text, out long whole) && whole is >= int.MinValue and <= int.MaxValue)
+        {
+            return (int)whole;
+        }
+
         if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
         {
             return value;
@@ -84,6 +89,11 @@ internal static class FlightRowParser
         where TFields : IFlightFields, allows ref struct
     {
         ReadOnlySpan<char> text = fields[column];
+        if (WholeNumber.TryParse(text, out long whole))
+        {
+            return whole;
+        }
+
         if (IsMissing(text))
         {
             return null;

@@ -97,10 +97,13 @@ public static class FlightsJob
         var read = new FlightReadOptions(SkipBadRows: true);
         Parallel.For(
             0,
-            Math.Min(files.Count, Environment.ProcessorCount),
+            WarmUpFiles(files.Count),
             new ParallelOptions { CancellationToken = cancellationToken },
             i => FlightsGraph.ReadDelays(files[i], read, cancellationToken));
     }
+
+    /// <summary>How many of <paramref name="fileCount"/> files the untimed warm-up before the baselines' comparison reads: one per core.</summary>
+    public static int WarmUpFiles(int fileCount) => Math.Min(fileCount, Environment.ProcessorCount);
 
     private static GeneratedData FindData(FlightsOptions options, IJobProgress progress, CancellationToken cancellationToken)
     {

@@ -113,6 +113,20 @@ public sealed class CsvFlightReaderTests
         var error = Assert.Throws<FlightDataException>(() => CsvFlightReader.Read(file, new FlightReadOptions()));
         Assert.Equal("TailNum", error.Column);
         Assert.Contains("not valid UTF-8", error.Message);
+        // The read that keeps only the delays makes no strings of the text columns, but checks them the same.
+        var delaysError = Assert.Throws<FlightDataException>(() => CsvFlightReader.ReadDelays(file, new FlightReadOptions()));
+        Assert.Equal(error.Message, delaysError.Message);
+    }
+
+    [Fact]
+    public void The_delays_read_refuses_a_missing_carrier_as_the_full_read_does()
+    {
+        using var directory = new TempDirectory();
+        string file = Write(directory, Header, GoodRow.Replace(",US,", ",NA,", StringComparison.Ordinal));
+
+        var error = Assert.Throws<FlightDataException>(() => CsvFlightReader.ReadDelays(file, new FlightReadOptions()));
+        Assert.Equal("UniqueCarrier", error.Column);
+        Assert.Contains("is missing", error.Message);
     }
 
     [Theory]
