@@ -97,8 +97,8 @@ public sealed partial class DelayedGenerator
         {
             var (resultKind, resultType) = ResultShape(method);
             string wrapperName = WrapperName(method.Name, options);
-            string? hidingKey = declaredNew ? WrapperSignatures.CoreKey(wrapperName, method.TypeParameters.Length, parameters) : null;
-            var existing = WrapperSignatures.Existing(containingType, wrapperName, hidingKey, out bool hidesInherited);
+            var hidingKeys = declaredNew ? WrapperSignatures.OverloadKeys(wrapperName, method.TypeParameters.Length, parameters).ToList() : [];
+            var existing = WrapperSignatures.Existing(containingType, wrapperName, hidingKeys, out var hidden);
             return new MethodSpec(
                 Hierarchy: HierarchyInfo.From(containingType),
                 Name: SymbolFormats.EscapeIdentifier(method.Name),
@@ -119,7 +119,7 @@ public sealed partial class DelayedGenerator
                 Cref: Cref(method),
                 CarriedAttributes: CarriedAttributes(method).ToEquatableArray(),
                 Options: options,
-                HidesInheritedWrapper: hidesInherited,
+                HiddenSignatures: hidden.ToEquatableArray(),
                 ExistingSignatures: existing.ToEquatableArray(),
                 ReservedNames: containingType.GetMembers().Select(m => m.Name).Where(n => n.StartsWith("__", StringComparison.Ordinal)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
         }
