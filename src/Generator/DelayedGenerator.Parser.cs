@@ -125,17 +125,7 @@ public sealed partial class DelayedGenerator
         }
 
         /// <summary>The name <c>[Delayed(Name = ...)]</c> gives, else <c>M</c> -> <c>MDelayed</c> with a trailing <c>Async</c> dropped.</summary>
-        internal static string WrapperName(string methodName, OptionsSpec options) => options.Name ?? WrapperName(methodName);
-
-        /// <summary><c>M</c> -> <c>MDelayed</c>; a trailing <c>Async</c> is dropped (<c>LoadAsync</c> -> <c>LoadDelayed</c>).</summary>
-        internal static string WrapperName(string methodName)
-        {
-            const string AsyncSuffix = "Async";
-            string stem = methodName.Length > AsyncSuffix.Length && methodName.EndsWith(AsyncSuffix, StringComparison.Ordinal)
-                ? methodName.Substring(0, methodName.Length - AsyncSuffix.Length)
-                : methodName;
-            return stem + "Delayed";
-        }
+        internal static string WrapperName(string methodName, OptionsSpec options) => WrapperNames.Of(methodName, options.Name);
 
         private static (ResultKind Kind, string Type) ResultShape(IMethodSymbol method)
         {

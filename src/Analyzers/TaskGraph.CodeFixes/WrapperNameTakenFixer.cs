@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TaskGraph.Analyzers;
+using TaskGraph.Shared;
 
 namespace TaskGraph.CodeFixes;
 
@@ -42,12 +43,12 @@ public sealed class WrapperNameTakenFixer : TaskGraphCodeFixProvider
 
         edits.Introduce(type, name);
         var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(name));
-        edits.Replace(attribute, rewritten => DelayedAttributeSyntax.WithOption((AttributeSyntax)rewritten, "Name", literal));
+        edits.Replace(attribute, rewritten => DelayedAttributeSyntax.WithOption((AttributeSyntax)rewritten, WrapperNames.NameOption, literal));
         return true;
     }
 
     // A member of the type or a base type with that name (the generated wrappers of the type's other
-    // [Delayed] methods among them), or another [Delayed] method of the type naming its wrapper so.
+    // [Delayed] methods among them), or another [Delayed] method of the type whose wrapper has that name.
     private static bool IsTaken(string name, IMethodSymbol method, INamedTypeSymbol containingType, TaskGraphSymbols symbols)
     {
         if (name == containingType.Name)
@@ -68,25 +69,12 @@ public sealed class WrapperNameTakenFixer : TaskGraphCodeFixProvider
             if (member is IMethodSymbol other
                 && !SymbolEqualityComparer.Default.Equals(other, method)
                 && symbols.GetDelayedAttribute(other) is { } attribute
-                && WrapperNameOption(attribute) == name)
+                && WrapperNames.Of(other.Name, attribute) == name)
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static string? WrapperNameOption(AttributeData attribute)
-    {
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (argument.Key == "Name")
-            {
-                return argument.Value.Value as string;
-            }
-        }
-
-        return null;
     }
 }

@@ -39,7 +39,7 @@ internal sealed record OptionsSpec(bool Pure, bool Blocking, int Retries, int Re
                 case DescriptorEntry.TimeoutMillisecondsOption:
                     timeout = number;
                     break;
-                case DescriptorEntry.NameOption:
+                case WrapperNames.NameOption:
                     name = argument.Value.Value as string;
                     break;
             }
