@@ -1,10 +1,4 @@
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
-using TaskGraph.Generator.Model;
 
 namespace TaskGraph.Generator;
 

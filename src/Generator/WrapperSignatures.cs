@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using TaskGraph.Generator.Extensions;
-using TaskGraph.Generator.Model;
-
 namespace TaskGraph.Generator;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Composition;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TaskGraph.Analyzers;
 using TaskGraph.Shared;
 
 namespace TaskGraph.CodeFixes;
@@ -15,15 +8,9 @@ namespace TaskGraph.CodeFixes;
 /// name plus <c>Delayed</c> (<c>LoadAsyncDelayed</c>), numbered when that is taken too.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WrapperNameTakenFixer)), Shared]
-public sealed class WrapperNameTakenFixer : TaskGraphCodeFixProvider
+public sealed class WrapperNameTakenFixer() : TaskGraphCodeFixProvider(DiagnosticIds.WrapperNameTaken, "Name the wrapper with [Delayed(Name = ...)]")
 {
     private const string Suffix = "Delayed";
-
-    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
-    public WrapperNameTakenFixer()
-        : base(DiagnosticIds.WrapperNameTaken, "Name the wrapper with [Delayed(Name = ...)]")
-    {
-    }
 
     private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {

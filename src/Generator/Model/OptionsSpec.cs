@@ -1,7 +1,3 @@
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using TaskGraph.Shared;
-
 namespace TaskGraph.Generator.Model;
 
 /// <summary>What <c>[Delayed]</c> says about a method, read once from the attribute's named arguments.</summary>
