@@ -45,23 +45,28 @@ public class InheritedWrapperTests
     }
 
     [Fact]
-    public void A_new_method_hides_the_base_wrappers_extra_overloads_too()
+    public void A_new_methods_overloads_are_new_exactly_where_they_hide_a_base_wrapper_overload()
     {
-        // The derived plain-value overload OptDelayed(string?) hid the base's without 'new' (CS0108 in generated code).
+        // Every overload was written 'new' when the core hid: the plain-value overload of NullDefault.Opt hides nothing (CS0109).
         object? result = GeneratedCode.Run("""
             public partial class Base { [Delayed] public string Opt(string? text = "base") => "B:" + (text ?? "<null>"); }
             public partial class Derived : Base { [Delayed] public new string Opt(string? text = "derived") => "D:" + (text ?? "<null>"); }
+            public partial class NullDefault { [Delayed] public string Opt(string? text = null) => "N:" + (text ?? "<null>"); }
+            public partial class TextDefault : NullDefault { [Delayed] public new string Opt(string? text = "text") => "T:" + (text ?? "<null>"); }
             public static class Program
             {
                 public static string Run()
                 {
                     var d = new Derived();
-                    return string.Join(",", d.OptDelayed(null).Compute(), d.OptDelayed().Compute(), ((Base)d).OptDelayed(null).Compute(), ((Base)d).OptDelayed().Compute());
+                    var t = new TextDefault();
+                    return string.Join(",",
+                        d.OptDelayed(null).Compute(), d.OptDelayed().Compute(), ((Base)d).OptDelayed(null).Compute(), ((Base)d).OptDelayed().Compute(),
+                        t.OptDelayed(null).Compute(), t.OptDelayed().Compute(), ((NullDefault)t).OptDelayed().Compute());
                 }
             }
             """);
 
-        Assert.Equal("D:<null>,D:derived,B:<null>,B:base", result);
+        Assert.Equal("D:<null>,D:derived,B:<null>,B:base,T:<null>,T:text,N:<null>", result);
     }
 
     [Fact]
