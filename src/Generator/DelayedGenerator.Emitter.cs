@@ -1,10 +1,4 @@
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
-using TaskGraph.Generator.Model;
 
 namespace TaskGraph.Generator;
 
@@ -131,10 +125,11 @@ public sealed partial class DelayedGenerator
                 .Concat(parameters.Select((p, i) => (Name: valueTypeParameters[i]!, Constraints: p.Type)).Where(c => c.Name is not null))
                 .ToList();
             string wrapperTypeParameters = TypeArgumentList(method.TypeParameters.Select(t => t.Name).Concat(valueTypeParameters.OfType<string>()));
-            // Before a plain nullable value, optional parameters are required (C# wants optional ones last).
-            int requiredUpTo = overload.Forms.Select((form, i) => (form, i)).Where(f => f.form == ParameterForm.NullableValue).Select(f => f.i).DefaultIfEmpty(-1).Max();
-            string parameterList = string.Join(", ", parameters.Select((p, i) => WrapperParameter(p, overload.Forms[i], valueTypeParameters[i], optional: i > requiredUpTo, method.IsNullableOblivious)));
-            writer.WriteLine($"{method.Accessibility} {(method.HidesInheritedWrapper ? "new " : string.Empty)}{(method.IsStatic ? "static " : string.Empty)}global::TaskGraph.Delayed<{method.ResultType}> {method.WrapperName}{wrapperTypeParameters}({parameterList})");
+            // A plain value is required; optional handles before it stay optional through [Optional] (C# wants '= null' ones last).
+            int requiredUpTo = overload.Forms.Select((form, i) => (form, i)).Where(f => f.form == ParameterForm.Plain).Select(f => f.i).DefaultIfEmpty(-1).Max();
+            string parameterList = string.Join(", ", parameters.Select((p, i) => WrapperParameter(p, overload.Forms[i], valueTypeParameters[i], beforeRequired: i < requiredUpTo, method.IsNullableOblivious)));
+            bool hides = method.HiddenSignatures.Contains(WrapperSignatures.Key(method, overload));
+            writer.WriteLine($"{method.Accessibility} {(hides ? "new " : string.Empty)}{(method.IsStatic ? "static " : string.Empty)}global::TaskGraph.Delayed<{method.ResultType}> {method.WrapperName}{wrapperTypeParameters}({parameterList})");
             writer.Indent();
             foreach (var (name, constraint) in constraints)
             {
@@ -218,20 +213,24 @@ public sealed partial class DelayedGenerator
             return list.Length == 0 ? string.Empty : "<" + list + ">";
         }
 
-        private static string WrapperParameter(ParameterSpec parameter, ParameterForm form, string? valueTypeParameter, bool optional, bool oblivious)
+        private static string WrapperParameter(ParameterSpec parameter, ParameterForm form, string? valueTypeParameter, bool beforeRequired, bool oblivious)
         {
+            const string Optional = "global::System.Runtime.InteropServices.Optional";
             string prefix = parameter.IsThis ? "this " : string.Empty;
             string nullable = oblivious ? string.Empty : "?";
+            string callerDefault = parameter.DefaultValue == "default!" ? "default" : parameter.DefaultValue!;
             return form switch
             {
                 // The caller's member, file, line or argument text, as the compiler fills them in at the wrapper's call.
-                _ when parameter.CallerInfo is not null => $"[{parameter.CallerInfo}] {parameter.Type} {parameter.Name} = {(parameter.DefaultValue == "default!" ? "default" : parameter.DefaultValue)}",
-                ParameterForm.NullableValue => $"{prefix}{parameter.Type} {parameter.Name}",
+                _ when parameter.CallerInfo is not null && beforeRequired => $"[{Optional}, global::System.Runtime.InteropServices.DefaultParameterValue({callerDefault}), {parameter.CallerInfo}] {parameter.Type} {parameter.Name}",
+                _ when parameter.CallerInfo is not null => $"[{parameter.CallerInfo}] {parameter.Type} {parameter.Name} = {callerDefault}",
+                ParameterForm.Plain => $"{prefix}{parameter.Type} {parameter.Name}",
                 ParameterForm.Sequence => $"{prefix}{Enumerable}<{Delayed}<{parameter.ElementType}>> {parameter.Name}",
                 ParameterForm.Params => $"params {Delayed}<{parameter.ElementType}>[] {parameter.Name}",
                 ParameterForm.Value => $"{prefix}{valueTypeParameter} {parameter.Name}",
-                _ when parameter.DefaultValue is not null && optional => $"{prefix}{Delayed}<{parameter.Type}>{nullable} {parameter.Name} = null",
-                _ when parameter.DefaultValue is not null => $"{prefix}{Delayed}<{parameter.Type}>{nullable} {parameter.Name}",
+                // Omitted, an [Optional] handle is null, as an omitted '= null' one is: the core overload gives the default.
+                _ when parameter.DefaultValue is not null && beforeRequired => $"[{Optional}] {prefix}{Delayed}<{parameter.Type}>{nullable} {parameter.Name}",
+                _ when parameter.DefaultValue is not null => $"{prefix}{Delayed}<{parameter.Type}>{nullable} {parameter.Name} = null",
                 _ => $"{prefix}{Delayed}<{parameter.Type}> {parameter.Name}",
             };
         }
@@ -245,7 +244,7 @@ public sealed partial class DelayedGenerator
             {
                 ParameterForm.Sequence => $"{DelayedCollections}.{CollectionMethod(parameter.Collection)}<{parameter.ElementType}>({parameter.Name}){forgive}",
                 ParameterForm.Params => $"{DelayedCollections}.ToArray<{parameter.ElementType}>({parameter.Name}){forgive}",
-                ParameterForm.Value or ParameterForm.NullableValue => $"{Delayed}.Value<{parameter.Type}>({parameter.Name})",
+                ParameterForm.Value or ParameterForm.Plain => $"{Delayed}.Value<{parameter.Type}>({parameter.Name})",
                 _ => parameter.Name,
             };
         }

@@ -1,16 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TaskGraph.Generator.Extensions;
-using TaskGraph.Generator.Model;
-using TaskGraph.Shared;
-
 namespace TaskGraph.Generator;
 
 public sealed partial class DelayedGenerator

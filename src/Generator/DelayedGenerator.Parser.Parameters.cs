@@ -1,16 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TaskGraph.Generator.Extensions;
-using TaskGraph.Generator.Model;
-using TaskGraph.Shared;
-
 namespace TaskGraph.Generator;
 
 public sealed partial class DelayedGenerator
@@ -58,6 +45,7 @@ public sealed partial class DelayedGenerator
                     ElementSignatureType: element is null ? string.Empty : WrapperSignatures.TypeKey(element),
                     DefaultValue: defaultValue,
                     NullDiffersFromDefault: defaultValue is not null && !parameter.IsParams && parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is not null && AdmitsNull(parameter),
+                    MentionsMethodTypeParameter: MentionsMethodTypeParameter(parameter.Type),
                     CallerInfo: parameter.GetAttributes().Where(a => a.AttributeClass is { } type && IsCallerInfo(type)).Select(attribute => attribute.ToCode()).FirstOrDefault()));
             }
 
@@ -69,6 +57,14 @@ public sealed partial class DelayedGenerator
             => parameter.Type.IsReferenceType
                 ? parameter.NullableAnnotation != NullableAnnotation.NotAnnotated
                 : parameter.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+        private static bool MentionsMethodTypeParameter(ITypeSymbol type) => type switch
+        {
+            ITypeParameterSymbol parameter => parameter.TypeParameterKind == TypeParameterKind.Method,
+            IArrayTypeSymbol array => MentionsMethodTypeParameter(array.ElementType),
+            INamedTypeSymbol named => named.TypeArguments.Any(MentionsMethodTypeParameter) || (named.ContainingType is { } outer && MentionsMethodTypeParameter(outer)),
+            _ => false,
+        };
 
         /// <summary><c>[CallerMemberName]</c>, <c>[CallerFilePath]</c>, <c>[CallerLineNumber]</c>, <c>[CallerArgumentExpression]</c>.</summary>
         private static bool IsCallerInfo(INamedTypeSymbol attribute)

@@ -1,16 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
 using System.Text;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TaskGraph.Generator.Extensions;
-using TaskGraph.Generator.Model;
-using TaskGraph.Shared;
 
 namespace TaskGraph.Generator;
 
@@ -97,8 +85,8 @@ public sealed partial class DelayedGenerator
         {
             var (resultKind, resultType) = ResultShape(method);
             string wrapperName = WrapperName(method.Name, options);
-            string? hidingKey = declaredNew ? WrapperSignatures.CoreKey(wrapperName, method.TypeParameters.Length, parameters) : null;
-            var existing = WrapperSignatures.Existing(containingType, wrapperName, hidingKey, out bool hidesInherited);
+            var hidingKeys = declaredNew ? WrapperSignatures.OverloadKeys(wrapperName, method.TypeParameters.Length, parameters).ToList() : [];
+            var existing = WrapperSignatures.Existing(containingType, wrapperName, hidingKeys, out var hidden);
             return new MethodSpec(
                 Hierarchy: HierarchyInfo.From(containingType),
                 Name: SymbolFormats.EscapeIdentifier(method.Name),
@@ -119,23 +107,13 @@ public sealed partial class DelayedGenerator
                 Cref: Cref(method),
                 CarriedAttributes: CarriedAttributes(method).ToEquatableArray(),
                 Options: options,
-                HidesInheritedWrapper: hidesInherited,
+                HiddenSignatures: hidden.ToEquatableArray(),
                 ExistingSignatures: existing.ToEquatableArray(),
                 ReservedNames: containingType.GetMembers().Select(m => m.Name).Where(n => n.StartsWith("__", StringComparison.Ordinal)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
         }
 
         /// <summary>The name <c>[Delayed(Name = ...)]</c> gives, else <c>M</c> -> <c>MDelayed</c> with a trailing <c>Async</c> dropped.</summary>
-        internal static string WrapperName(string methodName, OptionsSpec options) => options.Name ?? WrapperName(methodName);
-
-        /// <summary><c>M</c> -> <c>MDelayed</c>; a trailing <c>Async</c> is dropped (<c>LoadAsync</c> -> <c>LoadDelayed</c>).</summary>
-        internal static string WrapperName(string methodName)
-        {
-            const string AsyncSuffix = "Async";
-            string stem = methodName.Length > AsyncSuffix.Length && methodName.EndsWith(AsyncSuffix, StringComparison.Ordinal)
-                ? methodName.Substring(0, methodName.Length - AsyncSuffix.Length)
-                : methodName;
-            return stem + "Delayed";
-        }
+        internal static string WrapperName(string methodName, OptionsSpec options) => WrapperNames.Of(methodName, options.Name);
 
         private static (ResultKind Kind, string Type) ResultShape(IMethodSymbol method)
         {

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using TaskGraph.Generator.Model;
-
 namespace TaskGraph.Generator;
 
 public sealed partial class DelayedGenerator

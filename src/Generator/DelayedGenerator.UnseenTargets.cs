@@ -1,10 +1,3 @@
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TaskGraph.Generator.Extensions;
-using TaskGraph.Generator.Model;
-
 namespace TaskGraph.Generator;
 
 public sealed partial class DelayedGenerator

@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using TaskGraph.Generator.Model;
-
 namespace TaskGraph.Generator;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-
 namespace TaskGraph.Generator;
 
 /// <summary>

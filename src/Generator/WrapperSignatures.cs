@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using TaskGraph.Generator.Extensions;
-using TaskGraph.Generator.Model;
-
 namespace TaskGraph.Generator;
 
 /// <summary>
@@ -17,7 +9,9 @@ namespace TaskGraph.Generator;
 /// Every wrapper parameter is a handle (<c>Delayed&lt;P&gt;</c>) in the core overload. A parameter may have
 /// alternatives: a <c>params</c> array takes handles one by one; a required collection parameter takes a
 /// sequence of handles; a required interface-typed parameter takes a plain value (C# forbids the handle's
-/// implicit conversion from an expression of interface type). With up to <see cref="MaxCombinedParameters"/> parameters that have
+/// implicit conversion from an expression of interface type); a parameter whose type mentions a method type parameter
+/// takes a plain value of its type (so that type inference works as in a direct call); an optional one that admits null
+/// but defaults to something else takes a plain value (so that null means null). With up to <see cref="MaxCombinedParameters"/> parameters that have
 /// alternatives, every combination is written; beyond that, the core overload plus, per alternative, the
 /// overload where every parameter that has it uses it (so the number of overloads stays small).
 /// </remarks>
@@ -36,16 +30,27 @@ internal static class WrapperSignatures
         => name + "`" + arity + "(" + string.Join(",", parameterTypes) + ")";
 
     public static string Key(MethodSpec method, WrapperOverload overload)
+        => Key(method.WrapperName, method.TypeParameters.Count, WrapperParameters(method.Parameters), overload);
+
+    private static string Key(string wrapperName, int arity, IEnumerable<ParameterSpec> wrapperParameters, WrapperOverload overload)
     {
-        int arity = method.TypeParameters.Count;
-        var types = WrapperParameters(method).Zip(overload.Forms, (parameter, form) =>
+        var types = wrapperParameters.Zip(overload.Forms, (parameter, form) =>
             form == ParameterForm.Value ? "!!" + arity++ : SignatureType(parameter, form)).ToList();
-        return Key(method.WrapperName, arity, types);
+        return Key(wrapperName, arity, types);
+    }
+
+    /// <summary>The keys of every overload of the wrapper of a method with these wrapper name, arity and parameters.</summary>
+    public static IEnumerable<string> OverloadKeys(string wrapperName, int arity, IEnumerable<ParameterSpec> parameters)
+    {
+        var wrapperParameters = WrapperParameters(parameters).ToList();
+        return Overloads(wrapperParameters).Select(overload => Key(wrapperName, arity, wrapperParameters, overload));
     }
 
     /// <summary>The parameters the wrapper takes: the method's, cancellation tokens left out.</summary>
-    public static IEnumerable<ParameterSpec> WrapperParameters(MethodSpec method)
-        => method.Parameters.Where(p => !p.IsCancellationToken);
+    public static IEnumerable<ParameterSpec> WrapperParameters(MethodSpec method) => WrapperParameters(method.Parameters);
+
+    private static IEnumerable<ParameterSpec> WrapperParameters(IEnumerable<ParameterSpec> parameters)
+        => parameters.Where(p => !p.IsCancellationToken);
 
     public static WrapperOverload Core(MethodSpec method)
         => new(WrapperParameters(method).Select(_ => ParameterForm.Handle).ToEquatableArray());
@@ -54,9 +59,11 @@ internal static class WrapperSignatures
         => method.ExistingSignatures.Contains(AnySignature) || method.ExistingSignatures.Contains(Key(method, Core(method)));
 
     /// <summary>The overloads of the method's wrapper, the core overload first.</summary>
-    public static IEnumerable<WrapperOverload> Overloads(MethodSpec method)
+    public static IEnumerable<WrapperOverload> Overloads(MethodSpec method) => Overloads(WrapperParameters(method));
+
+    private static IEnumerable<WrapperOverload> Overloads(IEnumerable<ParameterSpec> wrapperParameters)
     {
-        var choices = WrapperParameters(method).Select(p => new[] { ParameterForm.Handle }.Concat(Alternatives(p)).ToArray()).ToArray();
+        var choices = wrapperParameters.Select(p => new[] { ParameterForm.Handle }.Concat(Alternatives(p)).ToArray()).ToArray();
         if (choices.Count(c => c.Length > 1) <= MaxCombinedParameters)
         {
             IEnumerable<IEnumerable<ParameterForm>> combinations = [[]];
@@ -68,10 +75,10 @@ internal static class WrapperSignatures
             return combinations.Select(forms => new WrapperOverload(forms.ToEquatableArray()));
         }
 
-        var uniform = new[] { ParameterForm.Sequence, ParameterForm.Params, ParameterForm.Value, ParameterForm.NullableValue }
+        var uniform = new[] { ParameterForm.Sequence, ParameterForm.Params, ParameterForm.Value, ParameterForm.Plain }
             .Where(kind => choices.Any(c => c.Contains(kind)))
             .Select(kind => new WrapperOverload(choices.Select(c => c.Contains(kind) ? kind : ParameterForm.Handle).ToEquatableArray()));
-        return new[] { Core(method) }.Concat(uniform);
+        return new[] { new WrapperOverload(choices.Select(_ => ParameterForm.Handle).ToEquatableArray()) }.Concat(uniform);
     }
 
     private static IEnumerable<ParameterForm> Alternatives(ParameterSpec parameter)
@@ -84,11 +91,11 @@ internal static class WrapperSignatures
 
         if (parameter.DefaultValue is not null)
         {
-            // An optional parameter stays an optional handle, except where a null argument must mean null; the
-            // overload taking that value requires the parameters before it (an optional one could not precede it).
-            if (parameter.NullDiffersFromDefault && parameter.CallerInfo is null)
+            // An optional parameter stays an optional handle, except where a null argument must mean null or a type
+            // argument is inferred from it; in the overload taking that plain value, it is required.
+            if ((parameter.NullDiffersFromDefault || parameter.MentionsMethodTypeParameter) && parameter.CallerInfo is null)
             {
-                yield return ParameterForm.NullableValue;
+                yield return ParameterForm.Plain;
             }
 
             yield break;
@@ -99,7 +106,12 @@ internal static class WrapperSignatures
             yield return ParameterForm.Sequence;
         }
 
-        if (parameter.IsInterface)
+        if (parameter.MentionsMethodTypeParameter)
+        {
+            // A plain value of an interface type too: the overload's own type parameter would leave T uninferred.
+            yield return ParameterForm.Plain;
+        }
+        else if (parameter.IsInterface)
         {
             yield return ParameterForm.Value;
         }
@@ -109,7 +121,7 @@ internal static class WrapperSignatures
 
     private static string SignatureType(ParameterSpec parameter, ParameterForm form) => form switch
     {
-        _ when parameter.CallerInfo is not null || form == ParameterForm.NullableValue => parameter.SignatureType,
+        _ when parameter.CallerInfo is not null || form == ParameterForm.Plain => parameter.SignatureType,
         ParameterForm.Sequence => $"{EnumerableType}<{DelayedType}<{parameter.ElementSignatureType}>>",
         ParameterForm.Params => $"{DelayedType}<{parameter.ElementSignatureType}>[]",
         _ => $"{DelayedType}<{parameter.SignatureType}>",
@@ -144,14 +156,15 @@ internal static class WrapperSignatures
 
     /// <summary>
     /// Signatures of what already answers to the wrapper's name: the type's own members, members that derived code
-    /// would hide (base types' non-private members), and the core wrappers that the generator writes for
+    /// would hide (base types' non-private members), and the wrapper overloads that the generator writes for
     /// <c>[Delayed]</c> methods of base types in source (this run cannot see those). A member that is not a method
-    /// blocks the name entirely. A wrapper whose method is declared <c>new</c> hides the inherited member with its
-    /// own signature (<paramref name="hidingKey"/>) instead of clashing with it.
+    /// blocks the name entirely. A wrapper whose method is declared <c>new</c> hides an inherited member that has the
+    /// signature of one of its overloads (<paramref name="hidingKeys"/>) instead of clashing with it: those signatures
+    /// come back in <paramref name="hidden"/>, so that exactly those overloads are written <c>new</c>.
     /// </summary>
-    public static SortedSet<string> Existing(INamedTypeSymbol containingType, string wrapperName, string? hidingKey, out bool hidesInherited)
+    public static SortedSet<string> Existing(INamedTypeSymbol containingType, string wrapperName, ICollection<string> hidingKeys, out SortedSet<string> hidden)
     {
-        hidesInherited = false;
+        hidden = new SortedSet<string>(StringComparer.Ordinal);
         var signatures = new SortedSet<string>(StringComparer.Ordinal);
         if (containingType.Name == wrapperName || containingType.TypeParameters.Any(t => t.Name == wrapperName))
         {
@@ -163,14 +176,10 @@ internal static class WrapperSignatures
             bool isBase = !SymbolEqualityComparer.Default.Equals(type, containingType);
             foreach (var member in type.GetMembers())
             {
-                string? key = !isBase || member.DeclaredAccessibility != Accessibility.Private ? ExistingKey(member, wrapperName, isBase) : null;
-                if (isBase && key is not null && key == hidingKey)
+                var keys = !isBase || member.DeclaredAccessibility != Accessibility.Private ? ExistingKeys(member, wrapperName, isBase) : [];
+                foreach (string key in keys)
                 {
-                    hidesInherited = true;
-                }
-                else if (key is not null)
-                {
-                    signatures.Add(key);
+                    (isBase && hidingKeys.Contains(key) ? hidden : signatures).Add(key);
                 }
             }
         }
@@ -190,16 +199,20 @@ internal static class WrapperSignatures
     }
 
     /// <summary>The key of the core wrapper of a method with these wrapper name and parameters.</summary>
-    public static string CoreKey(string wrapperName, int arity, IEnumerable<ParameterSpec> parameters)
-        => Key(wrapperName, arity, parameters.Where(p => !p.IsCancellationToken).Select(HandleSignatureType));
+    private static string CoreKey(string wrapperName, int arity, IEnumerable<ParameterSpec> parameters)
+        => Key(wrapperName, arity, WrapperParameters(parameters).Select(HandleSignatureType));
 
-    private static string? ExistingKey(ISymbol member, string wrapperName, bool isBase) => member switch
+    private static IEnumerable<string> ExistingKeys(ISymbol member, string wrapperName, bool isBase) => member switch
     {
-        { Name: var name } when name == wrapperName => member is IMethodSymbol existing
+        { Name: var name } when name == wrapperName => [member is IMethodSymbol existing
             ? Key(existing.Name, existing.TypeParameters.Length, existing.Parameters.Select(p => (p.RefKind == RefKind.None ? string.Empty : "ref ") + TypeKey(p.Type)))
-            : AnySignature,
-        IMethodSymbol { DeclaringSyntaxReferences.IsEmpty: false } baseMethod when isBase => CoreWrapperKey(baseMethod) is { } key && key.StartsWith(wrapperName + "`", StringComparison.Ordinal) ? key : null,
-        _ => null,
+            : AnySignature],
+        IMethodSymbol { DeclaringSyntaxReferences.IsEmpty: false } baseMethod when isBase
+            && OptionsSpec.Of(baseMethod) is { } options
+            && DelayedGenerator.Parser.WrapperName(baseMethod.Name, options) == wrapperName
+            && DelayedGenerator.Parser.WrappableParameters(baseMethod, options) is { } parameters
+            => OverloadKeys(wrapperName, baseMethod.TypeParameters.Length, parameters),
+        _ => [],
     };
 
     /// <summary>The key of the core wrapper the generator writes for <paramref name="method"/>; <see langword="null"/> when it writes none.</summary>

@@ -31,9 +31,6 @@ internal sealed class DescriptorEntry
     /// <summary><c>DelayedAttribute.TimeoutMilliseconds</c>; <c>TimeoutMilliseconds=n</c> in the entry.</summary>
     public const string TimeoutMillisecondsOption = "TimeoutMilliseconds";
 
-    /// <summary><c>DelayedAttribute.Name</c>: the wrapper's name, which only the generator uses (never in the entry).</summary>
-    public const string NameOption = "Name";
-
     /// <summary>What a well-formed entry looks like, for error messages.</summary>
     public const string Format = "id|name|parameter,names|ResultKind[|option...]";
 

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using TaskGraph.Analyzers.Rules;
 using Xunit;
 
@@ -41,4 +42,24 @@ public sealed class DelayedValueOfCallAnalyzerTests
             public static int Direct() => Ops.Inc(Ops.Inc(1));
         }
         """);
+
+    [Fact]
+    public Task Names_the_wrapper_that_the_Name_option_gives()
+    {
+        // The message named TwiceDelayed, a name the generator does not write when the attribute names the wrapper.
+        var test = new TaskGraphTest(new DelayedValueOfCallAnalyzer(), fixer: null, """
+            using TaskGraph;
+
+            public static partial class Named
+            {
+                [Delayed(Name = "DoubleLater")] public static int TwiceAsync(int x) => 2 * x;
+
+                public static Delayed<int> Value() => Delayed.Value(TwiceAsync(1));
+            }
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DelayedValueOfCallAnalyzer.Rule)
+            .WithSpan(TaskGraphTest.Folder + AnalyzerVerifier.PipelinePath, 7, 43, 7, 71)
+            .WithArguments("TwiceAsync", "DoubleLater"));
+        return test.RunAsync();
+    }
 }

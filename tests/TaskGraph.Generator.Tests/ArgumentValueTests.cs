@@ -33,6 +33,62 @@ public class ArgumentValueTests
     }
 
     [Fact]
+    public void A_named_null_that_skips_an_earlier_optional_parameter_means_null_as_in_the_direct_call()
+    {
+        // TwoDelayed(1, second: null) gave the default "s": no overload taking a plain second left first optional.
+        object? result = GeneratedCode.Run("""
+            using System.Runtime.CompilerServices;
+            public static partial class Steps
+            {
+                [Delayed] public static string Two(int a, string? first = "f", string? second = "s") => $"{a}:{first ?? "<null>"}:{second ?? "<null>"}";
+                [Delayed] public static string Three(string? x = "x", int? y = 2, string? z = "z") => $"{x ?? "<null>"}:{y?.ToString() ?? "<null>"}:{z ?? "<null>"}";
+                [Delayed] public static string Traced(int a, [CallerMemberName] string member = "", string? note = "n") => $"{a}:{member}:{note ?? "<null>"}";
+            }
+            public static class Program
+            {
+                public static string Run() => string.Join(",",
+                    Steps.Two(1, second: null), Steps.TwoDelayed(1, second: null).Compute(),
+                    Steps.Three(z: null), Steps.ThreeDelayed(z: null).Compute(),
+                    Steps.Three(y: null, z: null), Steps.ThreeDelayed(y: null, z: null).Compute(),
+                    Steps.Three(null, z: "q"), Steps.ThreeDelayed(null, z: "q").Compute(),
+                    Steps.Traced(1, note: null), Steps.TracedDelayed(1, note: null).Compute());
+            }
+            """);
+
+        Assert.Equal("1:f:<null>,1:f:<null>,x:2:<null>,x:2:<null>,x:<null>:<null>,x:<null>:<null>,<null>:2:q,<null>:2:q,1:Run:<null>,1:Run:<null>", result);
+    }
+
+    [Fact]
+    public void A_generic_wrapper_infers_its_type_arguments_from_plain_values_as_the_method_does()
+    {
+        // IdDelayed(5) was CS0411: T cannot be inferred from int against Delayed<T>.
+        object? result = GeneratedCode.Run("""
+            public static partial class Steps
+            {
+                [Delayed] public static T Id<T>(T x) => x;
+                [Delayed] public static string Pair<TFirst, TSecond>(TFirst a, TSecond b) => $"{a}/{b}";
+                [Delayed] public static int Count<T>(List<T> items) => items.Count;
+                [Delayed] public static string Join<T>(IEnumerable<T> items) => string.Join("+", items);
+            }
+            public static class Program
+            {
+                public static string Run()
+                {
+                    Delayed<int> five = Steps.IdDelayed(5);
+                    Delayed<Delayed<int>> boxed = Steps.IdDelayed<Delayed<int>>(five);
+                    Delayed<int> same = Steps.IdDelayed(five);
+                    Delayed<string> pair = Steps.PairDelayed(1, "b"), mixed = Steps.PairDelayed(five, 'c'), handles = Steps.PairDelayed(five, Steps.IdDelayed("h"));
+                    Delayed<int> count = Steps.CountDelayed(new List<string> { "a", "b" });
+                    Delayed<string> joined = Steps.JoinDelayed(new[] { 1, 2, 3 }), joinedInterface = Steps.JoinDelayed((IEnumerable<int>)new List<int> { 4 });
+                    return string.Join(",", five.Compute(), boxed.Compute().Compute(), same.Compute(), pair.Compute(), mixed.Compute(), handles.Compute(), count.Compute(), joined.Compute(), joinedInterface.Compute());
+                }
+            }
+            """);
+
+        Assert.Equal("5,5,5,1/b,5/c,5/h,2,1+2+3,4", result);
+    }
+
+    [Fact]
     public void Caller_info_parameters_get_the_callers_values_through_the_wrapper()
     {
         object? result = GeneratedCode.Run("""

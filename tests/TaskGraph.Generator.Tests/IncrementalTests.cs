@@ -119,10 +119,7 @@ public class IncrementalTests
     public void An_extension_block_diagnostic_stays_cached_when_an_unrelated_file_is_added()
     {
         // Extension blocks need the preview language here; that step has a test of its own.
-        var tree = CSharpSyntaxTree.ParseText(
-            GeneratorAssert.Usings + "public static partial class Texts { extension(string s) { [Delayed] public int Twice(int x) => s.Length * x; } }",
-            new CSharpParseOptions(LanguageVersion.Preview),
-            "Extensions.cs");
+        var tree = UnwrappableShapeTests.ExtensionBlock("Extensions.cs");
         var first = GeneratorRun.Start(TestCompilation.Create().AddSyntaxTrees(tree));
         var edited = first.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { }", (CSharpParseOptions)tree.Options, "Unrelated.cs"));
 

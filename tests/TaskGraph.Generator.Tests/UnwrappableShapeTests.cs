@@ -40,11 +40,7 @@ public class UnwrappableShapeTests
     public void A_member_of_an_extension_block_is_reported()
     {
         // C# 14 extension blocks; the generator compiles against an older Roslyn, so it recognises them without the new API.
-        var tree = CSharpSyntaxTree.ParseText(
-            GeneratorAssert.Usings + "public static partial class Texts { extension(string s) { [Delayed] public int Twice(int x) => s.Length * x; } }",
-            new CSharpParseOptions(LanguageVersion.Preview),
-            "Source0.cs");
-        var compilation = TestCompilation.Create().AddSyntaxTrees(tree);
+        var compilation = TestCompilation.Create().AddSyntaxTrees(ExtensionBlock("Source0.cs"));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
         var run = GeneratorRun.Start(compilation);
@@ -55,4 +51,11 @@ public class UnwrappableShapeTests
         Assert.Contains("extension block", diagnostic.GetMessage(), System.StringComparison.Ordinal);
         Assert.Empty(run.GeneratedSources);
     }
+
+    /// <summary>A file with a <c>[Delayed]</c> member of a C# 14 extension block (parsed as the preview language here).</summary>
+    internal static SyntaxTree ExtensionBlock(string path)
+        => CSharpSyntaxTree.ParseText(
+            GeneratorAssert.Usings + "public static partial class Texts { extension(string s) { [Delayed] public int Twice(int x) => s.Length * x; } }",
+            new CSharpParseOptions(LanguageVersion.Preview),
+            path);
 }

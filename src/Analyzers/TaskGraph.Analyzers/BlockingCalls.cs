@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis;
-
 namespace TaskGraph.Analyzers;
 
 /// <summary>The framework's members that block the calling thread: sleeps, waits on tasks and events, synchronous I/O.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace TaskGraph.Analyzers;
 
 /// <summary>Finds writes into the object behind a reference: its members or elements assigned, or a mutating collection method called on it.</summary>

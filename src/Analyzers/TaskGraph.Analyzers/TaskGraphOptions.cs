@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-
 namespace TaskGraph.Analyzers;
 
 /// <summary>Reads a rule's numeric settings from <c>.editorconfig</c> (<c>taskgraph.TG1002.max_tasks = 8</c>).</summary>

@@ -1,7 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace TaskGraph.CodeFixes;
 
 /// <summary>Small edits of call syntax that keep the code's layout: renaming the callee, writing its type arguments, appending an argument.</summary>

@@ -1,12 +1,4 @@
-using System.Collections.Generic;
-using System.Composition;
 using System.Linq;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TaskGraph.Analyzers;
 
 namespace TaskGraph.CodeFixes;
 
@@ -17,14 +9,8 @@ namespace TaskGraph.CodeFixes;
 /// the order of the results.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ComputeInLoopFixer)), Shared]
-public sealed class ComputeInLoopFixer : TaskGraphCodeFixProvider
+public sealed class ComputeInLoopFixer() : TaskGraphCodeFixProvider(DiagnosticIds.ComputeInLoop, "Collect the handles and compute once after the loop")
 {
-    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
-    public ComputeInLoopFixer()
-        : base(DiagnosticIds.ComputeInLoop, "Collect the handles and compute once after the loop")
-    {
-    }
-
     private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {
         var model = document.Model;

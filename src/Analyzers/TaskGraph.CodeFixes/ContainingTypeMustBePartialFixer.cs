@@ -1,11 +1,3 @@
-using System.Composition;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TaskGraph.Analyzers;
-
 namespace TaskGraph.CodeFixes;
 
 /// <summary>
@@ -14,14 +6,8 @@ namespace TaskGraph.CodeFixes;
 /// has exactly one declaration, so the fix stays in one document).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ContainingTypeMustBePartialFixer)), Shared]
-public sealed class ContainingTypeMustBePartialFixer : TaskGraphCodeFixProvider
+public sealed class ContainingTypeMustBePartialFixer() : TaskGraphCodeFixProvider(DiagnosticIds.ContainingTypeMustBePartial, "Make the containing types partial")
 {
-    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
-    public ContainingTypeMustBePartialFixer()
-        : base(DiagnosticIds.ContainingTypeMustBePartial, "Make the containing types partial")
-    {
-    }
-
     private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {
         bool any = false;

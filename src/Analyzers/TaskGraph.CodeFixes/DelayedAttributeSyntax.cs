@@ -1,8 +1,3 @@
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace TaskGraph.CodeFixes;
 
 /// <summary>The <c>[Delayed]</c> attribute of a method as syntax: finding it, and setting one of its options.</summary>

@@ -1,26 +1,12 @@
-using System.Collections.Generic;
-using System.Composition;
-using System.Threading;
 using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using TaskGraph.Analyzers;
 
 namespace TaskGraph.CodeFixes;
 
 /// <summary>TG1004: <c>Delayed.Value(M(x))</c> (or <c>M(x)</c> where a handle is expected) becomes <c>MDelayed(x)</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DelayedValueOfCallFixer)), Shared]
-public sealed class DelayedValueOfCallFixer : TaskGraphCodeFixProvider
+public sealed class DelayedValueOfCallFixer() : TaskGraphCodeFixProvider(DiagnosticIds.DelayedValueOfCall, "Call the wrapper instead")
 {
-    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
-    public DelayedValueOfCallFixer()
-        : base(DiagnosticIds.DelayedValueOfCall, "Call the wrapper instead")
-    {
-    }
-
     private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {
         if (node is not InvocationExpressionSyntax outer

@@ -1,20 +1,9 @@
-using System.Composition;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TaskGraph.Analyzers;
-
 namespace TaskGraph.CodeFixes;
 
 /// <summary>TG1005: inside a <c>[Delayed]</c> method, a wrapper call that is computed on the spot becomes a direct call.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DelayedWithinDelayedFixer)), Shared]
-public sealed class DelayedWithinDelayedFixer : DirectCallsFixer
+public sealed class DelayedWithinDelayedFixer() : DirectCallsFixer(DiagnosticIds.DelayedWithinDelayed, "Call the method directly")
 {
-    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
-    public DelayedWithinDelayedFixer()
-        : base(DiagnosticIds.DelayedWithinDelayed, "Call the method directly")
-    {
-    }
 
     // The diagnostic marks a wrapper call computed on the spot (MDelayed(x).Compute()) or a compute.
     private protected override InvocationExpressionSyntax? FindCompute(SyntaxNode node)

@@ -1,11 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using TaskGraph.Analyzers;
 
 namespace TaskGraph.CodeFixes;
 

@@ -1,7 +1,3 @@
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace TaskGraph.CodeFixes;
 
 /// <summary>Replaces a compute and the graph behind it with direct calls of the methods (see <see cref="DirectCallRewrite"/>).</summary>

@@ -1,10 +1,3 @@
-using System.Composition;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TaskGraph.Analyzers;
-
 namespace TaskGraph.CodeFixes;
 
 /// <summary>
@@ -13,14 +6,8 @@ namespace TaskGraph.CodeFixes;
 /// (<c>SaveDelayed(i++)</c> or <c>StoreDelayed(Load(3))</c> would lose the increment or the eager call).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DiscardedWrapperResultFixer)), Shared]
-public sealed class DiscardedWrapperResultFixer : TaskGraphCodeFixProvider
+public sealed class DiscardedWrapperResultFixer() : TaskGraphCodeFixProvider(DiagnosticIds.DiscardedWrapperResult, "Remove the call that never runs")
 {
-    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
-    public DiscardedWrapperResultFixer()
-        : base(DiagnosticIds.DiscardedWrapperResult, "Remove the call that never runs")
-    {
-    }
-
     private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {
         // Only a statement in a block (or a top-level one) can go; an if's or loop's sole statement would leave invalid code.

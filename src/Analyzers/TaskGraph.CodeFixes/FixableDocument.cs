@@ -1,8 +1,5 @@
-using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Editing;
-using TaskGraph.Analyzers;
 
 namespace TaskGraph.CodeFixes;
 

@@ -1,6 +1,4 @@
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using TaskGraph.Analyzers;
 
 namespace TaskGraph.CodeFixes;
 

@@ -1,10 +1,4 @@
-using System.Composition;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TaskGraph.Analyzers;
+using TaskGraph.Shared;
 
 namespace TaskGraph.CodeFixes;
 
@@ -14,15 +8,9 @@ namespace TaskGraph.CodeFixes;
 /// name plus <c>Delayed</c> (<c>LoadAsyncDelayed</c>), numbered when that is taken too.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WrapperNameTakenFixer)), Shared]
-public sealed class WrapperNameTakenFixer : TaskGraphCodeFixProvider
+public sealed class WrapperNameTakenFixer() : TaskGraphCodeFixProvider(DiagnosticIds.WrapperNameTaken, "Name the wrapper with [Delayed(Name = ...)]")
 {
     private const string Suffix = "Delayed";
-
-    /// <summary>The fixer, as the IDE's light bulb and Fix All use it.</summary>
-    public WrapperNameTakenFixer()
-        : base(DiagnosticIds.WrapperNameTaken, "Name the wrapper with [Delayed(Name = ...)]")
-    {
-    }
 
     private protected override bool TryPlan(FixableDocument document, Diagnostic diagnostic, SyntaxNode node, DocumentEdits edits, CancellationToken cancellationToken)
     {
@@ -42,12 +30,12 @@ public sealed class WrapperNameTakenFixer : TaskGraphCodeFixProvider
 
         edits.Introduce(type, name);
         var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(name));
-        edits.Replace(attribute, rewritten => DelayedAttributeSyntax.WithOption((AttributeSyntax)rewritten, "Name", literal));
+        edits.Replace(attribute, rewritten => DelayedAttributeSyntax.WithOption((AttributeSyntax)rewritten, WrapperNames.NameOption, literal));
         return true;
     }
 
     // A member of the type or a base type with that name (the generated wrappers of the type's other
-    // [Delayed] methods among them), or another [Delayed] method of the type naming its wrapper so.
+    // [Delayed] methods among them), or another [Delayed] method of the type whose wrapper has that name.
     private static bool IsTaken(string name, IMethodSymbol method, INamedTypeSymbol containingType, TaskGraphSymbols symbols)
     {
         if (name == containingType.Name)
@@ -68,25 +56,12 @@ public sealed class WrapperNameTakenFixer : TaskGraphCodeFixProvider
             if (member is IMethodSymbol other
                 && !SymbolEqualityComparer.Default.Equals(other, method)
                 && symbols.GetDelayedAttribute(other) is { } attribute
-                && WrapperNameOption(attribute) == name)
+                && WrapperNames.Of(other.Name, attribute) == name)
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static string? WrapperNameOption(AttributeData attribute)
-    {
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (argument.Key == "Name")
-            {
-                return argument.Value.Value as string;
-            }
-        }
-
-        return null;
     }
 }

@@ -1,7 +1,3 @@
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-
 namespace TaskGraph.Generator.Extensions;
 
 /// <summary>Questions the parser asks of symbols, and symbols written as code.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-
 namespace TaskGraph.Generator.Extensions;
 
 /// <summary>How symbols are written into generated code, descriptors and crefs.</summary>

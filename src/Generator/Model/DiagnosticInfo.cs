@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis;
-
 namespace TaskGraph.Generator.Model;
 
 /// <summary>A diagnostic to report, held as values: the descriptor's id, the message arguments and the location.</summary>

@@ -1,8 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
-using Microsoft.CodeAnalysis;
-using TaskGraph.Generator.Extensions;
 
 namespace TaskGraph.Generator.Model;
 

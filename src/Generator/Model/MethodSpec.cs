@@ -31,7 +31,7 @@ internal enum ResultKind
 /// <param name="Cref">The cref that names the method in the wrapper's XML doc.</param>
 /// <param name="CarriedAttributes">Attributes of the method carried to the wrapper (<c>[Obsolete]</c>, <c>[Experimental]</c>, <c>[RequiresUnreferencedCode]</c>...), each written as code.</param>
 /// <param name="Options">What the method's <c>[Delayed]</c> sets.</param>
-/// <param name="HidesInheritedWrapper">The method is declared <c>new</c> over a base member with its wrapper's name and signature: the wrapper is <c>new</c> too.</param>
+/// <param name="HiddenSignatures">Signatures of the inherited members that the wrapper's overloads hide, the method being declared <c>new</c>: those overloads are <c>new</c> too.</param>
 /// <param name="ExistingSignatures">Signatures of the members the type already has under the wrapper's name (see <see cref="WrapperSignatures"/>).</param>
 /// <param name="ReservedNames">Names of the type's members that begin with <c>__</c>, which the descriptor table avoids.</param>
 /// <remarks>No location: a model that does not move when code above it is edited stays cached.</remarks>
@@ -55,6 +55,6 @@ internal sealed record MethodSpec(
     string Cref,
     EquatableArray<string> CarriedAttributes,
     OptionsSpec Options,
-    bool HidesInheritedWrapper,
+    EquatableArray<string> HiddenSignatures,
     EquatableArray<string> ExistingSignatures,
     EquatableArray<string> ReservedNames);

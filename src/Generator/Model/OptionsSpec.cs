@@ -1,7 +1,3 @@
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using TaskGraph.Shared;
-
 namespace TaskGraph.Generator.Model;
 
 /// <summary>What <c>[Delayed]</c> says about a method, read once from the attribute's named arguments.</summary>
@@ -39,7 +35,7 @@ internal sealed record OptionsSpec(bool Pure, bool Blocking, int Retries, int Re
                 case DescriptorEntry.TimeoutMillisecondsOption:
                     timeout = number;
                     break;
-                case DescriptorEntry.NameOption:
+                case WrapperNames.NameOption:
                     name = argument.Value.Value as string;
                     break;
             }

@@ -26,6 +26,7 @@ internal enum CollectionKind
 /// <param name="ElementSignatureType">The element type as it counts for overload resolution.</param>
 /// <param name="DefaultValue">The default value as a C# expression of the parameter's type; <see langword="null"/> when required.</param>
 /// <param name="NullDiffersFromDefault">Optional, null is a value of its type, and the default is not null: a null argument must reach the method as null.</param>
+/// <param name="MentionsMethodTypeParameter">The type is or contains a type parameter of the method, which a call infers from its argument.</param>
 /// <param name="CallerInfo">The parameter's caller-info attribute as code (<c>[CallerMemberName]</c>...), which the wrapper takes over so that callers' values reach the method; <see langword="null"/> when it has none.</param>
 internal sealed record ParameterSpec(
     string Name,
@@ -42,4 +43,5 @@ internal sealed record ParameterSpec(
     string ElementSignatureType,
     string? DefaultValue,
     bool NullDiffersFromDefault,
+    bool MentionsMethodTypeParameter,
     string? CallerInfo);

@@ -36,9 +36,12 @@ internal enum ParameterForm
     Value,
 
     /// <summary>
-    /// <c>P</c>, the plain value of an optional parameter whose default is not null but which admits null: a null
-    /// literal binds here (a plain type is a better conversion target than the handle it converts to) and means null,
-    /// where the core overload's omitted-handle <see langword="null"/> would have meant the default.
+    /// <c>P</c>, the parameter's own type: a plain value, wrapped into a constant node. For an optional parameter whose
+    /// default is not null but which admits null, a null literal binds here (a plain type is a better conversion target
+    /// than the handle it converts to) and means null, where the core overload's omitted-handle <see langword="null"/>
+    /// would have meant the default. For a type that mentions a method type parameter (<c>T</c>, <c>List&lt;T&gt;</c>),
+    /// type inference works from a plain value as in a direct call (it cannot infer <c>T</c> from <c>int</c> against
+    /// <c>Delayed&lt;T&gt;</c>); a handle still binds to the core overload, whose parameter type is more specific.
     /// </summary>
-    NullableValue,
+    Plain,
 }

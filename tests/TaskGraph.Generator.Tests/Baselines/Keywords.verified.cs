@@ -32,5 +32,26 @@ namespace @event
             where @struct : struct
             => global::TaskGraph.Infrastructure.DelayedCall.Create<T>(__Methods[1],
                 static (__args, __ct) => global::@event.@static.@default<@struct, T>(__args.Get<@struct>(0), __args.Get<T>(1)), @in, @out);
+
+        /// <summary>Lazy form of <see cref="@default{@struct, T}(@struct, T)"/> that also takes sequences of handles or plain values: adds a task to the graph instead of running it.</summary>
+        [global::TaskGraph.Infrastructure.DelayedWrapper("M:event.static.default``2(``0,``1)")]
+        [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
+        public static global::TaskGraph.Delayed<T> defaultDelayed<@struct, T>(global::TaskGraph.Delayed<@struct> @in, T @out)
+            where @struct : struct
+            => defaultDelayed<@struct, T>(@in, global::TaskGraph.Delayed.Value<T>(@out));
+
+        /// <summary>Lazy form of <see cref="@default{@struct, T}(@struct, T)"/> that also takes sequences of handles or plain values: adds a task to the graph instead of running it.</summary>
+        [global::TaskGraph.Infrastructure.DelayedWrapper("M:event.static.default``2(``0,``1)")]
+        [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
+        public static global::TaskGraph.Delayed<T> defaultDelayed<@struct, T>(@struct @in, global::TaskGraph.Delayed<T> @out)
+            where @struct : struct
+            => defaultDelayed<@struct, T>(global::TaskGraph.Delayed.Value<@struct>(@in), @out);
+
+        /// <summary>Lazy form of <see cref="@default{@struct, T}(@struct, T)"/> that also takes sequences of handles or plain values: adds a task to the graph instead of running it.</summary>
+        [global::TaskGraph.Infrastructure.DelayedWrapper("M:event.static.default``2(``0,``1)")]
+        [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
+        public static global::TaskGraph.Delayed<T> defaultDelayed<@struct, T>(@struct @in, T @out)
+            where @struct : struct
+            => defaultDelayed<@struct, T>(global::TaskGraph.Delayed.Value<@struct>(@in), global::TaskGraph.Delayed.Value<T>(@out));
     }
 }

@@ -26,6 +26,13 @@ namespace Outer.Space
                 where TResult : notnull, new()
                 => global::TaskGraph.Infrastructure.DelayedCall.Create<TResult>(__Methods[1],
                     static (__args, __ct) => global::Outer.Space.Repository<TEntity>.Page<TKey>.Map<TResult>(__args.Get<TEntity>(0), __args.Get<global::System.Func<TEntity, TResult>>(1)), entity, map);
+
+            /// <summary>Lazy form of <see cref="Map{TResult}(TEntity, global::System.Func{TEntity, TResult})"/> that also takes sequences of handles or plain values: adds a task to the graph instead of running it.</summary>
+            [global::TaskGraph.Infrastructure.DelayedWrapper("M:Outer.Space.Repository`1.Page`1.Map``1(`0,System.Func{`0,``0})")]
+            [global::System.CodeDom.Compiler.GeneratedCode("TaskGraph.Generator", "0.1.0")]
+            private protected static global::TaskGraph.Delayed<TResult> MapDelayed<TResult>(global::TaskGraph.Delayed<TEntity> entity, global::System.Func<TEntity, TResult> map)
+                where TResult : notnull, new()
+                => MapDelayed<TResult>(entity, global::TaskGraph.Delayed.Value<global::System.Func<TEntity, TResult>>(map));
         }
     }
 }

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace TaskGraph.Analyzers.Graph;

@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace TaskGraph.Analyzers.Graph;
 
 /// <summary>How many times a loop's body runs, where the code states it with constants.</summary>

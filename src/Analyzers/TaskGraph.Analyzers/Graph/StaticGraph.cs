@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
-
 namespace TaskGraph.Analyzers.Graph;
 
 /// <summary>

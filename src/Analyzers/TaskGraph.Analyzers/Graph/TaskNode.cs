@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace TaskGraph.Analyzers.Graph;
 
 /// <summary>The tasks one wrapper call adds to the graph: one per run of the call (<see cref="Multiplicity"/>).</summary>

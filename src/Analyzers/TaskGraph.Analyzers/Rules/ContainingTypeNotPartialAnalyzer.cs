@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using TaskGraph.Shared;
 
 namespace TaskGraph.Analyzers.Rules;

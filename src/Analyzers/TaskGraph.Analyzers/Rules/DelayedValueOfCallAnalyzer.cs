@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
+using TaskGraph.Shared;
 
 namespace TaskGraph.Analyzers.Rules;
 
@@ -58,15 +55,9 @@ public sealed class DelayedValueOfCallAnalyzer : TaskGraphAnalyzer
             value = conversion.Operand;
         }
 
-        if (value is IInvocationOperation call && symbols.IsDelayedMethod(call.TargetMethod))
+        if (value is IInvocationOperation call && symbols.GetDelayedAttribute(call.TargetMethod) is { } attribute)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location.GetLocation(), call.TargetMethod.Name, WrapperName(call.TargetMethod.Name)));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location.GetLocation(), call.TargetMethod.Name, WrapperNames.Of(call.TargetMethod.Name, attribute)));
         }
     }
-
-    // The generator's naming: M -> MDelayed, a trailing Async dropped.
-    private static string WrapperName(string methodName)
-        => (methodName.EndsWith("Async", System.StringComparison.Ordinal) && methodName.Length > "Async".Length
-            ? methodName.Substring(0, methodName.Length - "Async".Length)
-            : methodName) + "Delayed";
 }

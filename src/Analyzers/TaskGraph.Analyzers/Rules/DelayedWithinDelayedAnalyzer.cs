@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace TaskGraph.Analyzers.Rules;
 
 /// <summary>TG1005: a wrapper call or a compute inside a <c>[Delayed]</c> method: a graph built and run inside a task.</summary>

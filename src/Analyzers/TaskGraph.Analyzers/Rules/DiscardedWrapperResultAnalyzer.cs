@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace TaskGraph.Analyzers.Rules;
 
 /// <summary>TG1008: a wrapper's result is discarded, so its task can never be computed and the method never runs.</summary>

@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace TaskGraph.Analyzers.Rules;
 
 /// <summary>TG1006: a <c>[Delayed]</c> method mutates a parameter, an input other tasks may share.</summary>

@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace TaskGraph.Analyzers.Rules;
 
 /// <summary>TG1007: a <c>[Delayed]</c> method reads or writes mutable static state, which parallel tasks share.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis.Diagnostics;
-
 namespace TaskGraph.Analyzers.Rules;
 
 /// <summary>

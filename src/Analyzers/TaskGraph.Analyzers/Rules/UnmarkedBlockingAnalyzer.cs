@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace TaskGraph.Analyzers.Rules;
 
 /// <summary>TG1009: a <c>[Delayed]</c> method blocks its thread but is not marked <c>Blocking = true</c>.</summary>
