@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using TaskGraph.Infrastructure;
@@ -31,8 +30,8 @@ public abstract class DelayedNode
     /// <summary>The method this node calls; <see langword="null"/> for constants and collections.</summary>
     public abstract DelayedMethod? Method { get; }
 
-    /// <summary>The nodes whose results this node takes as arguments, in parameter order.</summary>
-    public abstract IReadOnlyList<DelayedNode> Dependencies { get; }
+    /// <summary>The nodes whose results this node takes as arguments, in parameter order (a view over the node: reading it allocates nothing).</summary>
+    public DelayedDependencies Dependencies => new(Arguments, (Traits & NodeTraits.NullHandle) != 0);
 
     // What the scheduler reads. Nodes hold no per-compute state apart from planning claims: results live in the compute's task array.
 
