@@ -109,7 +109,7 @@ internal sealed class ComputePlan
         {
             this.plan = plan;
             this.separateBlocking = separateBlocking;
-            plan.Table.Tasks = PooledArrays.Rent<TaskState>(InitialCapacity);
+            plan.Table.Tasks = PooledArrays.Rent<TaskEntry>(InitialCapacity);
             plan.Table.ArgumentSlots = PooledArrays.Rent<int>(InitialCapacity);
             plan.InitiallyReady = PooledArrays.Rent<int>(InitialCapacity);
             stamp = PlanStamps.TryBegin();
@@ -192,9 +192,9 @@ internal sealed class ComputePlan
         internal void Finish(DelayedNode[] targets)
         {
             int count = plan.Table.Count;
-            TaskState[] tasks = plan.Table.Tasks;
+            TaskEntry[] tasks = plan.Table.Tasks;
             int[] argumentSlots = plan.Table.ArgumentSlots;
-            tasks[count] = new TaskState { ArgumentStart = argumentCount };
+            tasks[count] = new TaskEntry { ArgumentStart = argumentCount };
             int[] filled = PooledArrays.Rent<int>(count);
             int start = 0;
             for (int slot = 0; slot < count; slot++)
@@ -313,7 +313,7 @@ internal sealed class ComputePlan
 
             // Room for the entry after the last task too (see Finish).
             PooledArrays.Grow(ref plan.Table.Tasks, slot, slot + 2);
-            TaskState[] tasks = plan.Table.Tasks;
+            TaskEntry[] tasks = plan.Table.Tasks;
             int remaining = 0;
             for (int i = first; i < argumentCount; i++)
             {
@@ -325,7 +325,7 @@ internal sealed class ComputePlan
             }
 
             // Field by field: the pooled entry may hold anything; ConsumerStart follows in Finish.
-            ref TaskState task = ref tasks[slot];
+            ref TaskEntry task = ref tasks[slot];
             task.Node = node;
             task.Result = null;
             task.ResultBits = 0;
