@@ -28,7 +28,7 @@
  * Rooms around this loop, each with its invariants at its top: TaskTable (the arrays and what invokers
  * read and write), ReadyQueue, WorkerSlots, BackPressure (held sources), TaskAttempts (awaits, retries
  * and timeouts, blocking threads, hand-over to an executor), ComputeLifetime (entering, stopping,
- * finishing, array ownership), ComputePlan (planning) and PureCall (pure dedupe).
+ * finishing, array ownership), ComputePlan (planning) and PureDedupe (pure calls planned as one task).
  *
  * Executors. The same core runs every scheduler: the parallel one (workers on the thread pool, the
  * blocking caller as one of them, blocking tasks on threads of their own); the synchronous one (one

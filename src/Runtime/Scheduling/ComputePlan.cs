@@ -8,7 +8,7 @@ namespace TaskGraph.Scheduling;
 /// <summary>
 /// The tasks of one compute and how they connect, in flat arrays rented from the shared pools (see
 /// <see cref="PooledArrays"/>; <see cref="Return"/> gives them back): the graph behind the targets walked
-/// once, without recursion, shared and pure-equal nodes counted once, constants left out.
+/// once, without recursion, shared and pure-equal nodes counted once (<see cref="PureDedupe"/>), constants left out.
 /// Slots are numbered in the walk's post-order, so every task's inputs have smaller slots. Arrays may be
 /// longer than <see cref="TaskTable.Count"/>.
 /// </summary>
@@ -96,7 +96,7 @@ internal sealed class ComputePlan
         private readonly bool separateBlocking;
         /// <summary>Node to slot when another compute holds the claims (<see cref="stamp"/> is 0).</summary>
         private readonly Dictionary<DelayedNode, int>? slots;
-        private Dictionary<PureCall, int>? pureSlots;
+        private PureDedupe pureCalls;
         private int argumentCount;
         private HashSet<int>? blockingSlots;
         private Frame[] frames = PooledArrays.Rent<Frame>(64);
@@ -297,18 +297,11 @@ internal sealed class ComputePlan
 
             argumentCount += count;
             int slot = plan.Table.Count;
-            if (node.IsPure)
+            if (node.IsPure && pureCalls.TryShare(node, argumentSlots.AsSpan(first, count), slot, out int existing))
             {
-                pureSlots ??= new Dictionary<PureCall, int>();
-                var call = new PureCall(node, argumentSlots.AsSpan(first, count).ToArray());
-                if (pureSlots.TryGetValue(call, out int existing))
-                {
-                    SetSlot(node, existing);
-                    argumentCount = first;
-                    return existing;
-                }
-
-                pureSlots.Add(call, slot);
+                SetSlot(node, existing);
+                argumentCount = first;
+                return existing;
             }
 
             // Room for the entry after the last task too (see Finish).
