@@ -42,6 +42,11 @@ public abstract class DelayedNode
 
     internal readonly NodeTraits Traits;
 
+    // Planning claims: the one piece of planning kept in nodes, for speed. SchedulingPlanClaimsBenchmarks
+    // (100,000 tasks, short run on a busy machine): planning with the claims is 4.6-5.3x faster than the same
+    // planner mapping nodes in a dictionary (wide 3.6 -> 16.3 ms, tree 8.7 -> 40.7 ms, chain 3.7 -> 19.7 ms),
+    // and allocates 248 B per plan against 8.5-17.5 MB.
+
     /// <summary>
     /// The last compute that planned this node holding the claims (see ComputePlan and PlanStamps): lets
     /// planning map nodes to slots without a dictionary. Never cleared: it only counts while that compute is planning.
