@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using TaskGraph.Infrastructure;
@@ -31,8 +30,8 @@ public abstract class DelayedNode
     /// <summary>The method this node calls; <see langword="null"/> for constants and collections.</summary>
     public abstract DelayedMethod? Method { get; }
 
-    /// <summary>The nodes whose results this node takes as arguments, in parameter order.</summary>
-    public abstract IReadOnlyList<DelayedNode> Dependencies { get; }
+    /// <summary>The nodes whose results this node takes as arguments, in parameter order (a view over the node: reading it allocates nothing).</summary>
+    public DelayedDependencies Dependencies => new(Arguments, (Traits & NodeTraits.NullHandle) != 0);
 
     // What the scheduler reads. Nodes hold no per-compute state apart from planning claims: results live in the compute's task array.
 
@@ -42,6 +41,11 @@ public abstract class DelayedNode
     internal readonly NodeArguments Arguments;
 
     internal readonly NodeTraits Traits;
+
+    // Planning claims: the one piece of planning kept in nodes, for speed. SchedulingPlanClaimsBenchmarks
+    // (100,000 tasks, short run on a busy machine): planning with the claims is 4.6-5.3x faster than the same
+    // planner mapping nodes in a dictionary (wide 3.6 -> 16.3 ms, tree 8.7 -> 40.7 ms, chain 3.7 -> 19.7 ms),
+    // and allocates 248 B per plan against 8.5-17.5 MB.
 
     /// <summary>
     /// The last compute that planned this node holding the claims (see ComputePlan and PlanStamps): lets

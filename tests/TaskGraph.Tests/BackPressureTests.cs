@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using TaskGraph.Infrastructure;
 using TaskGraph.Scheduling;
 using Xunit;
@@ -27,9 +28,33 @@ public sealed class BackPressureTests
     public static TheoryData<ComputeScheduler, bool> SchedulersAndSlowSecondLeaf()
     {
         var data = new TheoryData<ComputeScheduler, bool>();
-        // Not the executor outside the assembly: a worker that hands a source over is done with it at once, so
-        // it is always the last running worker, which never holds back (see Computation.StandsDown).
-        foreach (ComputeScheduler scheduler in new[] { ComputeScheduler.Parallel, ComputeScheduler.Synchronous })
+        // The executor outside the assembly runs every task handed to it at once, as many at a time as it is
+        // given: only the core's back-pressure keeps its leaves from running ahead of the combines.
+        foreach (ComputeScheduler scheduler in Schedulers.All())
+        {
+            data.Add(scheduler, false);
+            data.Add(scheduler, true);
+        }
+
+        return data;
+    }
+
+    /// <summary>The schedulers that run two sources at once (a barrier of two needs both): not the synchronous one.</summary>
+    public static TheoryData<ComputeScheduler> ParallelSchedulers()
+    {
+        var data = new TheoryData<ComputeScheduler>();
+        foreach (ComputeScheduler scheduler in Concurrent())
+        {
+            data.Add(scheduler);
+        }
+
+        return data;
+    }
+
+    public static TheoryData<ComputeScheduler, bool> ParallelSchedulersAndSummed()
+    {
+        var data = new TheoryData<ComputeScheduler, bool>();
+        foreach (ComputeScheduler scheduler in Concurrent())
         {
             data.Add(scheduler, false);
             data.Add(scheduler, true);
@@ -68,13 +93,36 @@ public sealed class BackPressureTests
     }
 
     /// <summary>
+    /// Pairs of leaves far apart in the sources' order: the first fifty leaves are planned first (a
+    /// collection of them is a target), leaf i pairs with leaf i + 50, so no pair can be consumed until more
+    /// than the bound of leaves are held. Whatever runs must go on past it, also when the only thing
+    /// running is an attempt handed to the executor (its report wakes a worker that stood down).
+    /// </summary>
+    [Theory]
+    [ClassData(typeof(Schedulers))]
+    public async Task PairsFarApartFinishPastTheBound(ComputeScheduler scheduler)
+    {
+        const int Pairs = 50;
+        Delayed<int>[] leaves = Enumerable.Range(0, 2 * Pairs).Select(Leaf).ToArray();
+        Delayed<int[]> firsts = Delayed.All(leaves.Take(Pairs));
+        Delayed<int[]> pairs = Delayed.All(Enumerable.Range(0, Pairs)
+            .Select(i => DelayedCall.Create(Combine, static (args, _) => args.Get<int>(0) + args.Get<int>(1), leaves[i], leaves[i + Pairs])));
+
+        (int[] first, int[] sums) = await Delayed.ComputeAsync(firsts, pairs, new ComputeOptions { Scheduler = scheduler, MaxDegreeOfParallelism = Workers }).WaitAsync(HangGuard);
+
+        Assert.Equal(Enumerable.Range(0, Pairs), first);
+        Assert.Equal(Enumerable.Range(0, Pairs).Select(i => (2 * i) + Pairs), sums);
+    }
+
+    /// <summary>
     /// Ten leaves are consumed at once (their results are released: consumers are at work), forty feed
     /// one collection that runs at the end (too wide for holding back to help it). The last ten meet in
-    /// pairs at a barrier: each pair needs both workers running sources at the same time, long after far
-    /// more than the bound of results are held.
+    /// pairs at a barrier: each pair needs both workers (or two attempts handed to the executor) running
+    /// sources at the same time, long after far more than the bound of results are held.
     /// </summary>
-    [Fact]
-    public void FanInKeepsEveryWorkerBusyPastTheBound()
+    [Theory]
+    [MemberData(nameof(ParallelSchedulers))]
+    public void FanInKeepsEveryWorkerBusyPastTheBound(ComputeScheduler scheduler)
     {
         using var pairs = new Barrier(Workers);
         int missedPartners = 0;
@@ -94,7 +142,7 @@ public sealed class BackPressureTests
             .ToArray();
         Delayed<int> total = DelayedCall.Create(Combine, static (args, _) => args.Get<int[]>(0).Sum() + args.Get<int[]>(1).Sum(), Delayed.All(consumed), Delayed.All(fannedIn));
 
-        int sum = total.Compute(new ComputeOptions { MaxDegreeOfParallelism = Workers });
+        int sum = total.Compute(new ComputeOptions { Scheduler = scheduler, MaxDegreeOfParallelism = Workers });
 
         Assert.Equal(Enumerable.Range(0, 50).Sum(), sum);
         Assert.Equal(0, missedPartners);
@@ -106,9 +154,8 @@ public sealed class BackPressureTests
     /// far past the bound of held results.
     /// </summary>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void SourcesWithoutConsumersNeverHoldBack(bool summed)
+    [MemberData(nameof(ParallelSchedulersAndSummed))]
+    public void SourcesWithoutConsumersNeverHoldBack(ComputeScheduler scheduler, bool summed)
     {
         using var pairs = new Barrier(Workers);
         int missedPartners = 0;
@@ -123,7 +170,7 @@ public sealed class BackPressureTests
                 return args.Get<int>(0);
             }, Delayed.Value(i)))
             .ToArray();
-        var options = new ComputeOptions { MaxDegreeOfParallelism = Workers };
+        var options = new ComputeOptions { Scheduler = scheduler, MaxDegreeOfParallelism = Workers };
 
         int sum = summed
             ? DelayedCall.Create(Consume, static (args, _) => args.Get<int[]>(0).Sum(), Delayed.All(sources)).Compute(options)
@@ -132,6 +179,8 @@ public sealed class BackPressureTests
         Assert.Equal(Enumerable.Range(0, 12).Sum(), sum);
         Assert.Equal(0, missedPartners);
     }
+
+    private static ComputeScheduler[] Concurrent() => Schedulers.All().Where(scheduler => scheduler != ComputeScheduler.Synchronous).ToArray();
 
     private static Delayed<int> Leaf(int value) => DelayedCall.Create(Produce, static (args, _) => args.Get<int>(0), Delayed.Value(value));
 

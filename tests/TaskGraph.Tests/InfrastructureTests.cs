@@ -79,6 +79,51 @@ public sealed class InfrastructureTests
     }
 
     /// <summary>
+    /// Reading dependencies (count, index, foreach) allocates nothing, with or without a null handle and
+    /// for arguments in the node or in its array; a copy per get would show as bytes per read.
+    /// </summary>
+    [Fact]
+    public void ReadingDependenciesAllocatesNothing()
+    {
+        Delayed<int> input = Arithmetic.IncrementDelayed(1);
+        DelayedNode[] nodes =
+        [
+            Arithmetic.AddDelayed(input, input),
+            Arithmetic.AddDelayed(input, null!),
+            Delayed.All(new[] { input, input, Arithmetic.IncrementDelayed(2) }),
+        ];
+        long seen = ReadAll(nodes);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1_000; i++)
+        {
+            seen += ReadAll(nodes);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(6 * 1_001, seen);
+
+        static long ReadAll(DelayedNode[] nodes)
+        {
+            long count = 0;
+            foreach (DelayedNode node in nodes)
+            {
+                int index = 0;
+                foreach (DelayedNode dependency in node.Dependencies)
+                {
+                    // The index reads what the enumerator reads.
+                    count += ReferenceEquals(dependency, node.Dependencies[index++]) ? 1 : 0;
+                }
+
+                count -= index == node.Dependencies.Count ? 0 : 1_000_000;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>
     /// Up to two arguments live in the node, more in the array it was given: every arity, through the
     /// one- and two-argument overloads and the array one, reads constants, tasks and null handles in order.
     /// </summary>

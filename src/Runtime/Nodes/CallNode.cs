@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -35,23 +34,6 @@ internal sealed class CallNode<T> : Delayed<T>
     internal string Name => Method?.Name ?? CollectionName;
 
     public override string Key => key ?? PublishKey();
-
-    public override IReadOnlyList<DelayedNode> Dependencies
-    {
-        get
-        {
-            var dependencies = new List<DelayedNode>(Arguments.Count);
-            foreach (DelayedNode? argument in Arguments)
-            {
-                if (argument is not null)
-                {
-                    dependencies.Add(argument);
-                }
-            }
-
-            return dependencies.AsReadOnly();
-        }
-    }
 
     internal override bool HasKey => key is not null;
 
@@ -104,7 +86,7 @@ internal sealed class CallNode<T> : Delayed<T>
             | (method is { Blocking: true } ? NodeTraits.Blocking : NodeTraits.None)
             | (isAsync ? NodeTraits.Async : NodeTraits.None)
             | (method is { Retries: > 0 } or { TimeoutMilliseconds: > 0 } ? NodeTraits.Guarded : NodeTraits.None)
-            | (arguments.HasTask() ? NodeTraits.None : NodeTraits.Source);
+            | arguments.Traits();
 
     private string PublishKey()
     {

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
 
@@ -22,8 +21,6 @@ internal sealed class ConstantNode<T> : Delayed<T>
     public override DelayedMethod? Method => null;
 
     internal override object? ConstantValue => Value;
-
-    public override IReadOnlyList<DelayedNode> Dependencies => Array.Empty<DelayedNode>();
 
     internal override bool HasEqualValue(DelayedNode other)
         => other is ConstantNode<T> constant && EqualityComparer<T>.Default.Equals(Value, constant.Value);

@@ -52,18 +52,26 @@ internal readonly struct NodeArguments
             : index == 0 ? first : Unsafe.As<DelayedNode?>(rest);
     public Enumerator GetEnumerator() => new(this);
 
-    /// <summary>Whether any argument is a task (neither a constant nor a null handle).</summary>
-    internal bool HasTask()
+    /// <summary>
+    /// What the arguments make of a call, in one pass: <see cref="NodeTraits.Source"/> when none is a task
+    /// (all constants or null handles), <see cref="NodeTraits.NullHandle"/> when one is a null handle.
+    /// </summary>
+    internal NodeTraits Traits()
     {
+        NodeTraits traits = NodeTraits.Source;
         foreach (DelayedNode? argument in this)
         {
-            if (argument is { IsConstant: false })
+            if (argument is null)
             {
-                return true;
+                traits |= NodeTraits.NullHandle;
+            }
+            else if (!argument.IsConstant)
+            {
+                traits &= ~NodeTraits.Source;
             }
         }
 
-        return false;
+        return traits;
     }
 
     internal struct Enumerator

@@ -25,4 +25,7 @@ internal enum NodeTraits : byte
 
     /// <summary>A call of a method with its own <see cref="DelayedAttribute.Retries"/> or <see cref="DelayedAttribute.TimeoutMilliseconds"/>.</summary>
     Guarded = 32,
+
+    /// <summary>A call given a null argument handle: <see cref="DelayedNode.Dependencies"/> leaves it out.</summary>
+    NullHandle = 64,
 }

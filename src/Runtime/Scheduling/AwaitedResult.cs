@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace TaskGraph.Scheduling;
 
 /// <summary>
-/// An asynchronous task's pending result, kept in its <see cref="TaskState.Result"/> while it is awaited:
+/// An asynchronous task's pending result, kept in its <see cref="TaskEntry.Result"/> while it is awaited:
 /// the only per-task object a compute allocates, and only for a method that did not complete at once.
 /// </summary>
 internal abstract class AwaitedResult

@@ -3,14 +3,16 @@
  *
  * Sources (synchronous CPU tasks with no task inputs) are what add results without consuming any.
  * Those with a narrow consumer (one that takes at most the bound's number of task inputs: holding
- * sources back can help it) are held sources, marked TaskState.HeldSource in Remaining (they never
+ * sources back can help it) are held sources, marked TaskEntry.HeldSource in Remaining (they never
  * wait) and taken after every other initially ready task.
  *
  * Invariants:
  *  - Held = held sources taken - held sources released (running, or waiting for consumers).
- *  - Before a worker starts another held source it asks StandsDown: past the bound (a few per worker)
- *    it gives its worker slot up, unless it is the last running worker (WorkerSlots): a compute with
- *    ready tasks always has a worker. When the last one has to go on past the bound, the consumers are
+ *  - Before a worker starts (or hands to an executor) another held source it asks StandsDown: past the
+ *    bound (a few per worker) it gives its worker slot up, unless nothing else runs (WorkerSlots: another
+ *    worker, or an attempt handed to an executor and not reported yet): a compute with ready tasks
+ *    always has a worker or an attempt whose report wakes one. An executor's attempts are held back
+ *    like the pool's: a source handed over holds its result until its consumers are reported. When the last one has to go on past the bound, the consumers are
  *    not at work (a fan-in that runs only at the end), so nobody holds back until a release shows
  *    consumers at work again (releasedWhenForced).
  *  - A release that brings Held under half the bound wakes one worker that stood down; forcing wakes all.
@@ -61,13 +63,13 @@ internal struct BackPressure
 
     /// <summary>
     /// Orders the plan's sources: asynchronous ones first, then synchronous ones without a narrow consumer,
-    /// then the held ones (marked <see cref="TaskState.HeldSource"/>), each group in slot order. A consumer
+    /// then the held ones (marked <see cref="TaskEntry.HeldSource"/>), each group in slot order. A consumer
     /// with at most <see cref="Bound"/> task inputs is narrow.
     /// </summary>
     internal static void OrderSources(ComputePlan plan, int workers)
     {
         int narrowInputs = Bound(workers);
-        TaskState[] tasks = plan.Table.Tasks;
+        TaskEntry[] tasks = plan.Table.Tasks;
         int[] ready = plan.InitiallyReady;
         int count = plan.InitiallyReadyCount;
         int[] held = PooledArrays.Rent<int>(count);
@@ -78,7 +80,7 @@ internal struct BackPressure
             int slot = ready[i];
             if (HasNarrowConsumer(plan.Table, slot, narrowInputs))
             {
-                tasks[slot].Remaining = TaskState.HeldSource;
+                tasks[slot].Remaining = TaskEntry.HeldSource;
                 held[heldCount++] = slot;
             }
             else
@@ -116,12 +118,16 @@ internal struct BackPressure
             return false;
         }
 
+        // Counted before the slot goes: the report of the last running attempt, which ends running right
+        // after, then sees this worker and wakes it (see WorkerSlots).
+        Interlocked.Increment(ref standingDown);
         if (slots.TryStandDown())
         {
-            Interlocked.Increment(ref standingDown);
             return true;
         }
 
+        // Nothing else runs. Taking the count back fails only when a report or a release woke a worker in between: this one goes on all the same.
+        TryWake();
         Volatile.Write(ref releasedWhenForced, releasedNow);
         wakeAll = true;
         return false;
@@ -157,7 +163,7 @@ internal struct BackPressure
 
     private static bool HasNarrowConsumer(TaskTable table, int slot, int narrowInputs)
     {
-        TaskState[] tasks = table.Tasks;
+        TaskEntry[] tasks = table.Tasks;
         int[] consumers = table.Consumers;
         for (int i = tasks[slot].ConsumerStart; i < tasks[slot + 1].ConsumerStart; i++)
         {

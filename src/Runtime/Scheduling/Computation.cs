@@ -18,7 +18,7 @@
  *   running   invoked on a worker, on a blocking thread, or awaiting its ValueTask (holding no thread;
  *             its continuation finishes it). Workers are thread-pool work items, at most
  *             MaxDegreeOfParallelism at a time; blocking threads and awaits do not count against it.
- *   finished  result stored in its TaskState; each consumer's Remaining drops (ready at 0): a worker
+ *   finished  result stored in its TaskEntry (the task table); each consumer's Remaining drops (ready at 0): a worker
  *             that finishes several inputs of one consumer in a row subtracts them in one step
  *             (UnreportedInputs); `pending`, the number of unfinished tasks, drops (each worker reports
  *             in batches). At 0 the compute has succeeded.
@@ -28,7 +28,7 @@
  * Rooms around this loop, each with its invariants at its top: TaskTable (the arrays and what invokers
  * read and write), ReadyQueue, WorkerSlots, BackPressure (held sources), TaskAttempts (awaits, retries
  * and timeouts, blocking threads, hand-over to an executor), ComputeLifetime (entering, stopping,
- * finishing, array ownership), ComputePlan (planning) and PureCall (pure dedupe).
+ * finishing, array ownership), ComputePlan (planning) and PureDedupe (pure calls planned as one task).
  *
  * Executors. The same core runs every scheduler: the parallel one (workers on the thread pool, the
  * blocking caller as one of them, blocking tasks on threads of their own); the synchronous one (one
@@ -69,7 +69,7 @@ internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
 
     // The plan's arrays, read on every task.
     private readonly TaskTable table;
-    private readonly TaskState[] tasks;
+    private readonly TaskEntry[] tasks;
     private readonly int[] argumentSlots;
     private readonly int[] consumers;
     private readonly int taskCount;
@@ -494,7 +494,7 @@ internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
             {
                 TaskResults.Release(ref tasks[input]);
                 handOver?.Released(input);
-                if (tasks[input].Remaining == TaskState.HeldSource)
+                if (tasks[input].Remaining == TaskEntry.HeldSource)
                 {
                     sources++;
                 }

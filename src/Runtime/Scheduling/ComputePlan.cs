@@ -8,7 +8,7 @@ namespace TaskGraph.Scheduling;
 /// <summary>
 /// The tasks of one compute and how they connect, in flat arrays rented from the shared pools (see
 /// <see cref="PooledArrays"/>; <see cref="Return"/> gives them back): the graph behind the targets walked
-/// once, without recursion, shared and pure-equal nodes counted once, constants left out.
+/// once, without recursion, shared and pure-equal nodes counted once (<see cref="PureDedupe"/>), constants left out.
 /// Slots are numbered in the walk's post-order, so every task's inputs have smaller slots. Arrays may be
 /// longer than <see cref="TaskTable.Count"/>.
 /// </summary>
@@ -96,7 +96,7 @@ internal sealed class ComputePlan
         private readonly bool separateBlocking;
         /// <summary>Node to slot when another compute holds the claims (<see cref="stamp"/> is 0).</summary>
         private readonly Dictionary<DelayedNode, int>? slots;
-        private Dictionary<PureCall, int>? pureSlots;
+        private PureDedupe pureCalls;
         private int argumentCount;
         private HashSet<int>? blockingSlots;
         private Frame[] frames = PooledArrays.Rent<Frame>(64);
@@ -109,7 +109,7 @@ internal sealed class ComputePlan
         {
             this.plan = plan;
             this.separateBlocking = separateBlocking;
-            plan.Table.Tasks = PooledArrays.Rent<TaskState>(InitialCapacity);
+            plan.Table.Tasks = PooledArrays.Rent<TaskEntry>(InitialCapacity);
             plan.Table.ArgumentSlots = PooledArrays.Rent<int>(InitialCapacity);
             plan.InitiallyReady = PooledArrays.Rent<int>(InitialCapacity);
             stamp = PlanStamps.TryBegin();
@@ -192,9 +192,9 @@ internal sealed class ComputePlan
         internal void Finish(DelayedNode[] targets)
         {
             int count = plan.Table.Count;
-            TaskState[] tasks = plan.Table.Tasks;
+            TaskEntry[] tasks = plan.Table.Tasks;
             int[] argumentSlots = plan.Table.ArgumentSlots;
-            tasks[count] = new TaskState { ArgumentStart = argumentCount };
+            tasks[count] = new TaskEntry { ArgumentStart = argumentCount };
             int[] filled = PooledArrays.Rent<int>(count);
             int start = 0;
             for (int slot = 0; slot < count; slot++)
@@ -297,23 +297,16 @@ internal sealed class ComputePlan
 
             argumentCount += count;
             int slot = plan.Table.Count;
-            if (node.IsPure)
+            if (node.IsPure && pureCalls.TryShare(node, argumentSlots.AsSpan(first, count), slot, out int existing))
             {
-                pureSlots ??= new Dictionary<PureCall, int>();
-                var call = new PureCall(node, argumentSlots.AsSpan(first, count).ToArray());
-                if (pureSlots.TryGetValue(call, out int existing))
-                {
-                    SetSlot(node, existing);
-                    argumentCount = first;
-                    return existing;
-                }
-
-                pureSlots.Add(call, slot);
+                SetSlot(node, existing);
+                argumentCount = first;
+                return existing;
             }
 
             // Room for the entry after the last task too (see Finish).
             PooledArrays.Grow(ref plan.Table.Tasks, slot, slot + 2);
-            TaskState[] tasks = plan.Table.Tasks;
+            TaskEntry[] tasks = plan.Table.Tasks;
             int remaining = 0;
             for (int i = first; i < argumentCount; i++)
             {
@@ -325,7 +318,7 @@ internal sealed class ComputePlan
             }
 
             // Field by field: the pooled entry may hold anything; ConsumerStart follows in Finish.
-            ref TaskState task = ref tasks[slot];
+            ref TaskEntry task = ref tasks[slot];
             task.Node = node;
             task.Result = null;
             task.ResultBits = 0;

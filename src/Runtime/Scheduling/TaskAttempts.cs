@@ -35,6 +35,12 @@ internal sealed partial class Computation
         }
 
         AfterAttempt(slot, EndAttempt(slot, failure, releaseInputs: true));
+        if (slots.EndRunning() && backPressure.TryWake())
+        {
+            // The last running attempt: a worker that stood down for it goes on (see WorkerSlots).
+            StartWorker();
+        }
+
         Exit();
     }
 
@@ -57,6 +63,9 @@ internal sealed partial class Computation
     {
         CancellationToken token = guard is not null && guard.Applies(node) ? guard.StartAttempt(slot, node, taskToken) : taskToken;
         Enter();
+
+        // Running until reported: back-pressure may have workers stand down meanwhile (see WorkerSlots).
+        slots.BeginRunning();
         handOver!.Execute(slot, node, token);
         return TaskStep.HandedOver;
     }

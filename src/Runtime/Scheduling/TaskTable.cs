@@ -25,13 +25,13 @@ internal sealed class TaskTable
     internal int Count;
 
     /// <summary>The tasks by slot, and after them an entry with the ends of the last task's ranges.</summary>
-    internal TaskState[] Tasks = Array.Empty<TaskState>();
+    internal TaskEntry[] Tasks = Array.Empty<TaskEntry>();
 
-    /// <summary>The slot of each argument of each task (-1 for a constant or a null handle); see <see cref="TaskState.ArgumentStart"/>.</summary>
+    /// <summary>The slot of each argument of each task (-1 for a constant or a null handle); see <see cref="TaskEntry.ArgumentStart"/>.</summary>
     internal int[] ArgumentSlots = Array.Empty<int>();
 
     /// <summary>
-    /// The consumers of each task (see <see cref="TaskState.ConsumerStart"/>), one entry per argument
+    /// The consumers of each task (see <see cref="TaskEntry.ConsumerStart"/>), one entry per argument
     /// occurrence: the consumer's slot, or its complement (<c>~slot</c>, negative) for a blocking one.
     /// </summary>
     internal int[] Consumers = Array.Empty<int>();
@@ -39,7 +39,7 @@ internal sealed class TaskTable
     /// <summary>Argument <paramref name="index"/> of the task in <paramref name="slot"/>, as its invoker reads it.</summary>
     internal T Argument<T>(int slot, int index)
     {
-        TaskState[] tasks = Tasks;
+        TaskEntry[] tasks = Tasks;
         int inputSlot = ArgumentSlots[ArgumentEntry(slot, index)];
         if (inputSlot >= 0 && TaskResults.TryLoad(ref tasks[inputSlot], out T value))
         {
@@ -58,7 +58,7 @@ internal sealed class TaskTable
     /// <summary>The values of all arguments of the task in <paramref name="slot"/>, in order: a collection's items, read in one pass.</summary>
     internal T[] Arguments<T>(int slot)
     {
-        TaskState[] tasks = Tasks;
+        TaskEntry[] tasks = Tasks;
         int[] argumentSlots = ArgumentSlots;
         int first = tasks[slot].ArgumentStart;
         var values = new T[tasks[slot + 1].ArgumentStart - first];

@@ -2,7 +2,7 @@ namespace TaskGraph.Scheduling;
 
 /// <summary>
 /// Finished inputs of one consumer that a thread has not yet subtracted from the consumer's
-/// <see cref="TaskState.Remaining"/>. A worker that finishes several inputs of the same consumer in a
+/// <see cref="TaskEntry.Remaining"/>. A worker that finishes several inputs of the same consumer in a
 /// row (the sources of a fan-in, the two leaves of a pair) subtracts them in one step instead of one
 /// atomic step each on a counter every worker writes. It keeps them only while the next task it runs
 /// feeds the same consumer, which cannot start before that task finishes anyway; it reports them

@@ -4,10 +4,12 @@
  * Invariants:
  *  - Claimed (workers) never exceeds the limit. Whoever claims a slot starts a worker for it (a pool work
  *    item, or the calling thread) or gives it back; blocking threads and awaits hold none.
- *  - Running counts workers inside their loop, at most Claimed: a claimed worker may still wait in the
- *    pool's queue, behind the very tasks that wait for this compute.
- *  - A worker stands down (back-pressure) only while another one is running: the last running worker
- *    always goes on, so a compute with ready tasks always has a worker.
+ *  - Running counts workers inside their loop (at most Claimed: a claimed worker may still wait in the
+ *    pool's queue, behind the very tasks that wait for this compute) and attempts handed to an executor
+ *    that have not been reported: both go on with the compute.
+ *  - A worker stands down (back-pressure) only while something else is running: the last running worker
+ *    always goes on, and the report that ends the last running attempt wakes a worker that stood down,
+ *    so a compute with ready tasks always has a worker or an attempt whose report brings one.
  */
 using System.Threading;
 
@@ -47,11 +49,11 @@ internal struct WorkerSlots
     /// <summary>Gives a claimed slot back.</summary>
     internal void Release() => Interlocked.Decrement(ref claimed);
 
-    /// <summary>A worker holding a slot enters its loop.</summary>
+    /// <summary>A worker holding a slot enters its loop, or an attempt is handed to an executor.</summary>
     internal void BeginRunning() => Interlocked.Increment(ref running);
 
-    /// <summary>A worker leaves its loop (its slot given back separately).</summary>
-    internal void EndRunning() => Interlocked.Decrement(ref running);
+    /// <summary>A worker leaves its loop (its slot given back separately), or a handed-over attempt was reported; <see langword="true"/> when nothing runs any more.</summary>
+    internal bool EndRunning() => Interlocked.Decrement(ref running) == 0;
 
     /// <summary>Gives up the caller's running count and slot, unless it is the last running worker.</summary>
     internal bool TryStandDown()

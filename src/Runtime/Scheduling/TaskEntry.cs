@@ -5,7 +5,7 @@ namespace TaskGraph.Scheduling;
 /// more than one task), its result included: a task costs no object of its own (see <see cref="TaskResults"/>).
 /// The entry after the last task holds only the ends of the last task's ranges.
 /// </summary>
-internal struct TaskState
+internal struct TaskEntry
 {
     /// <summary>The node the task runs (for pure calls planned as one task: the first of the equal nodes).</summary>
     internal DelayedNode Node;
