@@ -34,6 +34,7 @@ internal enum ResultKind
 /// <param name="HidesInheritedWrapper">The method is declared <c>new</c> over a base member with its wrapper's name and signature: the wrapper is <c>new</c> too.</param>
 /// <param name="ExistingSignatures">Signatures of the members the type already has under the wrapper's name (see <see cref="WrapperSignatures"/>).</param>
 /// <param name="ReservedNames">Names of the type's members that begin with <c>__</c>, which the descriptor table avoids.</param>
+/// <param name="CodeVersion">A hash of the method's declaration without trivia (see <c>CodeVersions</c>): keys of stored results include it.</param>
 /// <remarks>No location: a model that does not move when code above it is edited stays cached.</remarks>
 internal sealed record MethodSpec(
     HierarchyInfo Hierarchy,
@@ -57,4 +58,5 @@ internal sealed record MethodSpec(
     OptionsSpec Options,
     bool HidesInheritedWrapper,
     EquatableArray<string> ExistingSignatures,
-    EquatableArray<string> ReservedNames);
+    EquatableArray<string> ReservedNames,
+    string CodeVersion);
