@@ -79,7 +79,9 @@ public sealed partial class DelayedGenerator
 
             bool oblivious = !context.SemanticModel.GetNullableContext(context.TargetNode.SpanStart).AnnotationsEnabled();
             bool declaredNew = context.TargetNode is MethodDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.NewKeyword);
-            var spec = CreateSpec(method, containingType, parameters, options, oblivious, declaredNew) with { CodeVersion = CodeVersions.Of(context.TargetNode) };
+            // Only checkpointed methods carry their code's version: a body edit of any other method leaves every step cached.
+            var spec = CreateSpec(method, containingType, parameters, options, oblivious, declaredNew)
+                with { CodeVersion = options.Checkpoint ? CodeVersions.Of(context.TargetNode) : string.Empty };
             if (WrapperSignatures.ClashesWithExisting(spec))
             {
                 Report(DiagnosticDescriptors.NameClash, containingType.Name, spec.WrapperName, "declared in the type or a base type");
