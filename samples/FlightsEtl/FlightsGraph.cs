@@ -26,6 +26,7 @@ public static partial class FlightsGraph
         ArgumentNullException.ThrowIfNull(progress);
         long started = Stopwatch.GetTimestamp();
         var stages = new StageObserver(progress, inputs.Files.Count);
+        var options = stages.Options with { ResultStore = inputs.ResultStore };
 
         // dd.read_csv("data/*.csv", parse_dates=..., dtype=...): one task per file (Dask's partitions), every
         // column checked and typed, only the two the rest uses kept (ddf[["DepDelay", "Cancelled"]]).
@@ -38,7 +39,7 @@ public static partial class FlightsGraph
         var imputed = ConcatenateDelayed(columns.Select(column => ImputeDelayed(column, summary)).ToList());
 
         // One compute for both, so the reads and summaries they share run once.
-        var (total, values) = await Delayed.ComputeAsync(summary, imputed, stages.Options, cancellationToken).ConfigureAwait(false);
+        var (total, values) = await Delayed.ComputeAsync(summary, imputed, options, cancellationToken).ConfigureAwait(false);
 
         // extract(): np.array_split into batches of about 4,000; transform(): one delayed call per batch.
         var batches = BatchTransform.Split(values, inputs.BatchSize);
@@ -49,10 +50,10 @@ public static partial class FlightsGraph
 
         // load(): to_sql(if_exists="replace"); row_count(): the table checked against the input.
         var loaded = LoadDelayed(transformed, inputs.Target, Delayed.Value<IProgress<long>?>(stages.LoadedRows));
-        long tableRows = await CheckRowCountDelayed(loaded, total.Rows, inputs.Target).ComputeAsync(stages.Options, cancellationToken).ConfigureAwait(false);
+        long tableRows = await CheckRowCountDelayed(loaded, total.Rows, inputs.Target).ComputeAsync(options, cancellationToken).ConfigureAwait(false);
 
         stages.Complete();
-        return new PipelineRun(Name, total, batches.Count, tableRows, stages.StageTimes(), Stopwatch.GetElapsedTime(started));
+        return new PipelineRun(Name, total, batches.Count, tableRows, stages.StageTimes(), Stopwatch.GetElapsedTime(started), inputs.ResultStore is null ? null : stages.Reused);
     }
 
     /// <summary>Reads and parses one flights file (one partition), keeping DepDelay and Cancelled.</summary>
@@ -76,13 +77,13 @@ public static partial class FlightsGraph
     [Delayed]
     public static long[] Concatenate(IReadOnlyList<long[]> columns) => DelayImputer.Concatenate(columns);
 
-    /// <summary>Transforms one batch when there is no simulated latency: pure CPU work.</summary>
-    [Delayed]
+    /// <summary>Transforms one batch when there is no simulated latency: pure CPU work. Checkpointed: <c>--resume</c> reuses finished batches.</summary>
+    [Delayed(Checkpoint = true)]
     public static long[] Transform(ArraySegment<long> batch, CancellationToken cancellationToken)
         => BatchTransform.Apply(batch, TimeSpan.Zero, cancellationToken);
 
-    /// <summary>Transforms one batch after the simulated latency: the thread waits, as the notebook's <c>time.sleep</c>.</summary>
-    [Delayed(Blocking = true)]
+    /// <summary>Transforms one batch after the simulated latency: the thread waits, as the notebook's <c>time.sleep</c>. Checkpointed: <c>--resume</c> reuses finished batches.</summary>
+    [Delayed(Blocking = true, Checkpoint = true)]
     public static long[] TransformWithLatency(ArraySegment<long> batch, TimeSpan latencyPerRow, CancellationToken cancellationToken)
         => BatchTransform.Apply(batch, latencyPerRow, cancellationToken);
 

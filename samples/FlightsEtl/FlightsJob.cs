@@ -39,7 +39,8 @@ public static class FlightsJob
                 : $"Generated {data.Files.Count} files, {data.Rows:N0} rows in {generationTime.TotalSeconds:F2} s");
 
             var read = new FlightReadOptions(options.SkipBadRows, error => log.Warning($"Skipped a malformed row: {error.Message}"));
-            var inputs = new PipelineInputs(data.Files, read, options.BatchSize, options.LatencyPerRow, target);
+            using var store = options.Resume ? new TaskGraph.Resume.SqliteResultStore(options.ResultStorePath) : null;
+            var inputs = new PipelineInputs(data.Files, read, options.BatchSize, options.LatencyPerRow, target, store);
             if (options.Baselines)
             {
                 // The engine timed first would otherwise parse on code the JIT has not optimized yet, and
@@ -50,6 +51,10 @@ public static class FlightsJob
 
             var main = await FlightsGraph.RunAsync(inputs, progress, cancellationToken).ConfigureAwait(false);
             LogRun(log, main);
+            if (main.ReusedTasks is { } reused)
+            {
+                log.Info($"Resumed from {options.ResultStorePath}: {reused} tasks reused");
+            }
             log.Info($"Mean DepDelay of non-cancelled flights: {main.Summary.MeanDepDelay.ToString("R", CultureInfo.InvariantCulture)}; standard deviation: {main.Summary.StdDepDelay.ToString("R", CultureInfo.InvariantCulture)}");
             log.Info($"Number of rows in {target.Table} table: {main.LoadedRows}");
 

@@ -34,6 +34,7 @@ public static class FlightsCommandLine
     private static readonly Option<string> Log = new("--log") { Description = "Log file", DefaultValueFactory = _ => Defaults.LogPath! };
     private static readonly Option<bool> NoLog = new("--no-log") { Description = "Write no log file" };
     private static readonly Option<bool> Quiet = new("--quiet") { Description = "No progress and no report" };
+    private static readonly Option<bool> Resume = new("--resume") { Description = "Keep finished transform batches in <db>.results and reuse them: a killed or failed run redoes only the rest" };
 
     /// <summary>The command: every option, and the description <c>--help</c> prints.</summary>
     public static RootCommand Command { get; } = new(
@@ -42,6 +43,7 @@ public static class FlightsCommandLine
         "stages sequentially and through a 4-worker pool.")
     {
         Rows, Files, Seed, Data, NoGenerate, Database, Table, LatencyUs, BatchSize, Workers, NoBaselines, SkipBadRows, Log, NoLog, Quiet,
+        Resume,
     };
 
     /// <summary>Parses <paramref name="args"/>; the result holds the errors, or a help request, or the options (<see cref="Options"/>).</summary>
@@ -72,6 +74,7 @@ public static class FlightsCommandLine
             SkipBadRows = parse.GetValue(SkipBadRows),
             LogPath = parse.GetValue(NoLog) ? null : parse.GetValue(Log),
             Quiet = parse.GetValue(Quiet),
+            Resume = parse.GetValue(Resume),
         };
     }
 
