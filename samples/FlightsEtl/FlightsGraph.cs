@@ -26,7 +26,8 @@ public static partial class FlightsGraph
         ArgumentNullException.ThrowIfNull(progress);
         long started = Stopwatch.GetTimestamp();
         var stages = new StageObserver(progress, inputs.Files.Count, inputs.Observers);
-        var options = inputs.Cluster is { } cluster ? stages.Options with { Scheduler = cluster.Scheduler } : stages.Options;
+        var options = stages.Options with { ResultStore = inputs.ResultStore };
+        options = inputs.Cluster is { } cluster ? options with { Scheduler = cluster.Scheduler } : options;
 
         // dd.read_csv("data/*.csv", parse_dates=..., dtype=...): one task per file (Dask's partitions), every
         // column checked and typed, only the two the rest uses kept (ddf[["DepDelay", "Cancelled"]]).
@@ -54,7 +55,8 @@ public static partial class FlightsGraph
         long tableRows = await CheckRowCountDelayed(loaded, total.Rows, inputs.Target).ComputeAsync(options, cancellationToken).ConfigureAwait(false);
 
         stages.Complete();
-        return new PipelineRun(inputs.Cluster is null ? Name : $"{Name} on {inputs.Cluster.Workers} workers", total, batches.Count, tableRows, stages.StageTimes(), Stopwatch.GetElapsedTime(started));
+        string name = inputs.Cluster is null ? Name : $"{Name} on {inputs.Cluster.Workers} workers";
+        return new PipelineRun(name, total, batches.Count, tableRows, stages.StageTimes(), Stopwatch.GetElapsedTime(started), inputs.ResultStore is null ? null : stages.Reused);
     }
 
     /// <summary>Reads and parses one flights file (one partition), keeping DepDelay and Cancelled.</summary>
@@ -78,13 +80,13 @@ public static partial class FlightsGraph
     [Delayed]
     public static long[] Concatenate(IReadOnlyList<long[]> columns) => DelayImputer.Concatenate(columns);
 
-    /// <summary>Transforms one batch when there is no simulated latency: pure CPU work.</summary>
-    [Delayed]
+    /// <summary>Transforms one batch when there is no simulated latency: pure CPU work. Checkpointed: <c>--resume</c> reuses finished batches.</summary>
+    [Delayed(Checkpoint = true)]
     public static long[] Transform(ArraySegment<long> batch, CancellationToken cancellationToken)
         => BatchTransform.Apply(batch, TimeSpan.Zero, cancellationToken);
 
-    /// <summary>Transforms one batch after the simulated latency: the thread waits, as the notebook's <c>time.sleep</c>.</summary>
-    [Delayed(Blocking = true)]
+    /// <summary>Transforms one batch after the simulated latency: the thread waits, as the notebook's <c>time.sleep</c>. Checkpointed: <c>--resume</c> reuses finished batches.</summary>
+    [Delayed(Blocking = true, Checkpoint = true)]
     public static long[] TransformWithLatency(ArraySegment<long> batch, TimeSpan latencyPerRow, CancellationToken cancellationToken)
         => BatchTransform.Apply(batch, latencyPerRow, cancellationToken);
 

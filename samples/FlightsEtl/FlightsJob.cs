@@ -46,7 +46,8 @@ public static class FlightsJob
                 log.Info($"Computing the graph on a local cluster of {cluster.Workers} worker processes");
             }
 
-            var inputs = new PipelineInputs(data.Files, read, options.BatchSize, options.LatencyPerRow, target, options.Observers) { Cluster = cluster };
+            using var store = options.Resume ? new TaskGraph.Resume.SqliteResultStore(options.ResultStorePath) : null;
+            var inputs = new PipelineInputs(data.Files, read, options.BatchSize, options.LatencyPerRow, target, options.Observers, store) { Cluster = cluster };
             if (options.Baselines)
             {
                 // The engine timed first would otherwise parse on code the JIT has not optimized yet, and
@@ -57,6 +58,10 @@ public static class FlightsJob
 
             var main = await FlightsGraph.RunAsync(inputs, progress, cancellationToken).ConfigureAwait(false);
             LogRun(log, main);
+            if (main.ReusedTasks is { } reused)
+            {
+                log.Info($"Resumed from {options.ResultStorePath}: {reused} tasks reused");
+            }
             log.Info($"Mean DepDelay of non-cancelled flights: {main.Summary.MeanDepDelay.ToString("R", CultureInfo.InvariantCulture)}; standard deviation: {main.Summary.StdDepDelay.ToString("R", CultureInfo.InvariantCulture)}");
             log.Info($"Number of rows in {target.Table} table: {main.LoadedRows}");
 

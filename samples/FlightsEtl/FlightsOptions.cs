@@ -57,6 +57,15 @@ public sealed record FlightsOptions
     /// <summary>The log file; <see langword="null"/> for none.</summary>
     public string? LogPath { get; init; } = "etl.log";
 
+    /// <summary>
+    /// Keep each finished transform batch in <see cref="ResultStorePath"/> and reuse what an earlier run of the same
+    /// batches (killed, failed or finished) stored, so that a rerun transforms only the batches still missing.
+    /// </summary>
+    public bool Resume { get; init; }
+
+    /// <summary>The result store of <see cref="Resume"/>: beside the database, named after it. Delete it to start over.</summary>
+    public string ResultStorePath => DatabasePath + ".results";
+
     /// <summary>No progress and no report on the console.</summary>
     public bool Quiet { get; init; }
 

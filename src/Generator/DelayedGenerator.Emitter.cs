@@ -93,6 +93,8 @@ public sealed partial class DelayedGenerator
             {
                 Pure = method.Options.Pure,
                 Blocking = method.Options.Blocking,
+                Checkpoint = method.Options.Checkpoint,
+                CodeVersion = method.CodeVersion,
                 Retries = method.Options.Retries,
                 RetryDelayMilliseconds = method.Options.RetryDelayMilliseconds,
                 TimeoutMilliseconds = method.Options.TimeoutMilliseconds,

@@ -59,6 +59,7 @@ public sealed partial class DelayedGenerator
             var parameters = CheckMethod(method, Report);
             var options = OptionsSpec.From(context.Attributes[0]);
             CheckOptions(options, Report);
+            CheckCheckpoint(method, options, Report);
             if (diagnostics.Count > 0 || !extensible)
             {
                 return new ParseResult(null, diagnostics.ToEquatableArray());
@@ -66,7 +67,9 @@ public sealed partial class DelayedGenerator
 
             bool oblivious = !context.SemanticModel.GetNullableContext(context.TargetNode.SpanStart).AnnotationsEnabled();
             bool declaredNew = context.TargetNode is MethodDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.NewKeyword);
-            var spec = CreateSpec(method, containingType, parameters, options, oblivious, declaredNew);
+            // Only checkpointed methods carry their code's version: a body edit of any other method leaves every step cached.
+            var spec = CreateSpec(method, containingType, parameters, options, oblivious, declaredNew)
+                with { CodeVersion = options.Checkpoint ? CodeVersions.Of(context.TargetNode) : string.Empty };
             if (WrapperSignatures.ClashesWithExisting(spec))
             {
                 Report(DiagnosticDescriptors.NameClash, containingType.Name, spec.WrapperName, "declared in the type or a base type");
@@ -109,7 +112,8 @@ public sealed partial class DelayedGenerator
                 Options: options,
                 HiddenSignatures: hidden.ToEquatableArray(),
                 ExistingSignatures: existing.ToEquatableArray(),
-                ReservedNames: containingType.GetMembers().Select(m => m.Name).Where(n => n.StartsWith("__", StringComparison.Ordinal)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
+                ReservedNames: containingType.GetMembers().Select(m => m.Name).Where(n => n.StartsWith("__", StringComparison.Ordinal)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
+                CodeVersion: string.Empty);
         }
 
         /// <summary>The name <c>[Delayed(Name = ...)]</c> gives, else <c>M</c> -> <c>MDelayed</c> with a trailing <c>Async</c> dropped.</summary>

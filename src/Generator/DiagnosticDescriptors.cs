@@ -31,6 +31,11 @@ internal static class DiagnosticDescriptors
         "The lazy wrapper's name is already taken",
         "Method '{0}' cannot get a lazy wrapper: '{1}' already has a member '{2}' with the same parameters ({3}); name the wrapper with [Delayed(Name = \"...\")]");
 
+    public static readonly DiagnosticDescriptor CheckpointTypeNotStorable = Create(
+        "TG0012",
+        "A checkpointed [Delayed] method must take and return storable data",
+        "Method '{0}' cannot be checkpointed: {1} has type '{2}', which {3}, so it cannot be kept in a result store or sent to another process");
+
     public static readonly DiagnosticDescriptor MethodInInterface = Create(
         "TG0006",
         "A [Delayed] method cannot be declared in an interface",
@@ -78,6 +83,7 @@ internal static class DiagnosticDescriptors
         FileLocalContainingType,
         NegativeOption,
         InvalidWrapperName,
+        CheckpointTypeNotStorable,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -1,8 +1,8 @@
 using System;
-using System.Reflection;
 using Orleans.Serialization;
 
 using Orleans;
+using TaskGraph.Shared;
 
 namespace TaskGraph.Orleans;
 
@@ -18,13 +18,12 @@ internal static class TravelRules
     public static ISerializerBuilder AddTaskGraphTravel(this ISerializerBuilder serializer)
         => serializer.AddJsonSerializer(isSupported: CarriedByJson);
 
-    /// <summary>A plain data type of user code: a concrete class, struct or record that holds no process-bound handle.</summary>
+    /// <summary>
+    /// A plain data type of user code: a concrete class, struct or record that holds no process-bound handle
+    /// (the rule the result store shares: <see cref="StorableTypes"/>).
+    /// </summary>
     public static bool CarriedByJson(Type type)
-        => !type.IsAbstract && !type.IsInterface && !type.IsPointer && !type.IsByRefLike && !type.IsGenericTypeDefinition
-            && !typeof(Delegate).IsAssignableFrom(type)
-            && !typeof(MemberInfo).IsAssignableFrom(type)
-            && !typeof(System.Threading.Tasks.Task).IsAssignableFrom(type)
-            && !typeof(System.IO.Stream).IsAssignableFrom(type)
-            && !typeof(IDisposable).IsAssignableFrom(type)
+        => !type.IsAbstract && !type.IsInterface && !type.IsGenericTypeDefinition
+            && RuntimeTypeFacts.RefusalReason(type) is null
             && type.Assembly != typeof(object).Assembly;
 }

@@ -93,6 +93,13 @@ public sealed record ComputeOptions
     /// <summary>Receives a <see cref="ComputeProgress"/> when the compute starts, as tasks start and finish, and when it ends.</summary>
     public IProgress<ComputeProgress>? Progress { get; init; }
 
+    /// <summary>
+    /// Where results of <see cref="DelayedAttribute.Checkpoint"/> methods are kept as they finish and found again: a
+    /// compute reuses the stored result of an equal call instead of running it (and what only it needed). Default:
+    /// <see langword="null"/> (nothing is stored). The SQLite store is in the TaskGraph.Resume package; see <c>docs/resume.md</c>.
+    /// </summary>
+    public IResultStore? ResultStore { get; init; }
+
     /// <summary>Observers notified of the compute's start, each task's start and end, and the compute's finish.</summary>
     public IReadOnlyList<IComputeObserver> Observers { get; init; } = Array.Empty<IComputeObserver>();
 }

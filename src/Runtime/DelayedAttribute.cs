@@ -17,6 +17,15 @@ public sealed class DelayedAttribute : Attribute
     public bool Pure { get; set; }
 
     /// <summary>
+    /// The method's result is kept in the compute's <see cref="ComputeOptions.ResultStore"/> as the call finishes,
+    /// and a later compute of an equal call (same method, same code, equal arguments and upstream calls) reuses
+    /// it instead of running the method: a killed or failed compute resumes where it stopped. Set it on
+    /// deterministic methods whose parameters and result are plain data (diagnostic TG0012 says when one is not).
+    /// See <c>docs/resume.md</c>.
+    /// </summary>
+    public bool Checkpoint { get; set; }
+
+    /// <summary>
     /// The method blocks its thread (sleep, synchronous I/O, waiting on a lock): it runs outside the
     /// CPU-sized pool, so that blocked calls overlap instead of starving the compute.
     /// </summary>

@@ -47,6 +47,15 @@ public sealed class DelayedMethod
     /// <summary>From <see cref="DelayedAttribute.Pure"/>: calls with equal arguments share one task.</summary>
     public bool Pure { get; init; }
 
+    /// <summary>From <see cref="DelayedAttribute.Checkpoint"/>: results are kept in and reused from the compute's <see cref="ComputeOptions.ResultStore"/>.</summary>
+    public bool Checkpoint { get; init; }
+
+    /// <summary>
+    /// A hash of the method's code that the generator writes (its declaration's tokens, without comments and
+    /// whitespace): stored results of an older version of the method are not reused. Empty when not known.
+    /// </summary>
+    public string CodeVersion { get; init; } = string.Empty;
+
     /// <summary>From <see cref="DelayedAttribute.Blocking"/>: the method runs outside the CPU-sized pool.</summary>
     public bool Blocking { get; init; }
 

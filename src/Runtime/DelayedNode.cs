@@ -11,7 +11,7 @@ namespace TaskGraph;
 /// The untyped view of a node in a task graph: a constant, a call of a <c>[Delayed]</c> method, or a
 /// collection of other nodes. Nodes are immutable; one node may be shared by many graphs and computes.
 /// </summary>
-public abstract class DelayedNode
+public abstract partial class DelayedNode
 {
     // Only the runtime defines node kinds.
     private protected DelayedNode(NodeArguments arguments, NodeTraits traits)

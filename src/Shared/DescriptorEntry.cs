@@ -19,6 +19,12 @@ internal sealed class DescriptorEntry
     /// <summary><c>DelayedAttribute.Pure</c>; a flag in the entry.</summary>
     public const string PureOption = "Pure";
 
+    /// <summary><c>DelayedAttribute.Checkpoint</c>; a flag in the entry.</summary>
+    public const string CheckpointOption = "Checkpoint";
+
+    /// <summary>The hash of the method's code that the generator writes (<c>Version=hex</c> in the entry): keys of stored results include it.</summary>
+    public const string CodeVersionOption = "Version";
+
     /// <summary><c>DelayedAttribute.Blocking</c>; a flag in the entry.</summary>
     public const string BlockingOption = "Blocking";
 
@@ -62,6 +68,11 @@ internal sealed class DescriptorEntry
 
     public bool Blocking { get; set; }
 
+    public bool Checkpoint { get; set; }
+
+    /// <summary>A hash of the method's declaration (tokens without trivia), in hex; empty when not written.</summary>
+    public string CodeVersion { get; set; } = string.Empty;
+
     public int Retries { get; set; }
 
     public int RetryDelayMilliseconds { get; set; }
@@ -78,9 +89,15 @@ internal sealed class DescriptorEntry
             .Append(ResultKind);
         AppendFlag(text, PureOption, Pure);
         AppendFlag(text, BlockingOption, Blocking);
+        AppendFlag(text, CheckpointOption, Checkpoint);
         AppendNumber(text, RetriesOption, Retries);
         AppendNumber(text, RetryDelayMillisecondsOption, RetryDelayMilliseconds);
         AppendNumber(text, TimeoutMillisecondsOption, TimeoutMilliseconds);
+        if (CodeVersion.Length > 0)
+        {
+            text.Append(FieldSeparator).Append(CodeVersionOption).Append(ValueSeparator).Append(CodeVersion);
+        }
+
         return text.ToString();
     }
 
@@ -118,9 +135,18 @@ internal sealed class DescriptorEntry
             case BlockingOption:
                 Blocking = true;
                 return true;
+            case CheckpointOption:
+                Checkpoint = true;
+                return true;
         }
 
         int equals = option.IndexOf(ValueSeparator);
+        if (equals == CodeVersionOption.Length && option.StartsWith(CodeVersionOption, StringComparison.Ordinal))
+        {
+            CodeVersion = option.Substring(equals + 1);
+            return CodeVersion.Length > 0;
+        }
+
         if (equals < 0 || !int.TryParse(option.Substring(equals + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int value))
         {
             return false;

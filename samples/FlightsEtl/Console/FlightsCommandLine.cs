@@ -36,6 +36,7 @@ public static class FlightsCommandLine
     private static readonly Option<bool> Quiet = new("--quiet") { Description = "No progress and no report" };
     private static readonly Option<int> Cluster = Whole("--cluster", "Run the graph on N local worker processes (an Orleans cluster on loopback); 0 runs it in this process", Defaults.ClusterWorkers, 0, 64);
     private static readonly Option<int?> Dashboard = DashboardOption();
+    private static readonly Option<bool> Resume = new("--resume") { Description = "Keep finished transform batches in <db>.results and reuse them: a killed or failed run redoes only the rest" };
 
     /// <summary>The command: every option, and the description <c>--help</c> prints.</summary>
     public static RootCommand Command { get; } = new(
@@ -46,6 +47,7 @@ public static class FlightsCommandLine
         Rows, Files, Seed, Data, NoGenerate, Database, Table, LatencyUs, BatchSize, Workers, NoBaselines, SkipBadRows, Log, NoLog, Quiet,
         Cluster,
         Dashboard,
+        Resume,
     };
 
     /// <summary>Parses <paramref name="args"/>; the result holds the errors, or a help request, or the options (<see cref="Options"/>).</summary>
@@ -78,6 +80,7 @@ public static class FlightsCommandLine
             Quiet = parse.GetValue(Quiet),
             ClusterWorkers = parse.GetValue(Cluster),
             DashboardPort = parse.GetValue(Dashboard),
+            Resume = parse.GetValue(Resume),
         };
     }
 

@@ -25,6 +25,10 @@ public static class Report
             ? $"Transform: {result.Main.Batches:N0} batches, each waiting {result.Latency.TotalMicroseconds.ToString("0.###", CultureInfo.InvariantCulture)} µs a value " +
               $"(the notebook's 10 ms / {(FlightsOptions.NotebookLatencyPerRow / result.Latency).ToString("0.##", CultureInfo.InvariantCulture)}) before doubling it"
             : $"Transform: {result.Main.Batches:N0} batches, no simulated latency (--latency-us 0)");
+        if (result.Main.ReusedTasks is { } reused)
+        {
+            console.WriteLine($"Resume: {reused:N0} tasks reused from an earlier run's stored results (--resume)");
+        }
 
         if (result.Baselines.Count == 0)
         {

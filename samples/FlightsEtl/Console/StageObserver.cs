@@ -19,6 +19,7 @@ internal sealed class StageObserver : IComputeObserver
     private readonly Dictionary<PipelineStage, IStageProgress> bars = new();
     private readonly IJobProgress progress;
     private RowProgress? loadedRows;
+    private int reused;
 
     /// <summary>Shows the bars of the first compute (read, statistics, imputation) of <paramref name="files"/> files; the computes report to <paramref name="others"/> too.</summary>
     public StageObserver(IJobProgress progress, int files, IReadOnlyList<IComputeObserver>? others = null)
@@ -32,6 +33,9 @@ internal sealed class StageObserver : IComputeObserver
 
     /// <summary>Compute options that report to this observer.</summary>
     public ComputeOptions Options { get; }
+
+    /// <summary>Tasks whose stored result was reused instead of run (<c>--resume</c>), in every compute watched.</summary>
+    public int Reused => Volatile.Read(ref reused);
 
     /// <summary>The load's row counter, which advances the load's bar; set by <see cref="ExpectBatches"/>.</summary>
     public IProgress<long>? LoadedRows => loadedRows;
@@ -97,6 +101,16 @@ internal sealed class StageObserver : IComputeObserver
         }
 
         if (bars.TryGetValue(stage, out var bar))
+        {
+            bar.Advance(1);
+        }
+    }
+
+    /// <summary>A reused task is done for its stage's bar (it has no span: it did not run).</summary>
+    public void OnTaskReused(ComputeInfo compute, DelayedNode task)
+    {
+        Interlocked.Increment(ref reused);
+        if (PipelineStages.OfMethod(task.Method?.Name) is { } stage && bars.TryGetValue(stage, out var bar))
         {
             bar.Advance(1);
         }

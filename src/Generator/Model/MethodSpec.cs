@@ -34,6 +34,7 @@ internal enum ResultKind
 /// <param name="HiddenSignatures">Signatures of the inherited members that the wrapper's overloads hide, the method being declared <c>new</c>: those overloads are <c>new</c> too.</param>
 /// <param name="ExistingSignatures">Signatures of the members the type already has under the wrapper's name (see <see cref="WrapperSignatures"/>).</param>
 /// <param name="ReservedNames">Names of the type's members that begin with <c>__</c>, which the descriptor table avoids.</param>
+/// <param name="CodeVersion">A hash of the method's declaration without trivia (see <c>CodeVersions</c>): keys of stored results include it.</param>
 /// <remarks>No location: a model that does not move when code above it is edited stays cached.</remarks>
 internal sealed record MethodSpec(
     HierarchyInfo Hierarchy,
@@ -57,4 +58,5 @@ internal sealed record MethodSpec(
     OptionsSpec Options,
     EquatableArray<string> HiddenSignatures,
     EquatableArray<string> ExistingSignatures,
-    EquatableArray<string> ReservedNames);
+    EquatableArray<string> ReservedNames,
+    string CodeVersion);

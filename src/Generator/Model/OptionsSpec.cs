@@ -6,12 +6,13 @@ namespace TaskGraph.Generator.Model;
 /// <param name="Retries">From <c>DelayedAttribute.Retries</c> (0 when not set).</param>
 /// <param name="RetryDelayMilliseconds">From <c>DelayedAttribute.RetryDelayMilliseconds</c> (0 when not set).</param>
 /// <param name="TimeoutMilliseconds">From <c>DelayedAttribute.TimeoutMilliseconds</c> (0 when not set).</param>
+/// <param name="Checkpoint">From <c>DelayedAttribute.Checkpoint</c>.</param>
 /// <param name="Name">From <c>DelayedAttribute.Name</c>: the wrapper's name as the user wrote it; <see langword="null"/> when not set.</param>
-internal sealed record OptionsSpec(bool Pure, bool Blocking, int Retries, int RetryDelayMilliseconds, int TimeoutMilliseconds, string? Name)
+internal sealed record OptionsSpec(bool Pure, bool Blocking, int Retries, int RetryDelayMilliseconds, int TimeoutMilliseconds, string? Name, bool Checkpoint = false)
 {
     public static OptionsSpec From(AttributeData attribute)
     {
-        bool pure = false, blocking = false;
+        bool pure = false, blocking = false, checkpoint = false;
         int retries = 0, retryDelay = 0, timeout = 0;
         string? name = null;
         foreach (var argument in attribute.NamedArguments)
@@ -25,6 +26,9 @@ internal sealed record OptionsSpec(bool Pure, bool Blocking, int Retries, int Re
                     break;
                 case DescriptorEntry.BlockingOption:
                     blocking = flag;
+                    break;
+                case DescriptorEntry.CheckpointOption:
+                    checkpoint = flag;
                     break;
                 case DescriptorEntry.RetriesOption:
                     retries = number;
@@ -41,7 +45,7 @@ internal sealed record OptionsSpec(bool Pure, bool Blocking, int Retries, int Re
             }
         }
 
-        return new OptionsSpec(pure, blocking, retries, retryDelay, timeout, name);
+        return new OptionsSpec(pure, blocking, retries, retryDelay, timeout, name, checkpoint);
     }
 
     /// <summary>The options of a method's <c>[Delayed]</c>; <see langword="null"/> when the method has none.</summary>

@@ -33,6 +33,11 @@ public abstract class GraphScheduler : ComputeScheduler
 
     internal sealed override async ValueTask<TargetResults> StartCompute(DelayedNode[] targets, ComputeOptions options, bool callerWaits, CancellationToken cancellationToken)
     {
+        if (options.ResultStore is not null)
+        {
+            throw new NotSupportedException($"{GetType().Name} runs the graph elsewhere and cannot resume it from ComputeOptions.ResultStore: use a local scheduler for resumable computes (docs/resume.md).");
+        }
+
         var graph = GraphExport.Export(targets);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Exception? callbackFailure = null;

@@ -53,8 +53,8 @@ public static class DelayedCall
 
     /// <summary>
     /// The descriptors of one type's wrapped methods, from one entry per method:
-    /// <c>id|name|parameter,names|ResultKind</c>, then optional <c>|Pure</c>, <c>|Blocking</c>, <c>|Retries=N</c>,
-    /// <c>|RetryDelayMilliseconds=N</c>, <c>|TimeoutMilliseconds=N</c>. One call per type instead of an object
+    /// <c>id|name|parameter,names|ResultKind</c>, then optional <c>|Pure</c>, <c>|Blocking</c>, <c>|Checkpoint</c>, <c>|Retries=N</c>,
+    /// <c>|RetryDelayMilliseconds=N</c>, <c>|TimeoutMilliseconds=N</c>, <c>|Version=hex</c>. One call per type instead of an object
     /// initializer per method keeps generated code cheap to compile.
     /// </summary>
     /// <param name="containingType">The containing type's display name, e.g. <c>Ns.Etl</c>.</param>
@@ -130,6 +130,8 @@ public static class DelayedCall
             ResultKind = kind,
             Pure = entry.Pure,
             Blocking = entry.Blocking,
+            Checkpoint = entry.Checkpoint,
+            CodeVersion = entry.CodeVersion,
             Retries = entry.Retries,
             RetryDelayMilliseconds = entry.RetryDelayMilliseconds,
             TimeoutMilliseconds = entry.TimeoutMilliseconds,

@@ -11,7 +11,7 @@ namespace TaskGraph.Nodes;
 /// A call of a <c>[Delayed]</c> method (or, with no method, the collection of its arguments' values).
 /// Holds exactly one of the two invokers.
 /// </summary>
-internal sealed class CallNode<T> : Delayed<T>
+internal sealed partial class CallNode<T> : Delayed<T>
 {
     /// <summary>The name in keys of collection nodes, which have no method.</summary>
     internal const string CollectionName = "All";

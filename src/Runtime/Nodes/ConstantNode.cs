@@ -4,7 +4,7 @@ using System.Threading;
 namespace TaskGraph.Nodes;
 
 /// <summary>A value known when the graph is built. Not a task: computes read it directly.</summary>
-internal sealed class ConstantNode<T> : Delayed<T>
+internal sealed partial class ConstantNode<T> : Delayed<T>
 {
     private string? key;
 

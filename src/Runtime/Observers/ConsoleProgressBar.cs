@@ -59,7 +59,7 @@ public sealed class ConsoleProgressBar : IProgress<ComputeProgress>, IDisposable
         this.label = label;
         this.width = width;
         this.redraw = redraw ?? IsTerminal(writer);
-        buffer = new char[label.Length + width + 96];
+        buffer = new char[label.Length + width + 128];
     }
 
     /// <summary>Receives a snapshot and redraws or writes a line when there is something new to show.</summary>
@@ -233,6 +233,13 @@ public sealed class ConsoleProgressBar : IProgress<ComputeProgress>, IDisposable
             line.Append(", ");
             line.Append(last.Running);
             line.Append(" running");
+        }
+
+        if (last.Reused > 0)
+        {
+            line.Append(", ");
+            line.Append(last.Reused);
+            line.Append(" reused");
         }
 
         if (last.Failed > 0)

@@ -30,5 +30,7 @@ public sealed class GraphStateRecorder : IComputeObserver
 
     void IComputeObserver.OnTaskCompleted(ComputeInfo compute, DelayedNode task) => states[task.Key] = TaskState.Done;
 
+    void IComputeObserver.OnTaskReused(ComputeInfo compute, DelayedNode task) => states[task.Key] = TaskState.Reused;
+
     void IComputeObserver.OnTaskFailed(ComputeInfo compute, DelayedNode task, Exception exception) => states[task.Key] = TaskState.Failed;
 }

@@ -65,6 +65,9 @@ internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
     private static long lastId;
 
     private readonly DelayedNode[] targets;
+
+    /// <summary>The graph run instead of the targets' own when a result store is set; <see langword="null"/> otherwise.</summary>
+    private readonly Resume.ResumedGraph? resumed;
     private readonly ComputePlan plan;
 
     // The plan's arrays, read on every task.
@@ -100,11 +103,13 @@ internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
 
     private Computation(DelayedNode[] targets, ComputeOptions options, ComputeExecution execution, CancellationToken cancellationToken)
     {
-        this.targets = targets;
+        // With a result store, stored results replace their tasks before planning (see Resume/ResumedGraph).
+        resumed = Resume.ResumedGraph.Prepare(targets, options);
+        this.targets = resumed?.Targets ?? targets;
         onCallerThread = execution.OnCallerThread;
         separateBlocking = !onCallerThread && execution.Executors is null;
         int workers = onCallerThread ? 1 : options.MaxDegreeOfParallelism;
-        plan = ComputePlan.Build(targets, separateBlocking);
+        plan = ComputePlan.Build(this.targets, separateBlocking);
         BackPressure.OrderSources(plan, workers);
         table = plan.Table;
         tasks = table.Tasks;
@@ -120,7 +125,7 @@ internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
             : new CancellationTokenSource();
         taskToken = cancellation.Token;
-        Info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount);
+        Info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount + (resumed?.Reused.Count ?? 0));
         notifier = ComputeNotifier.IsWanted(options) ? new ComputeNotifier(StopWith, Info, options) : null;
         guard = AttemptGuard.Create(options, plan);
         if (execution.Executors is { } executors)

@@ -125,6 +125,11 @@ internal sealed partial class Computation
     private void Begin()
     {
         notifier?.ComputeStarted();
+        if (notifier is not null && resumed is not null)
+        {
+            resumed.Reused.ForEach(notifier.TaskReused);
+        }
+
         cancellationRegistration = taskToken.UnsafeRegister(
             static state =>
             {

@@ -8,7 +8,7 @@ namespace TaskGraph.Visualization;
 /// </summary>
 internal static class MermaidFormat
 {
-    private static readonly TaskState[] States = { TaskState.NotRun, TaskState.Running, TaskState.Done, TaskState.Failed };
+    private static readonly TaskState[] States = { TaskState.NotRun, TaskState.Running, TaskState.Done, TaskState.Failed, TaskState.Reused };
 
     internal static void Write(GraphPicture picture, string? title, TextWriter writer)
     {
@@ -67,6 +67,7 @@ internal static class MermaidFormat
         TaskState.Running => "running",
         TaskState.Done => "done",
         TaskState.Failed => "failed",
+        TaskState.Reused => "reused",
         _ => "notRun",
     };
 

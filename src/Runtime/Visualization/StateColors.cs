@@ -8,6 +8,7 @@ internal static class StateColors
         TaskState.Running => "#ffe082",
         TaskState.Done => "#c8e6c9",
         TaskState.Failed => "#ffcdd2",
+        TaskState.Reused => "#bbdefb",
         _ => "#eeeeee",
     };
 
@@ -16,6 +17,7 @@ internal static class StateColors
         TaskState.Running => "#ff8f00",
         TaskState.Done => "#2e7d32",
         TaskState.Failed => "#c62828",
+        TaskState.Reused => "#1565c0",
         _ => "#9e9e9e",
     };
 }

@@ -16,4 +16,7 @@ public enum TaskState
 
     /// <summary>The task threw, or its asynchronous result faulted or was cancelled.</summary>
     Failed,
+
+    /// <summary>The task did not run: its result was reused from the compute's <see cref="ComputeOptions.ResultStore"/>.</summary>
+    Reused,
 }
