@@ -67,9 +67,11 @@ public sealed partial class DelayedGenerator
 
             bool oblivious = !context.SemanticModel.GetNullableContext(context.TargetNode.SpanStart).AnnotationsEnabled();
             bool declaredNew = context.TargetNode is MethodDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.NewKeyword);
-            // Only checkpointed methods carry their code's version: a body edit of any other method leaves every step cached.
+            // Every method carries its code's version, not only checkpointed ones: a stored result's key includes the keys
+            // of the tasks upstream of it, so an edit to a plain method that feeds a checkpointed one must change them.
+            // The price: a body edit regenerates the descriptor of the method's type (one small file).
             var spec = CreateSpec(method, containingType, parameters, options, oblivious, declaredNew)
-                with { CodeVersion = options.Checkpoint ? CodeVersions.Of(context.TargetNode) : string.Empty };
+                with { CodeVersion = CodeVersions.Of(context.TargetNode) };
             if (WrapperSignatures.ClashesWithExisting(spec))
             {
                 Report(DiagnosticDescriptors.NameClash, containingType.Name, spec.WrapperName, "declared in the type or a base type");

@@ -1,7 +1,4 @@
 using System;
-using Orleans.Serialization;
-
-using Orleans;
 using TaskGraph.Shared;
 
 namespace TaskGraph.Orleans;
@@ -14,10 +11,6 @@ namespace TaskGraph.Orleans;
 /// </summary>
 internal static class TravelRules
 {
-    /// <summary>Adds the JSON fallback for plain types (Orleans' own codecs are tried first).</summary>
-    public static ISerializerBuilder AddTaskGraphTravel(this ISerializerBuilder serializer)
-        => serializer.AddJsonSerializer(isSupported: CarriedByJson);
-
     /// <summary>
     /// A plain data type of user code: a concrete class, struct or record that holds no process-bound handle
     /// (the rule the result store shares: <see cref="StorableTypes"/>).

@@ -49,6 +49,14 @@ public class CheckpointTests
     }
 
     [Fact]
+    public void A_plain_method_carries_its_code_version_too_so_an_edit_upstream_changes_stored_keys_below_it()
+    {
+        string text = GeneratorAssert.SingleSource(GeneratorAssert.CompilesCleanly(GeneratorAssert.Usings + "public static partial class Etl { [Delayed] public static int Twice(int x) => 2 * x; }"));
+
+        Assert.Matches(@"\|Twice\|x\|Value\|Version=[0-9a-f]{16}""", text);
+    }
+
+    [Fact]
     public void The_code_version_ignores_comments_whitespace_and_attributes_but_not_code()
     {
         string original = Version("[Delayed] public static int Twice(int x) => 2 * x;");

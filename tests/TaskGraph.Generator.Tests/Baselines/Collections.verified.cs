@@ -5,10 +5,10 @@
 static partial class Stats
 {
     private static readonly global::TaskGraph.DelayedMethod[] __Methods = global::TaskGraph.Infrastructure.DelayedCall.Describe("Stats",
-        "M:Stats.Mean(System.Double[],System.Collections.Generic.List{System.Int32},System.Collections.Generic.IEnumerable{System.String})|Mean|values,weights,labels|Value",
-        "M:Stats.Join(System.String,Mode,System.Decimal,System.Char,System.String[])|Join|separator,mode,scale,quote,parts|Value",
-        "M:Stats.Join(System.Collections.Generic.IReadOnlyCollection{System.Int32})|Join|items|Value",
-        "M:Stats.Measure(System.IComparable)|Measure|target|Value");
+        "M:Stats.Mean(System.Double[],System.Collections.Generic.List{System.Int32},System.Collections.Generic.IEnumerable{System.String})|Mean|values,weights,labels|Value|Version=d3e942944df4f1a8",
+        "M:Stats.Join(System.String,Mode,System.Decimal,System.Char,System.String[])|Join|separator,mode,scale,quote,parts|Value|Version=53a0b38777ef04e9",
+        "M:Stats.Join(System.Collections.Generic.IReadOnlyCollection{System.Int32})|Join|items|Value|Version=50958f3156382792",
+        "M:Stats.Measure(System.IComparable)|Measure|target|Value|Version=b5e742f08e1ed590");
 
     /// <summary>Registers the methods that run by id with <see cref="global::TaskGraph.Execution.DelayedMethods"/> when the assembly loads.</summary>
     [global::System.Runtime.CompilerServices.ModuleInitializer]

@@ -7,11 +7,11 @@ namespace Ns
     static partial class Etl
     {
         private static readonly global::TaskGraph.DelayedMethod[] __Methods = global::TaskGraph.Infrastructure.DelayedCall.Describe("Ns.Etl",
-            "M:Ns.Etl.LoadAsync(System.String,System.Threading.CancellationToken)|LoadAsync|path|TaskOfResult",
-            "M:Ns.Etl.Process(Ns.Data,Ns.Data)|Process|data,reference|Value",
-            "M:Ns.Etl.Compare(Ns.Data,Ns.Data)|Compare|a,b|Value",
-            "M:Ns.Etl.Reduction(System.Collections.Generic.IReadOnlyList{System.Double})|Reduction|scores|Value|Pure",
-            "M:Ns.Etl.Save(Ns.Data,System.String)|Save|data,path|Void|Blocking");
+            "M:Ns.Etl.LoadAsync(System.String,System.Threading.CancellationToken)|LoadAsync|path|TaskOfResult|Version=21248b5268341719",
+            "M:Ns.Etl.Process(Ns.Data,Ns.Data)|Process|data,reference|Value|Version=f1ad20a22a857af1",
+            "M:Ns.Etl.Compare(Ns.Data,Ns.Data)|Compare|a,b|Value|Version=78c5c1a4ae650422",
+            "M:Ns.Etl.Reduction(System.Collections.Generic.IReadOnlyList{System.Double})|Reduction|scores|Value|Pure|Version=1b79ec83869ebf38",
+            "M:Ns.Etl.Save(Ns.Data,System.String)|Save|data,path|Void|Blocking|Version=b5efb3d3403b1500");
 
         /// <summary>Registers the methods that run by id with <see cref="global::TaskGraph.Execution.DelayedMethods"/> when the assembly loads.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]

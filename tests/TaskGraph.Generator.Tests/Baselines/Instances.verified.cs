@@ -7,7 +7,7 @@ namespace Ns
     readonly partial struct Scale
     {
         private static readonly global::TaskGraph.DelayedMethod[] __Methods = global::TaskGraph.Infrastructure.DelayedCall.Describe("Ns.Scale",
-            "M:Ns.Scale.Apply(System.Double)|Apply|value|Value");
+            "M:Ns.Scale.Apply(System.Double)|Apply|value|Value|Version=235a96380e692e61");
 
         /// <summary>Lazy form of <see cref="Apply(double)"/>: adds a task to the graph instead of running it.</summary>
         [global::TaskGraph.Infrastructure.DelayedWrapper("M:Ns.Scale.Apply(System.Double)")]
@@ -30,8 +30,8 @@ namespace Ns
     partial class Service
     {
         private static readonly global::TaskGraph.DelayedMethod[] __Methods = global::TaskGraph.Infrastructure.DelayedCall.Describe("Ns.Service",
-            "M:Ns.Service.FetchAsync(System.String,System.Threading.CancellationToken)|FetchAsync|url|TaskOfResult",
-            "M:Ns.Service.FlushAsync|FlushAsync||ValueTask");
+            "M:Ns.Service.FetchAsync(System.String,System.Threading.CancellationToken)|FetchAsync|url|TaskOfResult|Version=c5de6cc972fb98cd",
+            "M:Ns.Service.FlushAsync|FlushAsync||ValueTask|Version=f0e70abdbabcc43c");
 
         /// <summary>Lazy form of <see cref="FetchAsync(string, global::System.Threading.CancellationToken)"/>: adds a task to the graph instead of running it.</summary>
         [global::TaskGraph.Infrastructure.DelayedWrapper("M:Ns.Service.FetchAsync(System.String,System.Threading.CancellationToken)")]

@@ -7,8 +7,8 @@ namespace @event
     static partial class @static
     {
         private static readonly global::TaskGraph.DelayedMethod[] __Methods = global::TaskGraph.Infrastructure.DelayedCall.Describe("event.static",
-            "M:event.static.int(System.Int32,System.String)|int|class,params|Value",
-            "M:event.static.default``2(``0,``1)|default|in,out|Value");
+            "M:event.static.int(System.Int32,System.String)|int|class,params|Value|Version=dbb995aa57e5dcf7",
+            "M:event.static.default``2(``0,``1)|default|in,out|Value|Version=8b60107ed0a07112");
 
         /// <summary>Registers the methods that run by id with <see cref="global::TaskGraph.Execution.DelayedMethods"/> when the assembly loads.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]

@@ -9,8 +9,8 @@ namespace Outer.Space
         partial record Page<TKey>
         {
             private static readonly global::TaskGraph.DelayedMethod[] __Methods = global::TaskGraph.Infrastructure.DelayedCall.Describe("Outer.Space.Repository<TEntity>.Page<TKey>",
-                "M:Outer.Space.Repository`1.Page`1.FindAsync(`1,`0)|FindAsync|key,fallback|TaskOfResult",
-                "M:Outer.Space.Repository`1.Page`1.Map``1(`0,System.Func{`0,``0})|Map|entity,map|Value");
+                "M:Outer.Space.Repository`1.Page`1.FindAsync(`1,`0)|FindAsync|key,fallback|TaskOfResult|Version=ca50c86f99975a50",
+                "M:Outer.Space.Repository`1.Page`1.Map``1(`0,System.Func{`0,``0})|Map|entity,map|Value|Version=fbb2f561fe18cfee");
 
             /// <summary>Lazy form of <see cref="FindAsync(TKey, TEntity)"/>: adds a task to the graph instead of running it.</summary>
             [global::TaskGraph.Infrastructure.DelayedWrapper("M:Outer.Space.Repository`1.Page`1.FindAsync(`1,`0)")]
