@@ -89,6 +89,24 @@ public class ArgumentValueTests
     }
 
     [Fact]
+    public void A_generic_params_array_takes_plain_values_once_its_type_argument_is_written_as_the_docs_say()
+    {
+        // docs/diagnostics/TG1004.md: FirstDelayed(1, 2) does not infer T; FirstDelayed<int>(1, 2) compiles and means First(1, 2).
+        object? result = GeneratedCode.Run("""
+            public static partial class Steps
+            {
+                [Delayed] public static T First<T>(params T[] items) => items[0];
+            }
+            public static class Program
+            {
+                public static string Run() => string.Join(",", Steps.FirstDelayed<int>(1, 2).Compute(), Steps.First(1, 2));
+            }
+            """);
+
+        Assert.Equal("1,1", result);
+    }
+
+    [Fact]
     public void Caller_info_parameters_get_the_callers_values_through_the_wrapper()
     {
         object? result = GeneratedCode.Run("""
