@@ -38,7 +38,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TypeCannotTravel = Create(
         "TG0013",
-        "A [Delayed] method of an assembly that runs on a cluster must take and return data that travels",
+        "A [Delayed] method of an assembly that runs on a cluster must be static and take and return data that travels",
         "Method '{0}' cannot run on a cluster: {1}",
         DiagnosticSeverity.Warning);
 
