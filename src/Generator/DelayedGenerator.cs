@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+
 namespace TaskGraph.Generator;
 
 /// <summary>
@@ -11,6 +13,9 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
 {
     internal const string DelayedAttributeMetadataName = "TaskGraph.DelayedAttribute";
 
+    /// <summary>The MSBuild property (made visible to the compiler by the package's props) that opts an assembly into TG0013.</summary>
+    internal const string DistributedProperty = "build_property.TaskGraphDistributed";
+
     /// <summary>Names of the tracked pipeline steps, for incremental tests.</summary>
     internal static class StepNames
     {
@@ -22,6 +27,12 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
 
         /// <summary>The diagnostics of <c>[Delayed]</c> members of extension blocks.</summary>
         public const string UnseenTargetDiagnostics = "UnseenTargetDiagnostics";
+
+        /// <summary>Whether the assembly opted into running on a cluster (the <c>TaskGraphDistributed</c> MSBuild property).</summary>
+        public const string Distributed = "Distributed";
+
+        /// <summary>The TG0013 warnings of wrapped methods, when the assembly runs on a cluster.</summary>
+        public const string TravelDiagnostics = "TravelDiagnostics";
 
         /// <summary>Wrappable methods grouped per containing type, overloads planned.</summary>
         public const string Types = "Types";
@@ -39,6 +50,17 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.MethodDiagnostics);
         context.RegisterSourceOutput(methodDiagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
 
+        // Its own step: flipping the property reruns only the selection below, never a parser.
+        var distributed = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => IsDistributed(options.GlobalOptions))
+            .WithTrackingName(StepNames.Distributed);
+        var travelDiagnostics = context.SyntaxProvider
+            .ForAttributeWithMetadataName(DelayedAttributeMetadataName, static (_, _) => true, Parser.TravelWarnings)
+            .Combine(distributed)
+            .SelectMany(static (pair, _) => pair.Right ? pair.Left : EquatableArray<DiagnosticInfo>.Empty)
+            .WithTrackingName(StepNames.TravelDiagnostics);
+        context.RegisterSourceOutput(travelDiagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
         var unseenTargetDiagnostics = context.SyntaxProvider
             .CreateSyntaxProvider(UnseenTargets.IsCandidate, UnseenTargets.Check)
             .Where(static diagnostic => diagnostic is not null)
@@ -53,6 +75,10 @@ public sealed partial class DelayedGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.Types);
         context.RegisterSourceOutput(types, static (output, type) => Emitter.Emit(output, type));
     }
+
+    /// <summary><c>&lt;TaskGraphDistributed&gt;true&lt;/TaskGraphDistributed&gt;</c>, in any case; absent or anything else is off.</summary>
+    internal static bool IsDistributed(AnalyzerConfigOptions options)
+        => options.TryGetValue(DistributedProperty, out var value) && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Groups methods per containing type, names each type's file, and plans each wrapper's overloads: an alternative overload whose

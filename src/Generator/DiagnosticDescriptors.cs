@@ -36,6 +36,12 @@ internal static class DiagnosticDescriptors
         "A checkpointed [Delayed] method must take and return storable data",
         "Method '{0}' cannot be checkpointed: {1} has type '{2}', which {3}, so it cannot be kept in a result store or sent to another process");
 
+    public static readonly DiagnosticDescriptor TypeCannotTravel = Create(
+        "TG0013",
+        "A [Delayed] method of an assembly that runs on a cluster must be static and take and return data that travels",
+        "Method '{0}' cannot run on a cluster: {1}",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor MethodInInterface = Create(
         "TG0006",
         "A [Delayed] method cannot be declared in an interface",
@@ -84,10 +90,11 @@ internal static class DiagnosticDescriptors
         NegativeOption,
         InvalidWrapperName,
         CheckpointTypeNotStorable,
+        TypeCannotTravel,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);
 
-    private static DiagnosticDescriptor Create(string id, string title, string messageFormat)
-        => new(id, title, messageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity = DiagnosticSeverity.Error)
+        => new(id, title, messageFormat, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }
