@@ -130,7 +130,7 @@ public class TravelTests
     }
 
     [Fact]
-    public void Editing_a_method_body_leaves_the_wrappers_model_cached_in_an_assembly_that_opts_in()
+    public void Editing_a_method_body_changes_only_that_methods_model_in_an_assembly_that_opts_in()
     {
         const string Source = GeneratorAssert.Usings + "namespace Ns; public partial class Etl { [Delayed] public int Twice(int x) => 2 * x; [Delayed] public int Apply(Func<int> f) => f(); }";
         var first = Run(Source, ("TaskGraphDistributed", "true"));
@@ -139,9 +139,12 @@ public class TravelTests
 
         var second = GeneratorRun.Continue(first.Driver, edited);
 
+        // The edited method's model changes by its code version (resumable computes key on it); the travel
+        // warnings, which carry locations, stay out of the models, so the other method's model stays cached.
         Assert.Equal(3, second.GeneratorDiagnostics.Length);
-        Assert.All(Outputs(second, DelayedGenerator.StepNames.Methods), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
-        Assert.All(Outputs(second, DelayedGenerator.StepNames.Types), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+        var reasons = Outputs(second, DelayedGenerator.StepNames.Methods);
+        Assert.Equal(1, reasons.Count(reason => reason == IncrementalStepRunReason.Modified));
+        Assert.All(reasons.Where(reason => reason != IncrementalStepRunReason.Modified), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
     }
 
     /// <summary>Runs the generator with these MSBuild properties, as the compiler passes them (<c>build_property.</c>).</summary>
