@@ -56,9 +56,17 @@ public static partial class CrashGraph
         return value + step;
     }
 
+    // One writer at a time: FileMode.Append seeks to the end and writes, so two tasks appending at once could
+    // overwrite each other's line and the test would count fewer runs than ran.
+    private static readonly object LogLock = new();
+
     private static void Ran(string task)
     {
-        File.AppendAllText(RunLog, task + "\n");
+        lock (LogLock)
+        {
+            File.AppendAllText(RunLog, task + "\n");
+        }
+
         Thread.Sleep(8);
     }
 }
