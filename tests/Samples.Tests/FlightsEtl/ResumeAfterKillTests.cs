@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Threading.Tasks;
 using FlightsEtl;
 using Microsoft.Data.Sqlite;
@@ -18,8 +19,12 @@ public sealed class ResumeAfterKillTests
 {
     private const long Rows = 240_000;
 
-    /// <summary>Small batches, so that the transform lasts long enough to be killed in the middle.</summary>
-    private const int BatchSize = 200;
+    /// <summary>
+    /// Small batches, so that the transform lasts long enough to be killed in the middle: each stored batch is one
+    /// write of about 0.1 ms by the store's one writer (with 200 rows a batch, a fast machine stored all 1,200
+    /// between the poll that saw 120 and the kill).
+    /// </summary>
+    private const int BatchSize = 50;
     private const int Batches = (int)(Rows / BatchSize);
 
     [Fact]
@@ -35,8 +40,19 @@ public sealed class ResumeAfterKillTests
         Assert.Equal(Rows, expected.Count);
 
         // Killed during the transform, once some batches are stored: not all are.
-        await KillWhenStored(Arguments(settings, resumed, resume: true), resumed, Batches / 10);
-        long stored = Stored(resumed);
+        // A kill can land late (the poll, then the signal) when the machine is quick: then start over, a few times.
+        long stored = 0;
+        for (int attempt = 0; attempt < 5 && stored is 0 or Batches; attempt++)
+        {
+            foreach (string file in new[] { ".results", ".results-wal", ".results-shm" })
+            {
+                File.Delete(resumed + file);
+            }
+
+            await KillWhenStored(Arguments(settings, resumed, resume: true), resumed, Batches / 10);
+            stored = Stored(resumed);
+        }
+
         Assert.InRange(stored, 1, Batches - 1);
         string output = await RunToEnd(Arguments(settings, resumed, resume: true));
         Assert.Contains($"Resume: {stored:N0} tasks reused", output, StringComparison.Ordinal);
@@ -66,12 +82,13 @@ public sealed class ResumeAfterKillTests
     }
 
     private static async Task KillAt(string[] arguments, string mark)
-        => await KillWhen(arguments, child => child.Output.Contains(mark, StringComparison.Ordinal), mark);
+        => await KillWhen(arguments, child => child.Output.Contains(mark, StringComparison.Ordinal), mark, mustKill: true);
 
     private static async Task KillWhenStored(string[] arguments, string database, long results)
-        => await KillWhen(arguments, _ => StoredSoFar(database) >= results, $"{results} results stored");
+        => await KillWhen(arguments, _ => StoredSoFar(database) >= results, $"{results} results stored", mustKill: false);
 
-    private static async Task KillWhen(string[] arguments, Func<FlightsProcess, bool> ready, string what)
+    /// <param name="mustKill">Whether a run that ends before the kill fails the test (the caller otherwise checks what the run left).</param>
+    private static async Task KillWhen(string[] arguments, Func<FlightsProcess, bool> ready, string what, bool mustKill)
     {
         using var child = FlightsProcess.Start(arguments);
         var waited = Stopwatch.StartNew();
@@ -81,7 +98,7 @@ public sealed class ResumeAfterKillTests
             await Task.Delay(1);
         }
 
-        Assert.False(child.HasExited, $"The run ended before the kill at '{what}':\n{child.Output}");
+        Assert.False(mustKill && child.HasExited, $"The run ended before the kill at '{what}':\n{child.Output}");
         child.Kill();
     }
 
