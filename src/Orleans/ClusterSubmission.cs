@@ -68,6 +68,13 @@ internal sealed class ClusterSubmission
                 events.TaskStarted(computeEvent.Task, WorkerOf(computeEvent));
                 break;
             case ComputeEventKind.Completed when state != Done:
+                // A completion can overtake its start on the way back (they travel in different batches): observers
+                // still hear the start first, so that their running counts and timings stay whole.
+                if (state == NotStarted)
+                {
+                    events.TaskStarted(computeEvent.Task, WorkerOf(computeEvent));
+                }
+
                 state = Done;
                 events.TaskCompleted(computeEvent.Task, WorkerOf(computeEvent));
                 break;
