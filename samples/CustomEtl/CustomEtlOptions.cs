@@ -62,8 +62,8 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
                 "--graph" => options with { Graph = ParseGraphPath(Value()) },
                 "--trace" => options with { Trace = Value() },
                 "--no-progress" => options with { ShowProgress = false },
-                "--cluster" => options with { ClusterWorkers = ParseWorkers(name, Value()) },
-                "--dashboard" => options with { DashboardPort = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? ParsePort(name, args[++i]) : TaskGraph.Dashboard.DashboardOptions.DefaultPort },
+                "--cluster" => options with { ClusterWorkers = ParseInRange(name, Value(), 1, 64, "a whole number of workers") },
+                "--dashboard" => options with { DashboardPort = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? ParseInRange(name, args[++i], 0, 65535, "a port") : TaskGraph.Dashboard.DashboardOptions.DefaultPort },
                 _ => throw new ArgumentException($"Unknown argument '{name}'."),
             };
         }
@@ -93,16 +93,11 @@ public sealed record CustomEtlOptions(IReadOnlyList<EtlExample> Examples, int Se
             : throw new ArgumentException($"{name} must be a finite number of at least 0, not '{value}'.");
     }
 
-    private static int ParseWorkers(string name, string value)
+    /// <summary>A whole number from <paramref name="least"/> to <paramref name="most"/>, or an error naming the option and what it takes.</summary>
+    private static int ParseInRange(string name, string value, int least, int most, string what)
     {
-        int workers = ParseNumber<int>(name, value);
-        return workers is >= 1 and <= 64 ? workers : throw new ArgumentException($"{name} must be a whole number of workers from 1 to 64, not '{value}'.");
-    }
-
-    private static int ParsePort(string name, string value)
-    {
-        int port = ParseNumber<int>(name, value);
-        return port is >= 0 and <= 65535 ? port : throw new ArgumentException($"{name} takes a port between 0 and 65535, not '{value}'.");
+        int number = ParseNumber<int>(name, value);
+        return number >= least && number <= most ? number : throw new ArgumentException($"{name} takes {what} from {least} to {most}, not '{value}'.");
     }
 
     private static T ParseNumber<T>(string name, string value)

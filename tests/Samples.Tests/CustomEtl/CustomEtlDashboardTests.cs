@@ -23,7 +23,7 @@ public sealed class CustomEtlDashboardTests
     {
         Assert.Null(CustomEtlOptions.Default.DashboardPort);
         var error = Assert.Throws<ArgumentException>(() => CustomEtlOptions.Parse(new[] { "--dashboard", "70000" }));
-        Assert.Equal("--dashboard takes a port between 0 and 65535, not '70000'.", error.Message);
+        Assert.Equal("--dashboard takes a port from 0 to 65535, not '70000'.", error.Message);
     }
 
     [Fact]

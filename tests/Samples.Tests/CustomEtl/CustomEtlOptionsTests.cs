@@ -39,7 +39,7 @@ public sealed class CustomEtlOptionsTests
     [InlineData("--example medium", "--example must be small, large or both, not 'medium'")]
     [InlineData("--graph graph.txt", "--graph must name a .dot, .gv, .mmd, .svg, .png or .pdf file, not 'graph.txt'")]
     [InlineData("--graph --trace t.json", "--graph needs a value")]
-    [InlineData("--cluster 0", "--cluster must be a whole number of workers from 1 to 64, not '0'")]
+    [InlineData("--cluster 0", "--cluster takes a whole number of workers from 1 to 64, not '0'")]
     public void Bad_arguments_are_refused_with_what_is_wrong(string commandLine, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => CustomEtlOptions.Parse(commandLine.Split(' ')));
