@@ -27,8 +27,9 @@
  *
  * Rooms around this loop, each with its invariants at its top: TaskTable (the arrays and what invokers
  * read and write), ReadyQueue, WorkerSlots, BackPressure (held sources), TaskAttempts (awaits, retries
- * and timeouts, blocking threads, hand-over to an executor), ComputeLifetime (entering, stopping,
- * finishing, array ownership), ComputePlan (planning) and PureDedupe (pure calls planned as one task).
+ * and timeouts, blocking threads, hand-over to an executor, the synchronous caller's waits), ComputeLifetime
+ * (this class's base: entering, stopping, finishing, array ownership), ComputePlan (planning) and PureDedupe
+ * (pure calls planned as one task).
  *
  * Executors. The same core runs every scheduler: the parallel one (workers on the thread pool, the
  * blocking caller as one of them, blocking tasks on threads of their own); the synchronous one (one
@@ -51,7 +52,7 @@ using TaskGraph.Nodes;
 namespace TaskGraph.Scheduling;
 
 /// <summary>One compute: plans the graph behind its targets, runs it with the chosen scheduler, holds the results.</summary>
-internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
+internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
 {
     /// <summary>A worker reports finished tasks to `pending` in batches of this many: one shared atomic per batch, not per task.</summary>
     private const int FinishedBatch = 64;
@@ -90,18 +91,15 @@ internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
 
     /// <summary>The executor's side of a compute whose tasks are handed over; <see langword="null"/>: tasks run on the core's workers.</summary>
     private readonly HandedOverTasks? handOver;
-    private readonly CancellationToken taskToken;
     private ReadyQueue ready;
     private WorkerSlots slots;
     private BackPressure backPressure;
-
-    /// <summary>On the calling thread only: the task whose await or retry delay the caller waits for next (-1: none).</summary>
-    private int parkedSlot = -1;
 
     /// <summary>Tasks not finished yet; the report that brings it to 0 finishes the compute.</summary>
     private int pending;
 
     private Computation(DelayedNode[] targets, ComputeOptions options, ComputeExecution execution, CancellationToken cancellationToken)
+        : base(cancellationToken)
     {
         // With a result store, stored results replace their tasks before planning (see Resume/ResumedGraph).
         resumed = Resume.ResumedGraph.Prepare(targets, options);
@@ -120,11 +118,6 @@ internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
         ready = new ReadyQueue(plan.InitiallyReady, plan.InitiallyReadyCount, taskCount);
         slots = new WorkerSlots(workers);
         backPressure = new BackPressure(workers, plan);
-        callerToken = cancellationToken;
-        cancellation = cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-            : new CancellationTokenSource();
-        taskToken = cancellation.Token;
         Info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount + (resumed?.Reused.Count ?? 0));
         notifier = ComputeNotifier.IsWanted(options) ? new ComputeNotifier(StopWith, Info, options) : null;
         guard = AttemptGuard.Create(options, plan);
@@ -132,14 +125,11 @@ internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
         {
             try
             {
-                handOver = new HandedOverTasks(this, table, executors.CreateExecutor(new ExecutorContext(taskCount, options.MaxDegreeOfParallelism, taskToken)), plan.TargetSlots);
+                handOver = new HandedOverTasks(this, table, executors.CreateExecutor(new ExecutorContext(taskCount, options.MaxDegreeOfParallelism, TaskToken)), plan.TargetSlots);
             }
             catch
             {
-                // Nothing ran: the arrays go back at once.
-                cancellation.Dispose();
-                plan.Return();
-                ready.Return();
+                Abandon();
                 throw;
             }
         }
@@ -179,6 +169,39 @@ internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
         // An executor's result is stored untyped, as it was reported.
         return Cast<T>(index, targets[index], tasks[slot].Result);
     }
+
+    private protected override bool AllTasksFinished => Volatile.Read(ref pending) == 0;
+
+    private protected override void Announce()
+    {
+        notifier?.ComputeStarted();
+        if (notifier is not null && resumed is not null)
+        {
+            resumed.Reused.ForEach(notifier.TaskReused);
+        }
+    }
+
+    private protected override ValueTask StartWork(bool callerWaits)
+    {
+        if (onCallerThread)
+        {
+            // A waiting caller never yields: every wait inside is then a blocking wait on this thread.
+            return WorkOnCaller(block: callerWaits);
+        }
+
+        StartParallel(callerWorks: callerWaits);
+        return ValueTask.CompletedTask;
+    }
+
+    private protected override Exception? AnnounceFinished(ComputeStatus status, Exception? exception) => notifier?.ComputeFinished(status, exception);
+
+    private protected override void ReturnArrays()
+    {
+        plan.Return();
+        ready.Return();
+    }
+
+    private protected override ValueTask DisposeExecutorAsync() => handOver?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     // The worker loop: runs ready tasks until none is left. Whoever started this worker claimed a worker slot and entered for it.
     void IThreadPoolWorkItem.Execute() => Work();
@@ -265,64 +288,6 @@ internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
     }
 
     /// <summary>
-    /// The synchronous scheduler: the caller is the only worker and keeps its slot throughout, so nothing ever
-    /// starts a pool worker. When the loop stops at a parked task, the caller waits for its await or retry
-    /// delay here, goes on with it, and loops again. The caller has entered.
-    /// </summary>
-    private async ValueTask WorkOnCaller(bool block)
-    {
-        slots.TryClaim();
-        slots.BeginRunning();
-        SemaphoreSlim? awaited = null;
-        while (true)
-        {
-            RunReadyTasks();
-            int slot = parkedSlot;
-            if (slot < 0)
-            {
-                break;
-            }
-
-            parkedSlot = -1;
-            if (tasks[slot].Result is AwaitedResult pending)
-            {
-                awaited ??= new SemaphoreSlim(0);
-                pending.WhenDone(() => awaited.Release());
-                if (block)
-                {
-                    awaited.Wait();
-                }
-                else
-                {
-                    await awaited.WaitAsync().ConfigureAwait(false);
-                }
-
-                FinishAwaitedTask(slot);
-                continue;
-            }
-
-            // A retry's delay; a stop ends it early.
-            TimeSpan delay = guard!.NextDelay(slot);
-            if (block)
-            {
-                taskToken.WaitHandle.WaitOne(delay);
-            }
-            else
-            {
-                await Task.Delay(delay, taskToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-
-            if (!IsStopped)
-            {
-                Retry(slot);
-            }
-        }
-
-        slots.EndRunning();
-        slots.Release();
-    }
-
-    /// <summary>
     /// Runs one ready task to its end or to its await; returns a successor it made ready for this thread
     /// to run next (-1: none). Counts a finished task in <paramref name="finishedHere"/> and its consumers'
     /// inputs in <paramref name="unreported"/> for the caller to report.
@@ -368,7 +333,7 @@ internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
         bool completed;
         try
         {
-            completed = node.Invoke(table, slot, taskToken);
+            completed = node.Invoke(table, slot, TaskToken);
         }
         catch (Exception exception)
         {
@@ -378,6 +343,15 @@ internal sealed partial class Computation : TargetResults, IThreadPoolWorkItem
 
         ReleaseInputs(slot);
         return completed ? TaskStep.Completed : TaskStep.Awaiting;
+    }
+
+    private void FailTask(DelayedNode node, Exception exception)
+    {
+        notifier?.TaskFailed(node, exception);
+        if (!IsStopped)
+        {
+            StopForFailedTask(node, exception);
+        }
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 /*
  * The lifetime of one compute: how it starts on the caller's side, who is inside it, how it stops and
- * finishes, and who owns the pooled arrays.
+ * finishes, and who owns the pooled arrays. A base of Computation rather than a field of it, so that its
+ * state is its own (private to this class) while the checks the loop makes per task (IsStopped, the
+ * token) cost no extra indirection.
  *
  * Invariants:
  *  - Stopping. The first failure (or the caller's cancellation, or a throwing observer or executor) sets
@@ -23,7 +25,7 @@ using TaskGraph.Execution;
 namespace TaskGraph.Scheduling;
 
 /// <summary>The compute's lifetime: starting on the caller's side, entering and leaving, stopping, finishing, giving the arrays back.</summary>
-internal sealed partial class Computation
+internal abstract class ComputeLifetime : TargetResults
 {
     private static readonly object CanceledReason = new();
     private readonly CancellationToken callerToken;
@@ -37,7 +39,22 @@ internal sealed partial class Computation
     private object? stopReason;
     private CancellationTokenRegistration cancellationRegistration;
 
-    private bool IsStopped => Volatile.Read(ref stopReason) is not null;
+    private protected ComputeLifetime(CancellationToken callerToken)
+    {
+        this.callerToken = callerToken;
+        cancellation = callerToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(callerToken)
+            : new CancellationTokenSource();
+        TaskToken = cancellation.Token;
+    }
+
+    /// <summary>The token every task sees: cancelled by the caller or when the compute stops.</summary>
+    private protected CancellationToken TaskToken { get; }
+
+    private protected bool IsStopped => Volatile.Read(ref stopReason) is not null;
+
+    /// <summary>No task is left unfinished.</summary>
+    private protected abstract bool AllTasksFinished { get; }
 
     /// <summary>The caller has read the results.</summary>
     internal override void Release() => Dispose();
@@ -45,22 +62,32 @@ internal sealed partial class Computation
     /// <summary>Stops the compute because an observer, the progress callback or the task executor threw (see <see cref="ComputeNotifier"/>).</summary>
     internal void StopWith(Exception exception) => Stop(exception);
 
-    private Computation RunOnCaller()
+    /// <summary>Announces the compute to its observers; the caller has entered.</summary>
+    private protected abstract void Announce();
+
+    /// <summary>
+    /// Starts the workers. <paramref name="callerWaits"/>: the calling thread works too, and the returned task is
+    /// complete when it is done (the caller blocks, so nothing inside may yield).
+    /// </summary>
+    private protected abstract ValueTask StartWork(bool callerWaits);
+
+    /// <summary>Tells observers how the compute ended; returns an observer's failure, if one threw.</summary>
+    private protected abstract Exception? AnnounceFinished(ComputeStatus status, Exception? exception);
+
+    /// <summary>Gives the pooled arrays back; called once, when neither the compute nor the caller reads them any more.</summary>
+    private protected abstract void ReturnArrays();
+
+    /// <summary>The compute has finished and no task of it runs: the executor of handed-over tasks may go.</summary>
+    private protected abstract ValueTask DisposeExecutorAsync();
+
+    /// <summary>Runs the compute with the calling thread working too; returns once no task of it runs.</summary>
+    private protected TargetResults RunOnCaller()
     {
         try
         {
-            Enter();
             Begin();
-            if (onCallerThread)
-            {
-                // Never yields: every wait inside is a blocking wait on this thread.
-                WorkOnCaller(block: true).GetAwaiter().GetResult();
-            }
-            else
-            {
-                StartParallel(callerWorks: true);
-            }
-
+            ValueTask work = StartWork(callerWaits: true);
+            work.GetAwaiter().GetResult();
             Exit();
             try
             {
@@ -84,21 +111,12 @@ internal sealed partial class Computation
         }
     }
 
-    private async Task<TargetResults> RunAsync()
+    private protected async Task<TargetResults> RunAsync()
     {
         try
         {
-            Enter();
             Begin();
-            if (onCallerThread)
-            {
-                await WorkOnCaller(block: false).ConfigureAwait(false);
-            }
-            else
-            {
-                StartParallel(callerWorks: false);
-            }
-
+            await StartWork(callerWaits: false).ConfigureAwait(false);
             Exit();
             try
             {
@@ -118,45 +136,38 @@ internal sealed partial class Computation
         }
     }
 
-    /// <summary>The compute has finished and no task of it runs: the executor of handed-over tasks may go.</summary>
-    private ValueTask DisposeExecutorAsync() => handOver?.DisposeAsync() ?? ValueTask.CompletedTask;
+    /// <summary>The compute could not start: nothing ran, so the arrays go back at once.</summary>
+    private protected void Abandon()
+    {
+        cancellation.Dispose();
+        ReturnArrays();
+    }
 
-    /// <summary>Announces the compute, then lets cancellation in. The caller has entered.</summary>
+    /// <summary>Enters for the starting thread, announces the compute, then lets cancellation in.</summary>
     private void Begin()
     {
-        notifier?.ComputeStarted();
-        if (notifier is not null && resumed is not null)
-        {
-            resumed.Reused.ForEach(notifier.TaskReused);
-        }
-
-        cancellationRegistration = taskToken.UnsafeRegister(
+        Enter();
+        Announce();
+        cancellationRegistration = TaskToken.UnsafeRegister(
             static state =>
             {
-                var computation = (Computation)state!;
-                computation.Enter();
-                computation.Stop(CanceledReason);
-                computation.Exit();
+                var lifetime = (ComputeLifetime)state!;
+                lifetime.Enter();
+                lifetime.Stop(CanceledReason);
+                lifetime.Exit();
             },
             this);
-        if (taskCount == 0)
+        if (AllTasksFinished)
         {
             Finish();
         }
     }
 
-    private void FailTask(DelayedNode node, Exception exception)
-    {
-        notifier?.TaskFailed(node, exception);
-        if (IsStopped)
-        {
-            return;
-        }
-
-        Stop(exception is OperationCanceledException && callerToken.IsCancellationRequested
+    /// <summary>A task failed for good: the compute stops with it, as cancelled when it is the caller's cancellation that surfaced.</summary>
+    private protected void StopForFailedTask(DelayedNode node, Exception exception)
+        => Stop(exception is OperationCanceledException && callerToken.IsCancellationRequested
             ? CanceledReason
             : new DelayedTaskException(node.Key, node.Method, exception));
-    }
 
     /// <summary>The first reason wins; running tasks see cancellation; nothing new starts.</summary>
     private void Stop(object reason)
@@ -180,14 +191,14 @@ internal sealed partial class Computation
     /// Also looks at the token itself: it wakes the token's waiters before it runs the callback that
     /// stops the compute, so a task that saw cancellation could otherwise finish and let its successor start.
     /// </summary>
-    private bool IsStoppedOrCanceled()
+    private protected bool IsStoppedOrCanceled()
     {
         if (IsStopped)
         {
             return true;
         }
 
-        if (!taskToken.IsCancellationRequested)
+        if (!TaskToken.IsCancellationRequested)
         {
             return false;
         }
@@ -197,9 +208,9 @@ internal sealed partial class Computation
         return true;
     }
 
-    private void Enter() => Interlocked.Increment(ref inside);
+    private protected void Enter() => Interlocked.Increment(ref inside);
 
-    private void Exit()
+    private protected void Exit()
     {
         if (Interlocked.Decrement(ref inside) != 0)
         {
@@ -222,12 +233,12 @@ internal sealed partial class Computation
     {
         if (Interlocked.Decrement(ref arrayHolders) == 0)
         {
-            plan.Return();
-            ready.Return();
+            ReturnArrays();
         }
     }
 
-    private void Finish()
+    /// <summary>Ends the compute once: every task finished, or it stopped and nothing is inside any more.</summary>
+    private protected void Finish()
     {
         if (Interlocked.Exchange(ref finished, 1) != 0)
         {
@@ -236,7 +247,7 @@ internal sealed partial class Computation
 
         // Cancellation that comes after every task finished changes nothing; a throwing observer still fails the compute.
         object? reason = Volatile.Read(ref stopReason);
-        if (ReferenceEquals(reason, CanceledReason) && Volatile.Read(ref pending) == 0)
+        if (ReferenceEquals(reason, CanceledReason) && AllTasksFinished)
         {
             reason = null;
         }
@@ -253,7 +264,7 @@ internal sealed partial class Computation
             ComputeStatus.Failed => (Exception)reason!,
             _ => null,
         };
-        Exception? observerFailure = notifier?.ComputeFinished(status, exception);
+        Exception? observerFailure = AnnounceFinished(status, exception);
         if (observerFailure is not null || status == ComputeStatus.Failed)
         {
             completion.TrySetException(observerFailure ?? exception!);

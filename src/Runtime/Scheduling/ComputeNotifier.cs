@@ -7,7 +7,7 @@ namespace TaskGraph.Scheduling;
 /// <summary>
 /// Tells a compute's observers and progress callback what happens. Exists only when there is someone to
 /// tell, so a compute without observers pays nothing. A callback that throws fails the compute: the
-/// exception is handed to the compute's stop callback (<see cref="Computation.StopWith"/> for the core), which stops the compute like a failing
+/// exception is handed to the compute's stop callback (<see cref="ComputeLifetime.StopWith"/> for the core), which stops the compute like a failing
 /// task (nothing new starts, running tasks see cancellation and are waited for) and ends it with an
 /// <see cref="InvalidOperationException"/> carrying the callback's exception. Every other observer is
 /// still called, and <see cref="IComputeObserver.OnComputeFinished"/> still fires.

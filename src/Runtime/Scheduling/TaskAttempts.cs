@@ -13,7 +13,7 @@
  *  - Whoever hands an attempt off the loop (an await, a blocking thread, a retry timer, an executor) has
  *    entered for it; the step that ends it leaves, after completing or failing the task.
  *  - On the calling thread only (the synchronous scheduler), an await or a retry delay parks the task
- *    (parkedSlot) instead: the caller waits for it itself, so tasks run one at a time.
+ *    (parkedSlot) instead: the caller waits for it itself (WorkOnCaller, here), so tasks run one at a time.
  *  - A handed-over task keeps its inputs until the executor reports (it reads them meanwhile); its result
  *    is stored untyped, as reported.
  */
@@ -26,6 +26,67 @@ namespace TaskGraph.Scheduling;
 /// <summary>Attempts that end outside the worker's loop: awaits, retries and timeouts, blocking threads, executors.</summary>
 internal sealed partial class Computation
 {
+    /// <summary>On the calling thread only: the task whose await or retry delay the caller waits for next (-1: none).</summary>
+    private int parkedSlot = -1;
+
+    /// <summary>
+    /// The synchronous scheduler: the caller is the only worker and keeps its slot throughout, so nothing ever
+    /// starts a pool worker. When the loop stops at a parked task, the caller waits for its await or retry
+    /// delay here, goes on with it, and loops again. The caller has entered.
+    /// </summary>
+    private async ValueTask WorkOnCaller(bool block)
+    {
+        slots.TryClaim();
+        slots.BeginRunning();
+        SemaphoreSlim? awaited = null;
+        while (true)
+        {
+            RunReadyTasks();
+            int slot = parkedSlot;
+            if (slot < 0)
+            {
+                break;
+            }
+
+            parkedSlot = -1;
+            if (tasks[slot].Result is AwaitedResult pending)
+            {
+                awaited ??= new SemaphoreSlim(0);
+                pending.WhenDone(() => awaited.Release());
+                if (block)
+                {
+                    awaited.Wait();
+                }
+                else
+                {
+                    await awaited.WaitAsync().ConfigureAwait(false);
+                }
+
+                FinishAwaitedTask(slot);
+                continue;
+            }
+
+            // A retry's delay; a stop ends it early.
+            TimeSpan delay = guard!.NextDelay(slot);
+            if (block)
+            {
+                TaskToken.WaitHandle.WaitOne(delay);
+            }
+            else
+            {
+                await Task.Delay(delay, TaskToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            if (!IsStopped)
+            {
+                Retry(slot);
+            }
+        }
+
+        slots.EndRunning();
+        slots.Release();
+    }
+
     /// <summary>The executor reported an attempt of the handed-over task in <paramref name="slot"/> (entered for it when it was handed over).</summary>
     internal void EndHandedOver(int slot, object? result, Exception? failure)
     {
@@ -61,7 +122,7 @@ internal sealed partial class Computation
     /// </summary>
     private TaskStep HandOver(int slot, DelayedNode node)
     {
-        CancellationToken token = guard is not null && guard.Applies(node) ? guard.StartAttempt(slot, node, taskToken) : taskToken;
+        CancellationToken token = guard is not null && guard.Applies(node) ? guard.StartAttempt(slot, node, TaskToken) : TaskToken;
         Enter();
 
         // Running until reported: back-pressure may have workers stand down meanwhile (see WorkerSlots).
@@ -77,7 +138,7 @@ internal sealed partial class Computation
     private TaskStep StartGuardedAttempt(int slot)
     {
         DelayedNode node = tasks[slot].Node;
-        CancellationToken token = guard!.StartAttempt(slot, node, taskToken);
+        CancellationToken token = guard!.StartAttempt(slot, node, TaskToken);
         bool completed;
         try
         {
@@ -98,7 +159,7 @@ internal sealed partial class Computation
     private TaskStep EndGuardedAttempt(int slot, Exception? failure)
     {
         DelayedNode node = tasks[slot].Node;
-        failure = guard!.EndAttempt(slot, node, failure, taskToken);
+        failure = guard!.EndAttempt(slot, node, failure, TaskToken);
         if (failure is null)
         {
             ReleaseInputs(slot);
@@ -106,7 +167,7 @@ internal sealed partial class Computation
         }
 
         // A stopping compute (a failure elsewhere, cancellation) retries nothing.
-        if (!IsStopped && !taskToken.IsCancellationRequested && guard.TryRetry(slot, node, out int attempt, out TimeSpan delay))
+        if (!IsStopped && !TaskToken.IsCancellationRequested && guard.TryRetry(slot, node, out int attempt, out TimeSpan delay))
         {
             notifier?.TaskRetrying(node, failure, attempt, delay);
             return TaskStep.Retrying;
@@ -134,7 +195,7 @@ internal sealed partial class Computation
         }
 
         Enter();
-        Task.Delay(delay, taskToken).ContinueWith(
+        Task.Delay(delay, TaskToken).ContinueWith(
             static (_, state) =>
             {
                 var (computation, retried) = ((Computation, int))state!;
