@@ -153,16 +153,10 @@ public sealed class BackPressureTests
     /// every source meets another at a barrier, so each pair needs both workers, up to the last pair,
     /// far past the bound of held results.
     /// </summary>
-    /// <remarks>
-    /// Parallel only for now: under the test executor a fresh-clone CI run once saw a third task enter the two-party
-    /// barrier (more attempts at once than MaxDegreeOfParallelism), an open finding of issue 11.
-    /// </remarks>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void SourcesWithoutConsumersNeverHoldBack(bool summed)
+    [MemberData(nameof(ParallelSchedulersAndSummed))]
+    public void SourcesWithoutConsumersNeverHoldBack(ComputeScheduler scheduler, bool summed)
     {
-        ComputeScheduler scheduler = ComputeScheduler.Parallel;
         using var pairs = new Barrier(Workers);
         int missedPartners = 0;
         Delayed<int>[] sources = Enumerable.Range(0, 12)

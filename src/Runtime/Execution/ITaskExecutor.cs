@@ -9,7 +9,8 @@ namespace TaskGraph.Execution;
 public interface ITaskExecutor : IAsyncDisposable
 {
     /// <summary>
-    /// Takes a task whose inputs are all finished (one call per attempt). Must return quickly (queue it);
+    /// Takes a task whose inputs are all finished (one call per attempt), as soon as it is ready: how many
+    /// run at once is the executor's choice (see <see cref="ExecutorContext.MaxDegreeOfParallelism"/>). Must return quickly (queue it);
     /// the executor then reports back exactly once through the task (<see cref="ReadyTask.Complete"/>,
     /// <see cref="ReadyTask.Fail"/> or <see cref="ReadyTask.Cancel"/>). An exception thrown here fails the attempt.
     /// </summary>
