@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TaskGraph.Infrastructure;
 using Xunit;
 
 namespace TaskGraph.Tests;
@@ -60,6 +61,18 @@ public sealed class FailureTests
         Assert.Equal(0, probe.Running);
         Assert.Equal(new[] { "bad", "slow" }, probe.Started.OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(2, probe.Finished.Count);
+    }
+
+    [Fact]
+    public void AnInvokerReadingPastItsArgumentsFailsNamingTheTaskAndItsCount()
+    {
+        Delayed<int> misread = DelayedCall.Create(TestMethods.Describe("Misread", 1), static (args, _) => args.Get<int>(1), Delayed.Value(5));
+
+        var error = Assert.Throws<DelayedTaskException>(() => misread.Compute());
+
+        var inner = Assert.IsType<ArgumentOutOfRangeException>(error.InnerException);
+        Assert.Equal(1, inner.ActualValue);
+        Assert.Contains($"Task '{misread.Key}' has 1 arguments.", inner.Message, StringComparison.Ordinal);
     }
 
     [Fact]
