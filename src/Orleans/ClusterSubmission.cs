@@ -25,6 +25,10 @@ internal sealed class ClusterSubmission
     private readonly byte[] told;
     private int attempt;
 
+    // Orleans keeps a client's observer objects by weak reference only (a collection mid-compute dropped every
+    // message, and the caller waited forever): the submission holds the end its coordinator reports to.
+    private IComputeEvents? currentEnd;
+
     public ClusterSubmission(ExportedGraph graph, GraphEvents events, Action<ComputeEvent>? tap)
     {
         this.graph = graph;
@@ -39,7 +43,7 @@ internal sealed class ClusterSubmission
     public ComputeTraffic Traffic { get; private set; }
 
     /// <summary>The end the next coordinator reports to; the ends of earlier attempts fall silent.</summary>
-    public IComputeEvents NextAttempt() => new AttemptEnd(this, Interlocked.Increment(ref attempt));
+    public IComputeEvents NextAttempt() => currentEnd = new AttemptEnd(this, Interlocked.Increment(ref attempt));
 
     private void OnEvents(int from, ComputeEvent[] batch)
     {

@@ -35,6 +35,19 @@ public sealed class ClusterComputeTests
     }
 
     [Fact]
+    public async Task A_garbage_collection_on_the_client_mid_compute_loses_neither_events_nor_the_outcome()
+    {
+        // Orleans holds a client's observer objects weakly: the end the coordinator reports to must stay alive.
+        var parts = Enumerable.Range(0, 4).Select(i => ClusterGraphs.CollectGarbageDelayed(i)).ToList();
+        var observer = new RecordingObserver();
+
+        var (values, _, _) = await fixture.ComputeAsync(parts, options: new ComputeOptions { Observers = new[] { observer } }).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(new[] { 0, 1, 2, 3 }, values);
+        Assert.Equal(parts.Select(p => "completed:" + p.Key).Order(), observer.Calls.Where(c => c.StartsWith("completed:", StringComparison.Ordinal)).Order());
+    }
+
+    [Fact]
     public async Task A_consumer_runs_on_the_silo_that_holds_its_input_bytes()
     {
         var loads = Enumerable.Range(0, 8).Select(i => ClusterGraphs.LoadDelayed("local-" + i, 20_000)).ToList();

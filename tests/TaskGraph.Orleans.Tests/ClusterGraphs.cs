@@ -49,6 +49,16 @@ public static partial class ClusterGraphs
     [Delayed]
     public static int Add(int left, int right) => left + right;
 
+    /// <summary>Returns <paramref name="value"/> after a full garbage collection of this process, which the test cluster's silos share with its client.</summary>
+    [Delayed]
+    public static int CollectGarbage(int value)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return value;
+    }
+
     [Delayed(Retries = 2)]
     public static int Flaky(string key, int failures)
     {
