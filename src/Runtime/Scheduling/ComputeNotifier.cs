@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 
 namespace TaskGraph.Scheduling;
@@ -16,7 +15,8 @@ internal sealed class ComputeNotifier
 {
     private readonly Action<Exception> stop;
     private readonly ComputeInfo info;
-    private readonly IReadOnlyList<IComputeObserver> observers;
+    // An array, not the options' list: a foreach over an interface allocates an enumerator per task event.
+    private readonly IComputeObserver[] observers;
     private readonly IProgress<ComputeProgress>? progress;
     private int running;
     private int done;
@@ -31,7 +31,7 @@ internal sealed class ComputeNotifier
     {
         this.stop = stop;
         this.info = info;
-        observers = options.Observers;
+        observers = [.. options.Observers];
         progress = options.Progress;
     }
 
