@@ -2,7 +2,7 @@ using System;
 
 namespace TaskGraph.Dashboard;
 
-/// <summary>What an observer callback saw, queued as is: the callbacks only enqueue, the push loop does the rest.</summary>
+/// <summary>What an observer callback saw, recorded as is (<see cref="EventLog"/>): the callbacks only record, the push loop does the rest.</summary>
 /// <param name="Kind">Which callback.</param>
 /// <param name="Compute">The compute.</param>
 /// <param name="Task">The task; <see langword="null"/> for the compute's own events.</param>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -23,12 +22,13 @@ namespace TaskGraph.Dashboard;
 /// <remarks>
 /// Start one with <see cref="StartAsync"/>, add it to <see cref="ComputeOptions.Observers"/> (or call
 /// <see cref="DashboardComputeOptions.WithDashboard"/>) for as many computes as you like, and dispose it to stop
-/// the server. The callbacks only queue what they saw; counting, matching starts with ends and writing to
-/// browsers happen on the dashboard's own loop, so a compute pays one queue write per event.
+/// the server. The callbacks only record what they saw, each thread in a log of its own (<see cref="EventLog"/>);
+/// counting, matching starts with ends and writing to browsers happen on the dashboard's own loop, so a compute
+/// pays one unshared write per event.
 /// </remarks>
 public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
 {
-    private readonly ConcurrentQueue<DashboardEvent> pending = new();
+    private readonly EventLog events = new();
     private readonly object gate = new();
     private readonly DashboardState state;
     private readonly EventStreamClients clients = new();
@@ -37,7 +37,13 @@ public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
     private Task pushing = Task.CompletedTask;
     private int disposed;
 
-    private TaskGraphDashboard(DashboardOptions options) => state = new DashboardState(options);
+    private readonly Action<DashboardEvent> apply;
+
+    private TaskGraphDashboard(DashboardOptions options)
+    {
+        state = new DashboardState(options);
+        apply = happened => state.Apply(happened);
+    }
 
     /// <summary>The page's address, e.g. <c>http://127.0.0.1:8787/</c>.</summary>
     public Uri Address { get; private set; } = null!;
@@ -130,7 +136,7 @@ public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
     {
         if (Volatile.Read(ref disposed) == 0)
         {
-            pending.Enqueue(happened);
+            events.Add(happened);
         }
     }
 
@@ -177,14 +183,8 @@ public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
         }
     }
 
-    // Under the lock: what the callbacks queued becomes state.
-    private void Drain()
-    {
-        while (pending.TryDequeue(out DashboardEvent happened))
-        {
-            state.Apply(happened);
-        }
-    }
+    // Under the lock: what the callbacks recorded becomes state.
+    private void Drain() => events.Drain(apply);
 
     private Task ServeAsync(HttpContext context)
         => context.Request.Path.Value switch
