@@ -11,7 +11,7 @@ namespace TaskGraph.Dashboard;
 /// </summary>
 internal sealed class ComputeGraph
 {
-    private readonly Dictionary<DelayedNode, int> numbers = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<DelayedNode, int> numbers;
     private readonly Dictionary<string, int> pureNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<DelayedMethod, int> methodRows = new(ReferenceEqualityComparer.Instance);
     private int collectionRow = -1;
@@ -21,7 +21,12 @@ internal sealed class ComputeGraph
     private readonly List<int> ranks = new();
     private readonly List<(int From, int To)> edges = new();
 
-    private ComputeGraph(int maxDrawnTasks) => MaxDrawnTasks = maxDrawnTasks;
+    private ComputeGraph(int taskCount, int maxDrawnTasks)
+    {
+        // Sized once: growing to 100,000 entries allocated the table over and over.
+        numbers = new Dictionary<DelayedNode, int>(taskCount, ReferenceEqualityComparer.Instance);
+        MaxDrawnTasks = maxDrawnTasks;
+    }
 
     /// <summary>The rows of the progress table, in the order their methods were met.</summary>
     internal List<MethodProgress> Methods { get; } = new();
@@ -39,10 +44,10 @@ internal sealed class ComputeGraph
     /// <summary>Input to consumer, by task number (drawn graphs only).</summary>
     internal IReadOnlyList<(int From, int To)> Edges => edges;
 
-    internal static ComputeGraph Walk(IReadOnlyList<DelayedNode> targets, int maxDrawnTasks)
+    internal static ComputeGraph Walk(ComputeInfo compute, int maxDrawnTasks)
     {
-        var graph = new ComputeGraph(maxDrawnTasks);
-        foreach (DelayedNode target in targets)
+        var graph = new ComputeGraph(compute.TaskCount, maxDrawnTasks);
+        foreach (DelayedNode target in compute.Targets)
         {
             graph.Add(target);
         }
@@ -75,7 +80,7 @@ internal sealed class ComputeGraph
     internal int MethodOf(DelayedNode task) => RowOf(task);
 
     // Depth first without recursion (chains of 100,000 tasks); a task gets its number once its inputs have theirs.
-    // Dependencies is read once per node: it builds a new list each time.
+    // The inputs stay DelayedDependencies (a struct) on the stack: as an IReadOnlyList each node's would be boxed.
     private void Add(DelayedNode root)
     {
         if (!IsNewTask(root))
@@ -83,7 +88,7 @@ internal sealed class ComputeGraph
             return;
         }
 
-        var stack = new Stack<(DelayedNode Node, IReadOnlyList<DelayedNode> Inputs, int NextInput)>();
+        var stack = new Stack<(DelayedNode Node, DelayedDependencies Inputs, int NextInput)>();
         stack.Push((root, root.Dependencies, 0));
         while (stack.Count > 0)
         {
@@ -126,7 +131,7 @@ internal sealed class ComputeGraph
         return true;
     }
 
-    private void Number(DelayedNode node, IReadOnlyList<DelayedNode> inputs)
+    private void Number(DelayedNode node, DelayedDependencies inputs)
     {
         int number = TaskCount++;
         numbers[node] = number;
@@ -150,7 +155,7 @@ internal sealed class ComputeGraph
         }
     }
 
-    private void AddDrawing(IReadOnlyList<DelayedNode> inputs, int number, int row)
+    private void AddDrawing(DelayedDependencies inputs, int number, int row)
     {
         drawnMethods.Add(row);
         int rank = 0;

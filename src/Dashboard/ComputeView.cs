@@ -42,7 +42,7 @@ internal sealed class ComputeView
         this.compute = compute;
         this.origin = origin;
         maxKeptSpans = options.MaxKeptSpans;
-        graph = ComputeGraph.Walk(compute.Targets, options.MaxDrawnTasks);
+        graph = ComputeGraph.Walk(compute, options.MaxDrawnTasks);
         states = new byte[graph.IsDrawn ? graph.TaskCount : 0];
     }
 
