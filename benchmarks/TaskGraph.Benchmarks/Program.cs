@@ -3,6 +3,7 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using TaskGraph.Dashboard;
 
 namespace TaskGraph.Benchmarks;
 
@@ -10,15 +11,18 @@ public static class Program
 {
     public static void Main(string[] args)
     {
-        if (args is ["loop", string shapeName, string count])
+        if (args is ["loop", string shapeName, string count, .. var watch])
         {
-            // For a profiler: computes one prebuilt graph over and over.
+            // For a profiler: computes one prebuilt graph over and over (with "dashboard": observed by one).
             Delayed<long> graph = Graphs.Build(System.Enum.Parse<Shape>(shapeName), int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+            var dashboard = watch is ["dashboard"] ? TaskGraphDashboard.StartAsync(new DashboardOptions { Port = 0 }).GetAwaiter().GetResult() : null;
+            var options = dashboard is null ? ComputeOptions.Default : ComputeOptions.Default.WithDashboard(dashboard);
             for (int i = 0; i < 300; i++)
             {
-                graph.Compute();
+                graph.Compute(options);
             }
 
+            dashboard?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             return;
         }
 

@@ -2,13 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Orleans.Runtime;
 using TaskGraph.Orleans.Wire;
 
 using Orleans;
 
 namespace TaskGraph.Orleans;
 
-/// <summary>Streams task events to the client in batches (every 20 ms at most), not one message per event.</summary>
+/// <summary>
+/// Streams task events to the client in batches (every 20 ms at most), not one message per event, one batch at a
+/// time: each is answered before the next goes, so the client hears them in order and all before the last message.
+/// </summary>
 internal sealed class EventBatcher
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);
@@ -42,13 +46,21 @@ internal sealed class EventBatcher
         return Take();
     }
 
-    private void Flush()
+    private async Task FlushAsync()
     {
         var batch = Take();
-        if (batch.Length > 0)
+        if (batch.Length == 0)
         {
-            // One-way: a client that went away must not stall the compute.
-            _ = events.OnEvents(batch);
+            return;
+        }
+
+        try
+        {
+            await events.OnEvents(batch).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        {
+            // The client went away: the compute goes on (only this loop waited), and nobody hears the batch.
         }
     }
 
@@ -69,7 +81,7 @@ internal sealed class EventBatcher
         {
             while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
             {
-                Flush();
+                await FlushAsync().ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)

@@ -25,7 +25,10 @@ internal interface IComputeGrain : IGrainWithGuidKey
 /// <summary>The client's end of a compute: task events in batches, then exactly one of finished or failed.</summary>
 internal interface IComputeEvents : IGrainObserver
 {
-    [OneWay]
+    /// <summary>
+    /// A batch of task events. Answered, so that the next batch and the compute's last message go only after it:
+    /// one-way messages are not kept in order (a fresh-clone CI run heard 2 of 26 completions before the outcome).
+    /// </summary>
     Task OnEvents(ComputeEvent[] events);
 
     /// <summary>The targets' values, in the submission's order, with the events not sent yet and what moved between silos. Answered, so the coordinator knows it arrived.</summary>
