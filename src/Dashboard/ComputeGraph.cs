@@ -4,10 +4,10 @@ using System.Collections.Generic;
 namespace TaskGraph.Dashboard;
 
 /// <summary>
-/// The tasks of one compute, found by walking its targets' dependencies once when it starts: each task's
-/// number (inputs before consumers), its method's row and, for graphs small enough to draw, its rank (the
-/// longest path from a source) and edges. Equal pure calls share one task, as in the planner; constants
-/// are not tasks.
+/// The tasks of one compute. A graph small enough to draw is walked once when it starts: each task's number
+/// (inputs before consumers), its method's row, its rank (the longest path from a source) and edges; equal pure
+/// calls share one task, as in the planner, and constants are not tasks. A bigger one gets only its rows, from
+/// the compute's own counts.
 /// </summary>
 internal sealed class ComputeGraph
 {
@@ -44,8 +44,24 @@ internal sealed class ComputeGraph
     /// <summary>Input to consumer, by task number (drawn graphs only).</summary>
     internal IReadOnlyList<(int From, int To)> Edges => edges;
 
-    internal static ComputeGraph Walk(ComputeInfo compute, int maxDrawnTasks)
+    /// <summary>
+    /// The graph of <paramref name="compute"/>: walked when it is small enough to draw; else only its rows, from the
+    /// compute's own counts (<see cref="ComputeInfo.TasksPerMethod"/>, read while it started): walking 100,000 tasks
+    /// took most of what the dashboard cost a compute.
+    /// </summary>
+    internal static ComputeGraph Of(ComputeInfo compute, int maxDrawnTasks)
     {
+        if (compute.TaskCount > maxDrawnTasks)
+        {
+            var counted = new ComputeGraph(0, maxDrawnTasks) { TaskCount = compute.TaskCount };
+            foreach (MethodTaskCount row in compute.TasksPerMethod)
+            {
+                counted.Methods[counted.RowOf(row.Method)].Total = row.Tasks;
+            }
+
+            return counted;
+        }
+
         var graph = new ComputeGraph(compute.TaskCount, maxDrawnTasks);
         foreach (DelayedNode target in compute.Targets)
         {
@@ -173,9 +189,10 @@ internal sealed class ComputeGraph
     }
 
     // Consecutive events mostly name the same method: the last one is checked before the dictionary.
-    private int RowOf(DelayedNode node)
+    private int RowOf(DelayedNode node) => RowOf(node.Method);
+
+    private int RowOf(DelayedMethod? method)
     {
-        DelayedMethod? method = node.Method;
         if (method is null)
         {
             return collectionRow >= 0 ? collectionRow : collectionRow = AddRow("All");

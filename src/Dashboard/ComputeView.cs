@@ -42,7 +42,7 @@ internal sealed class ComputeView
         this.compute = compute;
         this.origin = origin;
         maxKeptSpans = options.MaxKeptSpans;
-        graph = ComputeGraph.Walk(compute, options.MaxDrawnTasks);
+        graph = ComputeGraph.Of(compute, options.MaxDrawnTasks);
         states = new byte[graph.IsDrawn ? graph.TaskCount : 0];
     }
 

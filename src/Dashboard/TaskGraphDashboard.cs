@@ -39,9 +39,12 @@ public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
 
     private readonly Action<DashboardEvent> apply;
 
+    private readonly int maxDrawnTasks;
+
     private TaskGraphDashboard(DashboardOptions options)
     {
         state = new DashboardState(options);
+        maxDrawnTasks = options.MaxDrawnTasks;
         apply = happened => state.Apply(happened);
     }
 
@@ -111,7 +114,16 @@ public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
         stopping.Dispose();
     }
 
-    void IComputeObserver.OnComputeStarted(ComputeInfo compute) => Queue(DashboardEventKind.ComputeStarted, compute, null);
+    void IComputeObserver.OnComputeStarted(ComputeInfo compute)
+    {
+        if (compute.TaskCount > maxDrawnTasks)
+        {
+            // Counted now, while the plan exists: the push loop reads the counts later instead of walking the graph.
+            _ = compute.TasksPerMethod;
+        }
+
+        Queue(DashboardEventKind.ComputeStarted, compute, null);
+    }
 
     void IComputeObserver.OnTaskStarted(ComputeInfo compute, DelayedNode task) => Queue(DashboardEventKind.TaskStarted, compute, task);
 

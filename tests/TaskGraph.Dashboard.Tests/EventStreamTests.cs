@@ -13,12 +13,13 @@ namespace TaskGraph.Dashboard.Tests;
 /// <summary>The dashboard over plain HTTP: the event stream's batches and counts, the state, the page, the binding.</summary>
 public sealed class EventStreamTests
 {
-    [Fact]
-    public async Task Stream_batches_updates_that_reach_the_final_counts()
+    [Theory]
+    [InlineData(500)] // drawn: the graph is walked
+    [InlineData(3_000)] // above DashboardOptions.MaxDrawnTasks: the rows come from the compute's own counts
+    public async Task Stream_batches_updates_that_reach_the_final_counts(int width)
     {
         await using TaskGraphDashboard dashboard = await DashboardRun.StartAsync();
         await using EventStreamReader stream = await EventStreamReader.OpenAsync(dashboard.Address);
-        const int width = 500;
         int total = WideGraph.TaskCount(width);
 
         int sum = WideGraph.Build(width).Compute(ComputeOptions.Default.WithDashboard(dashboard));

@@ -48,7 +48,7 @@ public abstract class GraphScheduler : ComputeScheduler
                     Interlocked.CompareExchange(ref callbackFailure, failure, null);
                     stop.Cancel();
                 },
-                new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), graph.Tasks.Count),
+                new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), graph.Tasks.Count, task => graph.Tasks[task].Node),
                 options)
             : null;
         notifier?.ComputeStarted();

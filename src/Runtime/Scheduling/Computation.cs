@@ -118,7 +118,7 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
         ready = new ReadyQueue(plan.InitiallyReady, plan.InitiallyReadyCount, taskCount);
         slots = new WorkerSlots(workers);
         backPressure = new BackPressure(workers, plan);
-        Info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount + (resumed?.Reused.Count ?? 0));
+        Info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount + (resumed?.Reused.Count ?? 0), TaskNode);
         notifier = ComputeNotifier.IsWanted(options) ? new ComputeNotifier(StopWith, Info, options) : null;
         guard = AttemptGuard.Create(options, plan);
         if (execution.Executors is { } executors)
@@ -197,9 +197,13 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
 
     private protected override void ReturnArrays()
     {
+        Info.PlanGone();
         plan.Return();
         ready.Return();
     }
+
+    /// <summary>Task <paramref name="index"/> of <see cref="Info"/>: the planned ones, then the reused ones.</summary>
+    private DelayedNode TaskNode(int index) => index < taskCount ? tasks[index].Node : resumed!.Reused[index - taskCount];
 
     private protected override ValueTask DisposeExecutorAsync() => handOver?.DisposeAsync() ?? ValueTask.CompletedTask;
 
