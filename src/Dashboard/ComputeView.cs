@@ -20,8 +20,7 @@ internal sealed class ComputeView
     private readonly List<string> lanes = new();
     private readonly Dictionary<int, int> threadLanes = new();
     private readonly Dictionary<string, int> workerLanes = new(StringComparer.Ordinal);
-    private readonly Queue<TaskSpan> keptSpans = new();
-    private readonly Queue<TaskSpan> newSpans = new();
+    private readonly Queue<TaskSpan> keptSpans;
     private readonly byte[] states;
     private readonly List<int> changedStates = new();
     private long end;
@@ -30,6 +29,9 @@ internal sealed class ComputeView
     private int reused;
     private int retried;
     private int spanCount;
+
+    // The newest of the kept spans not written in an update yet (the rest were written, or dropped unwritten).
+    private int unsentSpans;
     private string status = "running";
     private (string Task, string Method, string Text)? error;
     private bool changed = true;
@@ -42,6 +44,7 @@ internal sealed class ComputeView
         this.compute = compute;
         this.origin = origin;
         maxKeptSpans = options.MaxKeptSpans;
+        keptSpans = new Queue<TaskSpan>(Math.Min(compute.TaskCount, maxKeptSpans));
         graph = ComputeGraph.Of(compute, options.MaxDrawnTasks);
         states = new byte[graph.IsDrawn ? graph.TaskCount : 0];
     }
@@ -128,7 +131,7 @@ internal sealed class ComputeView
             json.WriteEndArray();
         }
 
-        WriteSpans(json, full ? keptSpans : newSpans);
+        WriteSpans(json, full ? keptSpans.Count : unsentSpans);
         if (full || !graphSent)
         {
             WriteGraph(json);
@@ -151,13 +154,14 @@ internal sealed class ComputeView
         }
     }
 
-    private void Forget()
+    /// <summary>Forgets what changed since the last update (written or not).</summary>
+    internal void Forget()
     {
         changed = false;
         lanesChanged = false;
         graphSent = true;
         errorSent = error is not null;
-        newSpans.Clear();
+        unsentSpans = 0;
         changedStates.Clear();
     }
 
@@ -188,18 +192,13 @@ internal sealed class ComputeView
     private void Keep(TaskSpan span)
     {
         spanCount++;
-        Push(keptSpans, span);
-        Push(newSpans, span);
-    }
-
-    private void Push(Queue<TaskSpan> spans, TaskSpan span)
-    {
-        if (spans.Count == maxKeptSpans)
+        if (keptSpans.Count == maxKeptSpans)
         {
-            spans.Dequeue();
+            keptSpans.Dequeue();
         }
 
-        spans.Enqueue(span);
+        keptSpans.Enqueue(span);
+        unsentSpans = Math.Min(unsentSpans + 1, maxKeptSpans);
     }
 
     /// <summary>The lane of a remote <paramref name="worker"/>, or of local thread <paramref name="thread"/> when there is none.</summary>
@@ -251,11 +250,18 @@ internal sealed class ComputeView
         json.WriteEndArray();
     }
 
-    private static void WriteSpans(Utf8JsonWriter json, Queue<TaskSpan> spans)
+    /// <summary>Writes the newest <paramref name="count"/> kept spans, oldest first.</summary>
+    private void WriteSpans(Utf8JsonWriter json, int count)
     {
         json.WriteStartArray("spans");
-        foreach (TaskSpan span in spans)
+        int skip = keptSpans.Count - count;
+        foreach (TaskSpan span in keptSpans)
         {
+            if (skip-- > 0)
+            {
+                continue;
+            }
+
             json.WriteStartArray();
             json.WriteNumberValue(span.Lane);
             json.WriteNumberValue(span.Method);

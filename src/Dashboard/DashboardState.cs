@@ -43,6 +43,9 @@ internal sealed class DashboardState
     /// <summary>What changed since the last update, as an <c>update</c> event; <see langword="null"/> when nothing did.</summary>
     internal string? TakeUpdate() => order.Exists(view => view.HasChanges) ? Message("update", full: false) : null;
 
+    /// <summary>Forgets what changed since the last update without writing it (no page is connected).</summary>
+    internal void ForgetChanges() => order.ForEach(view => view.Forget());
+
     /// <summary>Everything as plain JSON (the <c>/state</c> endpoint).</summary>
     internal string Json() => Encoding.UTF8.GetString(Write(full: true).WrittenSpan);
 

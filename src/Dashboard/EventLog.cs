@@ -42,9 +42,14 @@ internal sealed class EventLog
             readers = logs.ToArray();
         }
 
-        while (Earliest(readers, cut) is { } log)
+        // The log with the earliest event gives every event up to the next log's first (threads write in runs).
+        while (Earliest(readers, cut, out long until) is { } log)
         {
-            apply(log.Next());
+            do
+            {
+                apply(log.Next());
+            }
+            while (log.HasAny(until, this));
         }
 
         // A thread that ended leaves its log behind until everything in it has been read, however late stamped.
@@ -76,19 +81,33 @@ internal sealed class EventLog
         spare.Enqueue(chunk);
     }
 
-    private ThreadLog? Earliest(ThreadLog[] readers, long cut)
+    /// <summary>The log whose next event is the earliest before <paramref name="cut"/>, and the bound below which its events come before every other log's.</summary>
+    private ThreadLog? Earliest(ThreadLog[] readers, long cut, out long until)
     {
         ThreadLog? earliest = null;
         long stamp = cut;
+        until = cut;
         foreach (ThreadLog log in readers)
         {
-            if (log.HasAny(cut, this) && log.NextStamp < stamp)
+            if (!log.HasAny(cut, this))
             {
+                continue;
+            }
+
+            if (log.NextStamp < stamp)
+            {
+                until = stamp;
                 earliest = log;
                 stamp = log.NextStamp;
             }
+            else if (log.NextStamp < until)
+            {
+                until = log.NextStamp;
+            }
         }
 
+        // Stamps equal to the runner-up's may go first: their order is no happened-before.
+        until = until == cut ? cut : until + 1;
         return earliest;
     }
 

@@ -24,6 +24,9 @@ internal sealed class EventStreamClients
         return client.Reader;
     }
 
+    /// <summary>Whether any page is connected.</summary>
+    internal bool Any => clients.Count > 0;
+
     internal void Leave(ChannelReader<string> reader) => clients.RemoveAll(client => client.Reader == reader);
 
     internal void Broadcast(string message)

@@ -189,7 +189,12 @@ public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
     private void PushLocked()
     {
         Drain();
-        if (state.TakeUpdate() is { } update)
+        if (!clients.Any)
+        {
+            // Nobody to write to (a page that connects gets a snapshot): the changes are forgotten unwritten.
+            state.ForgetChanges();
+        }
+        else if (state.TakeUpdate() is { } update)
         {
             clients.Broadcast(update);
         }
