@@ -77,6 +77,7 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
     private readonly int[] argumentSlots;
     private readonly int[] consumers;
     private readonly int taskCount;
+    private readonly ComputeInfo? info;
     private readonly ComputeNotifier? notifier;
     private readonly AttemptGuard? guard;
 
@@ -118,8 +119,13 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
         ready = new ReadyQueue(plan.InitiallyReady, plan.InitiallyReadyCount, taskCount);
         slots = new WorkerSlots(workers);
         backPressure = new BackPressure(workers, plan);
-        Info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount + (resumed?.Reused.Count ?? 0), TaskNode);
-        notifier = ComputeNotifier.IsWanted(options) ? new ComputeNotifier(StopWith, Info, options) : null;
+        if (ComputeNotifier.IsWanted(options))
+        {
+            // Only a compute someone watches is described: without observers it costs no object.
+            info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount + (resumed?.Reused.Count ?? 0), TaskNode);
+            notifier = new ComputeNotifier(StopWith, info, options);
+        }
+
         guard = AttemptGuard.Create(options, plan);
         if (execution.Executors is { } executors)
         {
@@ -134,8 +140,6 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
             }
         }
     }
-
-    internal ComputeInfo Info { get; }
 
     internal override int Count => targets.Length;
 
@@ -197,12 +201,12 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
 
     private protected override void ReturnArrays()
     {
-        Info.PlanGone();
+        info?.PlanGone();
         plan.Return();
         ready.Return();
     }
 
-    /// <summary>Task <paramref name="index"/> of <see cref="Info"/>: the planned ones, then the reused ones.</summary>
+    /// <summary>Task <paramref name="index"/> of <see cref="info"/>: the planned ones, then the reused ones.</summary>
     private DelayedNode TaskNode(int index) => index < taskCount ? tasks[index].Node : resumed!.Reused[index - taskCount];
 
     private protected override ValueTask DisposeExecutorAsync() => handOver?.DisposeAsync() ?? ValueTask.CompletedTask;
