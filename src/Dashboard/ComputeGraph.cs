@@ -23,7 +23,7 @@ internal sealed class ComputeGraph
 
     private ComputeGraph(int taskCount, int maxDrawnTasks)
     {
-        // Sized once: growing to 100,000 entries allocated the table over and over.
+        // Sized once from the task count, not grown entry by entry.
         numbers = new Dictionary<DelayedNode, int>(taskCount, ReferenceEqualityComparer.Instance);
         MaxDrawnTasks = maxDrawnTasks;
     }
@@ -34,6 +34,9 @@ internal sealed class ComputeGraph
     internal int TaskCount { get; private set; }
 
     internal int MaxDrawnTasks { get; }
+
+    /// <summary>Whether <paramref name="compute"/> is small enough to draw, and so is walked (else its rows come from <see cref="ComputeInfo.TasksPerMethod"/>).</summary>
+    internal static bool Draws(ComputeInfo compute, int maxDrawnTasks) => compute.TaskCount <= maxDrawnTasks;
 
     /// <summary>Whether the page draws this graph.</summary>
     internal bool IsDrawn => TaskCount <= MaxDrawnTasks;
@@ -51,7 +54,7 @@ internal sealed class ComputeGraph
     /// </summary>
     internal static ComputeGraph Of(ComputeInfo compute, int maxDrawnTasks)
     {
-        if (compute.TaskCount > maxDrawnTasks)
+        if (!Draws(compute, maxDrawnTasks))
         {
             var counted = new ComputeGraph(0, maxDrawnTasks) { TaskCount = compute.TaskCount };
             foreach (MethodTaskCount row in compute.TasksPerMethod)

@@ -75,7 +75,7 @@ internal sealed class EventLog
     private void Recycle(Chunk chunk)
     {
         // Cleared, so that a recycled chunk holds no compute, task or error alive.
-        System.Array.Clear(chunk.Events);
+        Array.Clear(chunk.Events);
         chunk.Next = null;
         chunk.Count = 0;
         spare.Enqueue(chunk);

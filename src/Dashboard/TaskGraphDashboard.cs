@@ -33,13 +33,11 @@ public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
     private readonly DashboardState state;
     private readonly EventStreamClients clients = new();
     private readonly CancellationTokenSource stopping = new();
+    private readonly Action<DashboardEvent> apply;
+    private readonly int maxDrawnTasks;
     private WebApplication? server;
     private Task pushing = Task.CompletedTask;
     private int disposed;
-
-    private readonly Action<DashboardEvent> apply;
-
-    private readonly int maxDrawnTasks;
 
     private TaskGraphDashboard(DashboardOptions options)
     {
@@ -116,7 +114,7 @@ public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
 
     void IComputeObserver.OnComputeStarted(ComputeInfo compute)
     {
-        if (compute.TaskCount > maxDrawnTasks)
+        if (!ComputeGraph.Draws(compute, maxDrawnTasks))
         {
             // Counted now, while the plan exists: the push loop reads the counts later instead of walking the graph.
             _ = compute.TasksPerMethod;
