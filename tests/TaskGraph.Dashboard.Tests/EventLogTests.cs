@@ -71,14 +71,15 @@ public sealed class EventLogTests
     {
         var log = new EventLog();
         var seen = new List<DashboardEvent>();
-        long now = Stopwatch.GetTimestamp();
-        log.Add(new DashboardEvent(DashboardEventKind.TaskStarted, null!, null, now, 1));
-        log.Add(new DashboardEvent(DashboardEventKind.TaskCompleted, null!, null, now + (Stopwatch.Frequency / 10), 1));
+        // Half a second ahead: far enough that the first read begins before it, however slow the machine.
+        long now = Stopwatch.GetTimestamp(), later = now + (Stopwatch.Frequency / 2);
+        log.Add(new DashboardEvent(DashboardEventKind.TaskStarted, null!, null, now - 1, 1));
+        log.Add(new DashboardEvent(DashboardEventKind.TaskCompleted, null!, null, later, 1));
 
         log.Drain(seen.Add);
         Assert.Equal(new[] { DashboardEventKind.TaskStarted }, seen.Select(e => e.Kind));
 
-        SpinWait.SpinUntil(() => Stopwatch.GetTimestamp() > now + (Stopwatch.Frequency / 10));
+        SpinWait.SpinUntil(() => Stopwatch.GetTimestamp() > later);
         log.Drain(seen.Add);
         Assert.Equal(new[] { DashboardEventKind.TaskStarted, DashboardEventKind.TaskCompleted }, seen.Select(e => e.Kind));
     }
