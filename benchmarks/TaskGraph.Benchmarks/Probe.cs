@@ -154,7 +154,7 @@ public static class Probe
 
     private static long PlanOnly(DelayedNode[] targets)
     {
-        Scheduling.ComputePlan plan = Scheduling.ComputePlan.Build(targets, separateBlocking: true);
+        Scheduling.ComputePlan plan = Scheduling.ComputePlan.Build(targets, separateBlocking: true, countMethods: false);
         Scheduling.BackPressure.OrderSources(plan, Environment.ProcessorCount);
         int count = plan.Table.Count;
         plan.Return();

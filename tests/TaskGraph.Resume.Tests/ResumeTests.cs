@@ -53,6 +53,8 @@ public sealed partial class ResumeTests : IDisposable
         Assert.Equal((10, 1, 2), (RunsOf(test, "Square"), RunsOf(test, "Total"), RunsOf(test, "Plain")));
         Assert.Equal(["Total"], observer.Reused.Select(node => node.Method!.Name));
         Assert.Equal(new ComputeProgress(2, 2, 0, 0, 1), progress[^1]);
+        // The planned task, then the reused one.
+        Assert.Equal([("Plain", 1), ("Total", 1)], observer.Compute!.TasksPerMethod.Select(count => (count.Method!.Name, count.Tasks)));
         Assert.Equal(11, store.Count);
     }
 
@@ -176,6 +178,10 @@ public sealed partial class ResumeTests : IDisposable
     private sealed class ReuseObserver : IComputeObserver
     {
         public ConcurrentQueue<DelayedNode> Reused { get; } = new();
+
+        public ComputeInfo? Compute { get; private set; }
+
+        public void OnComputeStarted(ComputeInfo compute) => Compute = compute;
 
         public void OnTaskReused(ComputeInfo compute, DelayedNode task) => Reused.Enqueue(task);
     }

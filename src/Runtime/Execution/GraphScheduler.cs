@@ -48,7 +48,7 @@ public abstract class GraphScheduler : ComputeScheduler
                     Interlocked.CompareExchange(ref callbackFailure, failure, null);
                     stop.Cancel();
                 },
-                new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), graph.Tasks.Count, task => graph.Tasks[task].Node),
+                new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), graph.Tasks.Count, MethodCounts.Of(graph.Tasks)),
                 options)
             : null;
         notifier?.ComputeStarted();

@@ -108,7 +108,8 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
         onCallerThread = execution.OnCallerThread;
         separateBlocking = !onCallerThread && execution.Executors is null;
         int workers = onCallerThread ? 1 : options.MaxDegreeOfParallelism;
-        plan = ComputePlan.Build(this.targets, separateBlocking);
+        bool observed = ComputeNotifier.IsWanted(options);
+        plan = ComputePlan.Build(this.targets, separateBlocking, countMethods: observed);
         BackPressure.OrderSources(plan, workers);
         table = plan.Table;
         tasks = table.Tasks;
@@ -119,10 +120,10 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
         ready = new ReadyQueue(plan.InitiallyReady, plan.InitiallyReadyCount, taskCount);
         slots = new WorkerSlots(workers);
         backPressure = new BackPressure(workers, plan);
-        if (ComputeNotifier.IsWanted(options))
+        if (observed)
         {
             // Only a compute someone watches is described: without observers it costs no object.
-            info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount + (resumed?.Reused.Count ?? 0), TaskNode);
+            info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount + (resumed?.Reused.Count ?? 0), CountPerMethod());
             notifier = new ComputeNotifier(StopWith, info, options);
         }
 
@@ -201,13 +202,21 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
 
     private protected override void ReturnArrays()
     {
-        info?.PlanGone();
         plan.Return();
         ready.Return();
     }
 
-    /// <summary>Task <paramref name="index"/> of <see cref="info"/>: the planned ones, then the reused ones.</summary>
-    private DelayedNode TaskNode(int index) => index < taskCount ? tasks[index].Node : resumed!.Reused[index - taskCount];
+    /// <summary>The tasks of <see cref="info"/> per method: the planned ones, then the reused ones.</summary>
+    private MethodTaskCount[] CountPerMethod()
+    {
+        MethodCounts counts = plan.TasksPerMethod!;
+        for (int i = 0; i < (resumed?.Reused.Count ?? 0); i++)
+        {
+            counts.Add(resumed!.Reused[i].Method);
+        }
+
+        return counts.ToArray();
+    }
 
     private protected override ValueTask DisposeExecutorAsync() => handOver?.DisposeAsync() ?? ValueTask.CompletedTask;
 

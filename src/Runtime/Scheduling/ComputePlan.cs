@@ -49,12 +49,16 @@ internal sealed class ComputePlan
     /// <summary>The slot of each target (-1 for a constant).</summary>
     internal int[] TargetSlots = Array.Empty<int>();
 
+    /// <summary>The tasks per method, counted as they are added; only when asked (an observed compute).</summary>
+    internal MethodCounts? TasksPerMethod;
+
     /// <summary>Plans the graph behind <paramref name="targets"/>.</summary>
     /// <param name="targets">The compute's targets.</param>
     /// <param name="separateBlocking">Whether blocking tasks run apart from the workers (marked in <see cref="TaskTable.Consumers"/>, listed in <see cref="InitiallyReadyBlocking"/>); else they are tasks like any other.</param>
-    internal static ComputePlan Build(DelayedNode[] targets, bool separateBlocking)
+    /// <param name="countMethods">Whether to count the tasks per method (<see cref="TasksPerMethod"/>).</param>
+    internal static ComputePlan Build(DelayedNode[] targets, bool separateBlocking, bool countMethods)
     {
-        var plan = new ComputePlan();
+        var plan = new ComputePlan { TasksPerMethod = countMethods ? new MethodCounts() : null };
         var builder = new Builder(plan, separateBlocking);
         try
         {
@@ -325,6 +329,7 @@ internal sealed class ComputePlan
             task.Remaining = remaining;
             task.PendingConsumers = 0;
             task.ArgumentStart = first;
+            plan.TasksPerMethod?.Add(node.Method);
             plan.HasGuardedTask |= node.IsGuarded;
             if (separateBlocking && node.IsBlocking)
             {
