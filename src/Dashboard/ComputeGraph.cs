@@ -49,7 +49,7 @@ internal sealed class ComputeGraph
 
     /// <summary>
     /// The graph of <paramref name="compute"/>: walked when it is small enough to draw; else only its rows, from the
-    /// compute's own counts (<see cref="ComputeInfo.TasksPerMethod"/>, read while it started): walking 100,000 tasks
+    /// compute's own counts (<see cref="ComputeInfo.TasksPerMethod"/>, taken while it was planned): walking 100,000 tasks
     /// took most of what the dashboard cost a compute.
     /// </summary>
     internal static ComputeGraph Of(ComputeInfo compute, int maxDrawnTasks)
@@ -79,6 +79,10 @@ internal sealed class ComputeGraph
 
         return graph;
     }
+
+    /// <summary>Counters for the tasks of this compute that callbacks count instead of recording, on the rows met so far (an undrawn graph's are all its methods).</summary>
+    internal TaskTally Tally(long computeId)
+        => new(computeId, this, new Dictionary<DelayedMethod, int>(methodRows, ReferenceEqualityComparer.Instance), collectionRow, Methods.Count);
 
     /// <summary>Drops what maps nodes to tasks (the compute ended: no event names its tasks any more), keeping what the page draws.</summary>
     internal void ForgetTasks()

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Text.Json;
 
 namespace TaskGraph.Dashboard;
@@ -9,6 +10,8 @@ namespace TaskGraph.Dashboard;
 /// What the page shows of one compute, kept by the push loop alone (no locking here): counts per method,
 /// the lanes and spans of the task stream, the state of each drawn task and the first error. Changes since
 /// the last update are tracked so that an update carries only what is new; a snapshot carries everything.
+/// In a compute too big to draw, the tasks the callbacks counted instead of recording (<see cref="TaskTally"/>)
+/// are added to the counts of the recorded ones whenever the view is written, and for good when it ends.
 /// </summary>
 internal sealed class ComputeView
 {
@@ -23,6 +26,12 @@ internal sealed class ComputeView
     private readonly Queue<TaskSpan> keptSpans;
     private readonly byte[] states;
     private readonly List<int> changedStates = new();
+
+    // Counted tasks whose end was recorded (no recorded start matched it), per row: their start is in the tally.
+    private readonly int[] countedStartsEnded;
+    private TaskTally? tally;
+    private int countedDone;
+
     private long end;
     private int done;
     private int failed;
@@ -39,14 +48,17 @@ internal sealed class ComputeView
     private bool graphSent;
     private bool errorSent;
 
-    internal ComputeView(ComputeInfo compute, long origin, DashboardOptions options)
+    internal ComputeView(ComputeInfo compute, long origin, DashboardOptions options, TaskTally? tally)
     {
+        this.tally = tally;
         this.compute = compute;
         this.origin = origin;
         maxKeptSpans = options.MaxKeptSpans;
-        keptSpans = new Queue<TaskSpan>(Math.Min(compute.TaskCount, maxKeptSpans));
-        graph = ComputeGraph.Of(compute, options.MaxDrawnTasks);
+        // A drawn compute's spans fit at once; a bigger one's grow from there (its fast tasks are sampled, not all kept).
+        keptSpans = new Queue<TaskSpan>(Math.Min(compute.TaskCount, Math.Min(maxKeptSpans, options.MaxDrawnTasks)));
+        graph = tally?.Graph ?? ComputeGraph.Of(compute, options.MaxDrawnTasks);
         states = new byte[graph.IsDrawn ? graph.TaskCount : 0];
+        countedStartsEnded = new int[tally?.RowCount ?? 0];
     }
 
     /// <summary>The states a drawn task is shown in.</summary>
@@ -63,7 +75,8 @@ internal sealed class ComputeView
 
     internal bool IsFinished => end != 0;
 
-    internal bool HasChanges => changed;
+    // A compute with counted tasks changes without recorded events.
+    internal bool HasChanges => changed || tally is not null;
 
     internal void Apply(in DashboardEvent happened)
     {
@@ -96,6 +109,7 @@ internal sealed class ComputeView
                 break;
             case DashboardEventKind.ComputeFinished:
                 end = happened.Timestamp;
+                AddCounted();
                 graph.ForgetTasks();
                 running.Clear();
                 status = happened.Status switch { ComputeStatus.Succeeded => "succeeded", ComputeStatus.Failed => "failed", _ => "canceled" };
@@ -116,14 +130,19 @@ internal sealed class ComputeView
         json.WriteString("status", status);
         json.WriteNumber("total", compute.TaskCount);
         json.WriteNumber("elapsedMs", Milliseconds(end != 0 ? end : Stopwatch.GetTimestamp()));
-        json.WriteNumber("done", done);
-        json.WriteNumber("running", running.Count);
+        (int Done, int Running)[] counted = CountedNow();
+        int doneNow = done + counted.Sum(row => row.Done);
+        int runningNow = running.Count + counted.Sum(row => row.Running);
+        json.WriteNumber("done", doneNow);
+        json.WriteNumber("running", runningNow);
         json.WriteNumber("failed", failed);
         json.WriteNumber("reused", reused);
         json.WriteNumber("retried", retried);
-        json.WriteNumber("waiting", Math.Max(0, compute.TaskCount - done - running.Count - failed));
+        json.WriteNumber("waiting", Math.Max(0, compute.TaskCount - doneNow - runningNow - failed));
         json.WriteNumber("spanCount", spanCount);
-        WriteMethods(json);
+        // Attempts counted but not in the stream: counted ends, and recorded ends whose start was counted.
+        json.WriteNumber("countedOnly", countedDone + counted.Sum(row => row.Done) + countedStartsEnded.Sum());
+        WriteMethods(json, counted);
         if (full || lanesChanged)
         {
             json.WriteStartArray("lanes");
@@ -180,13 +199,51 @@ internal sealed class ComputeView
     private MethodProgress Finish(in DashboardEvent happened, SpanOutcome outcome, DrawnState state)
     {
         MethodProgress row = Count(happened.Task!, state);
+        int method = graph.MethodOf(happened.Task!);
         if (running.Remove(happened.Task!, out var started))
         {
             row.Running--;
-            Keep(new TaskSpan(LaneOf(happened.Worker ?? started.Worker, started.Thread), graph.MethodOf(happened.Task!), Milliseconds(started.Start), Milliseconds(happened.Timestamp), outcome));
+            Keep(new TaskSpan(LaneOf(happened.Worker ?? started.Worker, started.Thread), method, Milliseconds(started.Start), Milliseconds(happened.Timestamp), outcome));
+        }
+        else if (method < countedStartsEnded.Length)
+        {
+            countedStartsEnded[method]++;
         }
 
         return row;
+    }
+
+    /// <summary>Per row, the counted tasks done and running now (none once the compute ended: they were added then).</summary>
+    private (int Done, int Running)[] CountedNow()
+    {
+        if (tally is null)
+        {
+            return [];
+        }
+
+        var counted = new (int Done, int Running)[tally.RowCount];
+        for (int row = 0; row < counted.Length; row++)
+        {
+            (int started, int finished) = tally.Sum(row);
+            counted[row] = (finished, Math.Max(0, started - finished - countedStartsEnded[row]));
+        }
+
+        return counted;
+    }
+
+    // The compute ended, so every callback has counted what it will: the counts become the view's own.
+    private void AddCounted()
+    {
+        (int Done, int Running)[] counted = CountedNow();
+        for (int row = 0; row < counted.Length; row++)
+        {
+            graph.Methods[row].Done += counted[row].Done;
+            graph.Methods[row].Running += counted[row].Running;
+            done += counted[row].Done;
+            countedDone += counted[row].Done;
+        }
+
+        tally = null;
     }
 
     private void Keep(TaskSpan span)
@@ -231,19 +288,21 @@ internal sealed class ComputeView
         return lanes.Count - 1;
     }
 
-    private void WriteMethods(Utf8JsonWriter json)
+    private void WriteMethods(Utf8JsonWriter json, (int Done, int Running)[] counted)
     {
         json.WriteStartArray("methods");
-        foreach (MethodProgress row in graph.Methods)
+        for (int index = 0; index < graph.Methods.Count; index++)
         {
+            MethodProgress row = graph.Methods[index];
+            (int rowCountedDone, int rowCountedRunning) = index < counted.Length ? counted[index] : default;
             json.WriteStartObject();
             json.WriteString("name", row.Name);
             json.WriteNumber("total", row.Total);
-            json.WriteNumber("done", row.Done);
-            json.WriteNumber("running", row.Running);
+            json.WriteNumber("done", row.Done + rowCountedDone);
+            json.WriteNumber("running", row.Running + rowCountedRunning);
             json.WriteNumber("failed", row.Failed);
             json.WriteNumber("reused", row.Reused);
-            json.WriteNumber("waiting", row.Waiting);
+            json.WriteNumber("waiting", Math.Max(0, row.Waiting - rowCountedDone - rowCountedRunning));
             json.WriteEndObject();
         }
 

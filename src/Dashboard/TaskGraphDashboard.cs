@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -24,11 +25,19 @@ namespace TaskGraph.Dashboard;
 /// <see cref="DashboardComputeOptions.WithDashboard"/>) for as many computes as you like, and dispose it to stop
 /// the server. The callbacks only record what they saw, each thread in a log of its own (<see cref="EventLog"/>);
 /// counting, matching starts with ends and writing to browsers happen on the dashboard's own loop, so a compute
-/// pays one unshared write per event.
+/// pays one unshared write per event. In a compute too big to draw, tasks faster than
+/// <see cref="DashboardOptions.SampleSpacing"/> are recorded one in so many and only counted otherwise
+/// (<see cref="TaskSampler"/>): the counts stay exact, the task stream shows a sample.
 /// </remarks>
 public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
 {
+    // The sampler this thread used last: with one dashboard, a callback skips the ThreadLocal lookup.
+    [ThreadStatic]
+    private static TaskSampler? lastSampler;
+
     private readonly EventLog events = new();
+    private readonly ConcurrentDictionary<long, TaskTally> tallies = new();
+    private readonly ThreadLocal<TaskSampler> samplers;
     private readonly object gate = new();
     private readonly DashboardState state;
     private readonly EventStreamClients clients = new();
@@ -41,8 +50,9 @@ public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
 
     private TaskGraphDashboard(DashboardOptions options)
     {
-        state = new DashboardState(options);
+        state = new DashboardState(options, tallies);
         maxDrawnTasks = options.MaxDrawnTasks;
+        samplers = new ThreadLocal<TaskSampler>(() => new TaskSampler(options.SampleSpacing, tallies), trackAllValues: true);
         apply = happened => state.Apply(happened);
     }
 
@@ -116,30 +126,70 @@ public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
     {
         if (!ComputeGraph.Draws(compute, maxDrawnTasks))
         {
-            // Counted now, while the plan exists: the push loop reads the counts later instead of walking the graph.
-            _ = compute.TasksPerMethod;
+            // Its rows now (from the compute's own counts, no walk), so that callbacks can count its tasks from the first.
+            tallies[compute.Id] = ComputeGraph.Of(compute, maxDrawnTasks).Tally(compute.Id);
         }
 
-        Queue(DashboardEventKind.ComputeStarted, compute, null);
+        Queue(DashboardEventKind.ComputeStarted, compute, null, Stopwatch.GetTimestamp());
     }
 
-    void IComputeObserver.OnTaskStarted(ComputeInfo compute, DelayedNode task) => Queue(DashboardEventKind.TaskStarted, compute, task);
+    void IComputeObserver.OnTaskStarted(ComputeInfo compute, DelayedNode task)
+    {
+        long timestamp = Sampler().CountStart(compute, task);
+        if (timestamp != 0)
+        {
+            Queue(DashboardEventKind.TaskStarted, compute, task, timestamp);
+        }
+    }
 
-    void IComputeObserver.OnTaskCompleted(ComputeInfo compute, DelayedNode task) => Queue(DashboardEventKind.TaskCompleted, compute, task);
+    void IComputeObserver.OnTaskCompleted(ComputeInfo compute, DelayedNode task)
+    {
+        if (!Sampler().CountFinish(task))
+        {
+            Queue(DashboardEventKind.TaskCompleted, compute, task, Stopwatch.GetTimestamp());
+        }
+    }
 
-    void IComputeObserver.OnTaskReused(ComputeInfo compute, DelayedNode task) => Queue(DashboardEventKind.TaskReused, compute, task);
+    void IComputeObserver.OnTaskReused(ComputeInfo compute, DelayedNode task) => Queue(DashboardEventKind.TaskReused, compute, task, Stopwatch.GetTimestamp());
 
     void IComputeObserver.OnTaskRetrying(ComputeInfo compute, DelayedNode task, Exception exception, int attempt, TimeSpan delay)
-        => Queue(DashboardEventKind.TaskRetrying, compute, task, exception);
+    {
+        Sampler().Forget(task);
+        Queue(DashboardEventKind.TaskRetrying, compute, task, Stopwatch.GetTimestamp(), exception);
+    }
 
     void IComputeObserver.OnTaskFailed(ComputeInfo compute, DelayedNode task, Exception exception)
-        => Queue(DashboardEventKind.TaskFailed, compute, task, exception);
+    {
+        Sampler().Forget(task);
+        Queue(DashboardEventKind.TaskFailed, compute, task, Stopwatch.GetTimestamp(), exception);
+    }
 
     void IComputeObserver.OnComputeFinished(ComputeInfo compute, ComputeStatus status, Exception? exception)
-        => Queue(new DashboardEvent(DashboardEventKind.ComputeFinished, compute, null, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId, null, exception, status));
+    {
+        if (tallies.ContainsKey(compute.Id))
+        {
+            foreach (TaskSampler sampler in samplers.Values)
+            {
+                sampler.Release(compute.Id);
+            }
+        }
 
-    private void Queue(DashboardEventKind kind, ComputeInfo compute, DelayedNode? task, Exception? error = null)
-        => Queue(new DashboardEvent(kind, compute, task, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId, TaskWorker.Current, error));
+        Queue(new DashboardEvent(DashboardEventKind.ComputeFinished, compute, null, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId, null, exception, status));
+    }
+
+    private void Queue(DashboardEventKind kind, ComputeInfo compute, DelayedNode? task, long timestamp, Exception? error = null)
+        => Queue(new DashboardEvent(kind, compute, task, timestamp, Environment.CurrentManagedThreadId, TaskWorker.Current, error));
+
+    private TaskSampler Sampler()
+    {
+        TaskSampler? sampler = lastSampler;
+        if (sampler is null || !sampler.Serves(tallies))
+        {
+            lastSampler = sampler = samplers.Value!;
+        }
+
+        return sampler;
+    }
 
     // A stopped dashboard drops what computes still tell it: nobody would read it.
     private void Queue(in DashboardEvent happened)
