@@ -80,7 +80,7 @@ public class DashboardBenchmarks
     }
 
     /// <summary>Implements none of the callbacks: the runtime's own cost of notifying an observer.</summary>
-    private sealed class IdleObserver : IComputeObserver
+    internal sealed class IdleObserver : IComputeObserver
     {
     }
 }

@@ -76,6 +76,46 @@ public static class Probe
     }
 
     /// <summary>
+    /// What observing costs a compute (`observers` argument): the wide graph of <paramref name="n"/> trivial tasks
+    /// without observers, with one that implements no callback and with a dashboard no page watches, alternately;
+    /// medians per task and each against the first. <see cref="DashboardBenchmarks"/> gives the reported figures.
+    /// </summary>
+    public static void Observers(int n, int repeats)
+    {
+        int tasks = Graphs.TaskCount(Shape.Wide, n);
+        Delayed<long> graph = Graphs.Build(Shape.Wide, n);
+        var dashboard = Dashboard.TaskGraphDashboard.StartAsync(new Dashboard.DashboardOptions { Port = 0 }).GetAwaiter().GetResult();
+        var ways = new (string Name, ComputeOptions Options)[]
+        {
+            ("none", ComputeOptions.Default),
+            ("idle", new ComputeOptions { Observers = new IComputeObserver[] { new DashboardBenchmarks.IdleObserver() } }),
+            ("dashboard", Dashboard.DashboardComputeOptions.WithDashboard(ComputeOptions.Default, dashboard)),
+        };
+        var walls = ways.Select(_ => new double[repeats]).ToArray();
+        var cpus = ways.Select(_ => new double[repeats]).ToArray();
+        foreach (var way in ways)
+        {
+            WarmUp(() => graph.Compute(way.Options));
+        }
+
+        for (int r = 0; r < repeats; r++)
+        {
+            for (int w = 0; w < ways.Length; w++)
+            {
+                var sample = Measure(() => graph.Compute(ways[w].Options), tasks);
+                (walls[w][r], cpus[w][r]) = (sample.Wall, sample.Cpu);
+            }
+        }
+
+        dashboard.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Console.WriteLine($"wide graph, {tasks:N0} tasks, {repeats} rounds, medians per task; load {LoadAverage()}");
+        for (int w = 0; w < ways.Length; w++)
+        {
+            Console.WriteLine($"{ways[w].Name,-10} wall {Median(walls[w]),6:F0} ns ({Median(walls[w]) / Median(walls[0]):F2}x)  cpu {Median(cpus[w]),6:F0} ns ({Median(cpus[w]) / Median(cpus[0]):F2}x)");
+        }
+    }
+
+    /// <summary>
     /// Planning against the whole compute (`planning` argument): per task, the median wall time of planning
     /// alone (the walk that maps the shared graph to the compute's arrays, and giving the arrays back) and
     /// of a whole compute, alternately, at <paramref name="n"/> and ten times as many.

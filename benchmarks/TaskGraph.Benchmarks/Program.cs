@@ -26,6 +26,12 @@ public static class Program
             return;
         }
 
+        if (args is ["observers"])
+        {
+            Probe.Observers(100_000, 101);
+            return;
+        }
+
         if (args is ["building"])
         {
             Probe.Building(100_000, 7);
