@@ -144,7 +144,7 @@ public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
 
     void IComputeObserver.OnTaskCompleted(ComputeInfo compute, DelayedNode task)
     {
-        if (!Sampler().CountFinish(task))
+        if (!Sampler().CountFinish(compute, task))
         {
             Queue(DashboardEventKind.TaskCompleted, compute, task, Stopwatch.GetTimestamp());
         }

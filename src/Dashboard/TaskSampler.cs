@@ -31,7 +31,9 @@ internal sealed class TaskSampler
     private DelayedMethod? lastMethod;
     private int lastRow = -1;
 
+    // The task whose start was counted here last, in which compute (one node can be a task of several at once).
     private DelayedNode? open;
+    private long openComputeId;
     private ThreadTally? openCounts;
     private int openRow;
 
@@ -66,6 +68,7 @@ internal sealed class TaskSampler
         {
             counts!.CountStart(row);
             open = task;
+            openComputeId = computeId;
             openRow = row;
             if (!ReferenceEquals(openCounts, counts))
             {
@@ -82,11 +85,11 @@ internal sealed class TaskSampler
         return now;
     }
 
-    /// <summary>Counts <paramref name="task"/>'s end when its start was counted on this thread; false when its end is to be recorded.</summary>
+    /// <summary>Counts <paramref name="task"/>'s end when its start in <paramref name="compute"/> was counted on this thread; false when its end is to be recorded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool CountFinish(DelayedNode task)
+    internal bool CountFinish(ComputeInfo compute, DelayedNode task)
     {
-        if (!ReferenceEquals(open, task))
+        if (!ReferenceEquals(open, task) || openComputeId != compute.Id)
         {
             return false;
         }
@@ -111,7 +114,7 @@ internal sealed class TaskSampler
     /// </summary>
     internal void Release(long id)
     {
-        if (openCounts?.Tally.ComputeId == id)
+        if (openComputeId == id)
         {
             open = null;
         }

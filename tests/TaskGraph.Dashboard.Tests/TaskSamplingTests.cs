@@ -88,9 +88,7 @@ public sealed partial class TaskSamplingTests
         }
 
         JsonElement open = DashboardRun.Newest(await DashboardRun.StateAsync(dashboard))!.Value;
-        var elsewhere = new Thread(() => observer.OnTaskCompleted(info, recorder.Started[3]));
-        elsewhere.Start();
-        elsewhere.Join();
+        OnAnotherThread(() => observer.OnTaskCompleted(info, recorder.Started[3]));
         observer.OnComputeFinished(info, ComputeStatus.Succeeded, null);
         JsonElement ended = DashboardRun.Newest(await DashboardRun.StateAsync(dashboard))!.Value;
 
@@ -100,6 +98,61 @@ public sealed partial class TaskSamplingTests
         Assert.Equal((2, total - 2), (ended.GetProperty("spanCount").GetInt32(), ended.GetProperty("countedOnly").GetInt32()));
         JsonElement step = ended.GetProperty("methods").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "Step");
         Assert.Equal((5, 0), (step.GetProperty("done").GetInt32(), step.GetProperty("running").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_node_counted_in_one_compute_ends_as_recorded_in_another_that_shares_it()
+    {
+        // Step 0 is a task of a compute too big to draw (7 tasks) and of a drawn one (3 tasks). It starts in the first
+        // (counted here, after two shown starts), then in the second elsewhere, and ends in the second here first.
+        Delayed<int>[] steps = Enumerable.Range(0, 5).Select(i => WideGraph.StepDelayed(i)).ToArray();
+        var (bigRecorder, smallRecorder) = (new TaskRecorder(), new TaskRecorder());
+        WideGraph.SumDelayed(Delayed.All(steps)).Compute(new ComputeOptions { Observers = new[] { bigRecorder } });
+        WideGraph.SumDelayed(Delayed.All(new[] { steps[0] })).Compute(new ComputeOptions { Observers = new[] { smallRecorder } });
+        (ComputeInfo big, ComputeInfo small) = (bigRecorder.Compute!, smallRecorder.Compute!);
+        await using TaskGraphDashboard dashboard = await StartAsync(maxDrawnTasks: 5, TimeSpan.FromSeconds(1));
+        IComputeObserver observer = dashboard;
+        DelayedNode shared = steps[0];
+
+        observer.OnComputeStarted(big);
+        observer.OnComputeStarted(small);
+        foreach (DelayedNode shown in new DelayedNode[] { steps[1], steps[2] })
+        {
+            observer.OnTaskStarted(big, shown);
+            observer.OnTaskCompleted(big, shown);
+        }
+
+        observer.OnTaskStarted(big, shared);
+        OnAnotherThread(() => observer.OnTaskStarted(small, shared));
+        observer.OnTaskCompleted(small, shared);
+        Replay(observer, small, smallRecorder.Started.Where(task => task != shared));
+        observer.OnComputeFinished(small, ComputeStatus.Succeeded, null);
+        OnAnotherThread(() => observer.OnTaskCompleted(big, shared));
+        Replay(observer, big, bigRecorder.Started.Where(task => task != shared && task != steps[1] && task != steps[2]));
+        observer.OnComputeFinished(big, ComputeStatus.Succeeded, null);
+
+        JsonElement state = await DashboardRun.StateAsync(dashboard);
+        JsonElement[] computes = state.GetProperty("computes").EnumerateArray().ToArray();
+        JsonElement bigView = computes.Single(c => c.GetProperty("id").GetInt64() == big.Id);
+        JsonElement smallView = computes.Single(c => c.GetProperty("id").GetInt64() == small.Id);
+        Assert.Equal((3, 0, 3), (smallView.GetProperty("done").GetInt32(), smallView.GetProperty("running").GetInt32(), smallView.GetProperty("spanCount").GetInt32()));
+        Assert.Equal((7, 0), (bigView.GetProperty("done").GetInt32(), bigView.GetProperty("running").GetInt32()));
+    }
+
+    private static void Replay(IComputeObserver observer, ComputeInfo compute, System.Collections.Generic.IEnumerable<DelayedNode> tasks)
+    {
+        foreach (DelayedNode task in tasks)
+        {
+            observer.OnTaskStarted(compute, task);
+            observer.OnTaskCompleted(compute, task);
+        }
+    }
+
+    private static void OnAnotherThread(Action callback)
+    {
+        var thread = new Thread(() => callback());
+        thread.Start();
+        thread.Join();
     }
 
     private static Task<TaskGraphDashboard> StartAsync(int maxDrawnTasks, TimeSpan sampleSpacing)
