@@ -176,16 +176,20 @@ internal sealed class ComputeNotifier
         return firstFailure;
     }
 
+    // A method with a handler is never inlined: the check is apart, so that without a callback an event costs no call.
     private void Report()
     {
-        if (progress is null)
+        if (progress is not null)
         {
-            return;
+            ReportTo(progress);
         }
+    }
 
+    private void ReportTo(IProgress<ComputeProgress> callback)
+    {
         try
         {
-            progress.Report(Snapshot());
+            callback.Report(Snapshot());
         }
         catch (Exception exception)
         {
