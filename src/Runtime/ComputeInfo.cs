@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace TaskGraph;
@@ -5,12 +6,12 @@ namespace TaskGraph;
 /// <summary>Identifies one compute to observers.</summary>
 public sealed class ComputeInfo
 {
-    internal ComputeInfo(long id, IReadOnlyList<DelayedNode> targets, int taskCount, IReadOnlyList<MethodTaskCount> tasksPerMethod)
+    internal ComputeInfo(long id, IReadOnlyList<DelayedNode> targets, int taskCount, MethodTaskCount[] tasksPerMethod)
     {
         Id = id;
         Targets = targets;
         TaskCount = taskCount;
-        TasksPerMethod = tasksPerMethod;
+        TasksPerMethod = Array.AsReadOnly(tasksPerMethod);
     }
 
     /// <summary>A number unique to this compute within the process.</summary>
