@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine.Help;
 using System.IO;
 using System.Threading;
 using CustomEtl;
@@ -8,24 +9,26 @@ if (await TaskGraph.Orleans.LocalCluster.RunWorkerIfAskedAsync())
     return 0; // this process was a worker of --cluster N, started by another run of this program
 }
 
-CustomEtlOptions options;
-try
+var parse = CustomEtlCommandLine.Parse(args);
+if (parse.Errors.Count > 0)
 {
-    if (args is ["--help"] or ["-h"])
+    foreach (var problem in parse.Errors)
     {
-        Console.WriteLine(CustomEtlOptions.Usage);
-        return 0;
+        Console.Error.WriteLine($"error: {problem.Message}");
     }
 
-    options = CustomEtlOptions.Parse(args);
-}
-catch (ArgumentException error)
-{
-    Console.Error.WriteLine(error.Message);
-    Console.Error.WriteLine(CustomEtlOptions.Usage);
+    Console.Error.WriteLine();
+    CustomEtlCommandLine.WriteHelp(Console.Error);
     return 2;
 }
 
+if (parse.Action is HelpAction)
+{
+    CustomEtlCommandLine.WriteHelp(Console.Out);
+    return 0;
+}
+
+CustomEtlOptions options = CustomEtlCommandLine.Options(parse);
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -5,7 +5,7 @@ using System.CommandLine.Parsing;
 using System.IO;
 using System.Globalization;
 using System.Linq;
-using System.Numerics;
+using TaskGraph.Samples;
 
 namespace FlightsEtl;
 
@@ -14,28 +14,28 @@ public static class FlightsCommandLine
 {
     private static readonly FlightsOptions Defaults = new();
 
-    private static readonly Option<long> Rows = Whole("--rows", "Rows to generate in all files", Defaults.Rows, 1, long.MaxValue);
-    private static readonly Option<int> Files = Whole("--files", "Files to generate", Defaults.Files, 1, DataGenerator.MaxFiles);
-    private static readonly Option<ulong> Seed = Whole("--seed", "Generator seed", Defaults.Seed, ulong.MinValue, ulong.MaxValue);
+    private static readonly Option<long> Rows = SampleOptions.Whole("--rows", "Rows to generate in all files", Defaults.Rows, 1, long.MaxValue);
+    private static readonly Option<int> Files = SampleOptions.Whole("--files", "Files to generate", Defaults.Files, 1, DataGenerator.MaxFiles);
+    private static readonly Option<ulong> Seed = SampleOptions.Whole("--seed", "Generator seed", Defaults.Seed, ulong.MinValue, ulong.MaxValue);
     private static readonly Option<string> Data = new("--data") { Description = "Data directory (generated files, or your own with --no-generate)", DefaultValueFactory = _ => Defaults.DataDirectory };
     private static readonly Option<bool> NoGenerate = new("--no-generate") { Description = "Read every *.csv in --data as it is, without generating" };
     private static readonly Option<string> Database = new("--db") { Description = "SQLite database file", DefaultValueFactory = _ => Defaults.DatabasePath };
     private static readonly Option<string> Table = TableOption();
-    private static readonly Option<long> LatencyUs = Whole(
+    private static readonly Option<long> LatencyUs = SampleOptions.Whole(
         "--latency-us",
         $"Simulated latency per transformed row, in microseconds (the notebook's 10 ms / {FlightsOptions.LatencyScale:N0}; 0 for none)",
         (long)Defaults.LatencyPerRow.TotalMicroseconds,
         0,
         10_000_000);
-    private static readonly Option<int> BatchSize = Whole("--batch-size", "Rows per transform batch", Defaults.BatchSize, 1, int.MaxValue);
-    private static readonly Option<int> Workers = Whole("--workers", "Workers of the pool baseline", Defaults.PoolWorkers, 1, 1024);
+    private static readonly Option<int> BatchSize = SampleOptions.Whole("--batch-size", "Rows per transform batch", Defaults.BatchSize, 1, int.MaxValue);
+    private static readonly Option<int> Workers = SampleOptions.Whole("--workers", "Workers of the pool baseline", Defaults.PoolWorkers, 1, 1024);
     private static readonly Option<bool> NoBaselines = new("--no-baselines") { Description = "Skip the sequential and pool comparison" };
     private static readonly Option<bool> SkipBadRows = new("--skip-bad-rows") { Description = "Count and skip malformed rows instead of failing" };
     private static readonly Option<string> Log = new("--log") { Description = "Log file", DefaultValueFactory = _ => Defaults.LogPath! };
     private static readonly Option<bool> NoLog = new("--no-log") { Description = "Write no log file" };
     private static readonly Option<bool> Quiet = new("--quiet") { Description = "No progress and no report" };
-    private static readonly Option<int> Cluster = Whole("--cluster", "Run the graph on N local worker processes (an Orleans cluster on loopback); 0 runs it in this process", Defaults.ClusterWorkers, 0, 64);
-    private static readonly Option<int?> Dashboard = DashboardOption();
+    private static readonly Option<int> Cluster = SampleOptions.Whole("--cluster", "Run the graph on N local worker processes (an Orleans cluster on loopback); 0 runs it in this process", Defaults.ClusterWorkers, 0, 64);
+    private static readonly Option<int?> Dashboard = SampleOptions.Dashboard("the graph");
     private static readonly Option<bool> Resume = new("--resume") { Description = "Keep finished transform batches in <db>.results and reuse them: a killed or failed run redoes only the rest" };
 
     /// <summary>The command: every option, and the description <c>--help</c> prints.</summary>
@@ -87,58 +87,6 @@ public static class FlightsCommandLine
     /// <summary>Writes the <c>--help</c> text to <paramref name="output"/>.</summary>
     public static void WriteHelp(TextWriter output)
         => Command.Parse("--help").Invoke(new InvocationConfiguration { Output = output });
-
-    /// <summary>An option taking a whole number between <paramref name="min"/> and <paramref name="max"/> (underscores allowed: 2_611_892).</summary>
-    private static Option<T> Whole<T>(string name, string description, T defaultValue, T min, T max)
-        where T : IBinaryInteger<T>
-        => new(name)
-        {
-            Description = description,
-            DefaultValueFactory = _ => defaultValue,
-            CustomParser = result =>
-            {
-                string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-                if (!T.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out T? value))
-                {
-                    result.AddError($"Option '{name}' needs a whole number; '{text}' is not one.");
-                    return defaultValue;
-                }
-
-                if (value < min || value > max)
-                {
-                    result.AddError($"Option '{name}' must be between {min} and {max}; got {value}.");
-                }
-
-                return value;
-            },
-        };
-
-    /// <summary><c>--dashboard [PORT]</c>: a live page of the graph's computes, on loopback, at port 8787 unless given.</summary>
-    private static Option<int?> DashboardOption()
-    {
-        var option = new Option<int?>("--dashboard")
-        {
-            Description = $"Serve a live dashboard of the graph on http://127.0.0.1:PORT/ (default port {TaskGraph.Dashboard.DashboardOptions.DefaultPort}; 0 picks a free one)",
-            Arity = ArgumentArity.ZeroOrOne,
-            CustomParser = result =>
-            {
-                if (result.Tokens.Count == 0)
-                {
-                    return TaskGraph.Dashboard.DashboardOptions.DefaultPort;
-                }
-
-                string text = result.Tokens[0].Value;
-                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port <= 65535)
-                {
-                    return port;
-                }
-
-                result.AddError($"Option '--dashboard' takes a port between 0 and 65535; '{text}' is not one.");
-                return null;
-            },
-        };
-        return option;
-    }
 
     private static Option<string> TableOption()
     {

@@ -16,14 +16,15 @@ public sealed class CustomEtlDashboardTests
     [InlineData("--dashboard 9001 --no-progress", 9001)]
     [InlineData("--dashboard --no-progress", 8787)]
     public void The_option_takes_an_optional_port(string commandLine, int port)
-        => Assert.Equal(port, CustomEtlOptions.Parse(commandLine.Split(' ')).DashboardPort);
+        => Assert.Equal(port, CustomEtlCommandLine.Options(CustomEtlCommandLine.Parse(commandLine.Split(' '))).DashboardPort);
 
     [Fact]
     public void Without_the_option_there_is_no_dashboard_and_a_bad_port_is_refused()
     {
         Assert.Null(CustomEtlOptions.Default.DashboardPort);
-        var error = Assert.Throws<ArgumentException>(() => CustomEtlOptions.Parse(new[] { "--dashboard", "70000" }));
-        Assert.Equal("--dashboard takes a port from 0 to 65535, not '70000'.", error.Message);
+        var parse = CustomEtlCommandLine.Parse(new[] { "--dashboard", "70000" });
+        Assert.Equal("Option '--dashboard' takes a port between 0 and 65535; '70000' is not one.", Assert.Single(parse.Errors).Message);
+        Assert.Throws<ArgumentException>(() => CustomEtlCommandLine.Options(parse));
     }
 
     [Fact]

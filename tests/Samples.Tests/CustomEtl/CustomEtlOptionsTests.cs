@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using CustomEtl;
 using Xunit;
 
@@ -8,22 +9,23 @@ public sealed class CustomEtlOptionsTests
 {
     [Fact]
     public void No_arguments_give_the_defaults()
-        => Assert.Equal(CustomEtlOptions.Default, CustomEtlOptions.Parse(Array.Empty<string>()));
+        => Assert.Equal(CustomEtlOptions.Default, Parse());
 
     [Fact]
     public void Flags_set_their_options()
     {
-        var options = CustomEtlOptions.Parse(new[] { "--example", "large", "--seed", "7", "--time-scale", "0.5" });
+        var options = Parse("--example", "large", "--seed", "7", "--time-scale", "0.5", "--cluster", "2");
 
         Assert.Equal(new[] { EtlExample.Large }, options.Examples);
         Assert.Equal(7, options.Seed);
         Assert.Equal(0.5, options.TimeScale);
+        Assert.Equal(2, options.ClusterWorkers);
     }
 
     [Fact]
     public void WatchFlagsSetTheirOptions()
     {
-        var options = CustomEtlOptions.Parse(new[] { "--graph", "g.mmd", "--trace", "t.json", "--no-progress" });
+        var options = Parse("--graph", "g.mmd", "--trace", "t.json", "--no-progress");
 
         Assert.Equal("g.mmd", options.Graph);
         Assert.Equal("t.json", options.Trace);
@@ -32,17 +34,31 @@ public sealed class CustomEtlOptionsTests
     }
 
     [Theory]
-    [InlineData("--frobnicate", "Unknown argument '--frobnicate'")]
-    [InlineData("--seed", "--seed needs a value")]
-    [InlineData("--seed x", "--seed must be a number, not 'x'")]
-    [InlineData("--time-scale -1", "--time-scale must be a finite number of at least 0, not '-1'")]
-    [InlineData("--example medium", "--example must be small, large or both, not 'medium'")]
-    [InlineData("--graph graph.txt", "--graph must name a .dot, .gv, .mmd, .svg, .png or .pdf file, not 'graph.txt'")]
-    [InlineData("--graph --trace t.json", "--graph needs a value")]
-    [InlineData("--cluster 0", "--cluster takes a whole number of workers from 1 to 64, not '0'")]
-    public void Bad_arguments_are_refused_with_what_is_wrong(string commandLine, string message)
+    [InlineData("--frobnicate", "--frobnicate")]
+    [InlineData("--seed", "--seed")]
+    [InlineData("--seed x", "Option '--seed' needs a whole number; 'x' is not one.")]
+    [InlineData("--time-scale -1", "Option '--time-scale' takes a finite number of at least 0; '-1' is not one.")]
+    [InlineData("--example medium", "Option '--example' takes small, large or both; 'medium' is not one.")]
+    [InlineData("--graph graph.txt", "--graph must name a .dot, .gv, .mmd, .svg, .png or .pdf file, not 'graph.txt'.")]
+    [InlineData("--cluster 65", "Option '--cluster' must be between 0 and 64; got 65.")]
+    public void Bad_arguments_are_refused_with_a_message_naming_the_option_or_value(string commandLine, string expected)
     {
-        var error = Assert.Throws<ArgumentException>(() => CustomEtlOptions.Parse(commandLine.Split(' ')));
-        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        var parse = CustomEtlCommandLine.Parse(commandLine.Split(' '));
+        Assert.Contains(parse.Errors, error => error.Message.Contains(expected, StringComparison.Ordinal));
+        Assert.Throws<ArgumentException>(() => CustomEtlCommandLine.Options(parse));
     }
+
+    [Fact]
+    public void Help_lists_every_option()
+    {
+        var output = new StringWriter();
+        CustomEtlCommandLine.WriteHelp(output);
+
+        foreach (string option in new[] { "--example", "--seed", "--time-scale", "--graph", "--trace", "--no-progress", "--cluster", "--dashboard" })
+        {
+            Assert.Contains(option, output.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    private static CustomEtlOptions Parse(params string[] args) => CustomEtlCommandLine.Options(CustomEtlCommandLine.Parse(args));
 }
