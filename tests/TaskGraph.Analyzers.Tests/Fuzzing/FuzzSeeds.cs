@@ -51,11 +51,15 @@ internal sealed class FuzzSeeds
 
     private static FuzzSeeds Load()
     {
-        var samples = Directory.EnumerateDirectories(Path.Combine(RepositoryRoot.Path, "samples"))
+        // A sample is a directory with a project; samples/Shared holds sources some of them link, context they compile against.
+        string samplesRoot = Path.Combine(RepositoryRoot.Path, "samples");
+        var shared = SampleSources(Path.Combine(samplesRoot, "Shared"));
+        var samples = Directory.EnumerateDirectories(samplesRoot)
+            .Where(directory => Directory.EnumerateFiles(directory, "*.csproj").Any())
             .OrderBy(d => d, StringComparer.Ordinal)
             .Select(directory => new FuzzSeed(
                 "samples/" + Path.GetFileName(directory),
-                SampleSources(directory),
+                LinksShared(directory) ? SampleSources(directory).AddRange(shared) : SampleSources(directory),
                 OutputKind.ConsoleApplication,
                 // Files that use TaskGraph are mutated; the rest is context they compile against.
                 text => text.Contains("Delayed", StringComparison.Ordinal)))
@@ -89,6 +93,9 @@ internal sealed class FuzzSeeds
             .Select(path => (Path.GetRelativePath(RepositoryRoot.Path, path), File.ReadAllText(path)))
             .ToImmutableArray();
     }
+
+    private static bool LinksShared(string directory)
+        => Directory.EnumerateFiles(directory, "*.csproj").Any(project => File.ReadAllText(project).Contains("../Shared/", StringComparison.Ordinal));
 
     private static string FirstCodeLine(string text)
         => text.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0 && !line.StartsWith("using ", StringComparison.Ordinal)) ?? string.Empty;
