@@ -77,6 +77,27 @@ public sealed class DashboardPageTests
         Save(browser, "dashboard-failed");
     }
 
+    [SkippableFact]
+    public async Task The_page_says_when_the_task_stream_of_a_big_compute_is_a_sample()
+    {
+        Skip.If(chromium.Unavailable is not null, chromium.Unavailable);
+        await using TaskGraphDashboard dashboard = await TaskSamplingTests.StartAsync(maxDrawnTasks: 1_000, TimeSpan.FromSeconds(1));
+        using ChromeDriver browser = chromium.Open();
+        browser.Navigate().GoToUrl(dashboard.Address);
+        new WebDriverWait(browser, TimeSpan.FromSeconds(30)).Until(page => Text(page, "connection") == "live");
+        string total = WideGraph.TaskCount(3_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        WideGraph.Build(3_000).Compute(ComputeOptions.Default.WithDashboard(dashboard));
+
+        new WebDriverWait(browser, TimeSpan.FromSeconds(30)).Until(page => Text(page, "status") == "succeeded" && Text(page, "total-done") == total);
+        // The caption is set in capitals by the page's style.
+        Assert.Equal($"of {total}", Text(browser, "stream-total").Trim(), ignoreCase: true);
+        Assert.Equal("(a sample of the fast ones)", Text(browser, "stream-sampled").Trim(), ignoreCase: true);
+        Assert.NotEqual(total, Text(browser, "stream-count"));
+        Assert.Equal("0", Text(browser, "total-running"));
+        Save(browser, "dashboard-sampled");
+    }
+
     private static string Text(IWebDriver page, string id) => page.FindElement(By.Id(id)).Text;
 
     /// <summary>Keeps a screenshot in the test project's TestResults directory (dotnet test's default results directory).</summary>

@@ -9,9 +9,9 @@ namespace TaskGraph.Dashboard.Tests;
 /// <summary>Helpers shared by the dashboard's tests: a dashboard on a free port, its state, a held compute.</summary>
 internal static class DashboardRun
 {
-    /// <summary>A dashboard on a free loopback port that pushes every 50 ms.</summary>
-    internal static Task<TaskGraphDashboard> StartAsync()
-        => TaskGraphDashboard.StartAsync(new DashboardOptions { Port = 0, UpdateInterval = TimeSpan.FromMilliseconds(50) });
+    /// <summary>A dashboard on a free loopback port that pushes every 50 ms, with the rest of <paramref name="options"/>.</summary>
+    internal static Task<TaskGraphDashboard> StartAsync(DashboardOptions? options = null)
+        => TaskGraphDashboard.StartAsync((options ?? new DashboardOptions()) with { Port = 0, UpdateInterval = TimeSpan.FromMilliseconds(50) });
 
     /// <summary>The dashboard's <c>/state</c>, fetched over HTTP.</summary>
     internal static async Task<JsonElement> StateAsync(TaskGraphDashboard dashboard)

@@ -155,8 +155,9 @@ public sealed partial class TaskSamplingTests
         thread.Join();
     }
 
-    private static Task<TaskGraphDashboard> StartAsync(int maxDrawnTasks, TimeSpan sampleSpacing)
-        => TaskGraphDashboard.StartAsync(new DashboardOptions { Port = 0, UpdateInterval = TimeSpan.FromMilliseconds(50), MaxDrawnTasks = maxDrawnTasks, SampleSpacing = sampleSpacing });
+    /// <summary>A test dashboard (<see cref="DashboardRun"/>) drawing graphs up to <paramref name="maxDrawnTasks"/> tasks.</summary>
+    internal static Task<TaskGraphDashboard> StartAsync(int maxDrawnTasks, TimeSpan sampleSpacing)
+        => DashboardRun.StartAsync(new DashboardOptions { MaxDrawnTasks = maxDrawnTasks, SampleSpacing = sampleSpacing });
 
     /// <summary>Takes 20 µs of a thread, twice the spacing the test asks for.</summary>
     [Delayed]
