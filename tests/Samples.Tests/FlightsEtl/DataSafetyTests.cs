@@ -95,14 +95,32 @@ public sealed class DataSafetyTests
         Assert.False(Directory.Exists(directory.File("nodir")));
     }
 
+    [Fact]
+    public async Task A_scratch_table_a_baseline_killed_during_its_load_left_is_dropped_by_the_next_run()
+    {
+        using var directory = new TempDirectory();
+        Assert.Equal(ConsoleFrontEnd.Success, (await Run(directory, "--data", directory.File("data"), "--rows", "1000", "--files", "1")).ExitCode);
+        // What a run killed while a baseline loaded leaves behind: the baseline's scratch table, part written.
+        DatabaseContents.Execute(directory.File("f.db"), "CREATE TABLE flights_baseline (result BIGINT); INSERT INTO flights_baseline VALUES (1);");
+
+        var run = await Run(directory, baselines: true, "--data", directory.File("data"), "--rows", "1000", "--files", "1", "--latency-us", "0");
+
+        Assert.Equal(ConsoleFrontEnd.Success, run.ExitCode);
+        Assert.Equal(["flights"], DatabaseContents.Tables(directory.File("f.db")));
+        Assert.Equal(1000, Rows(directory));
+    }
+
     private static long Rows(TempDirectory directory) => SqliteLoader.CountRows(new SqliteTarget(directory.File("f.db"), "flights"));
 
-    private static async Task<(int ExitCode, string Output, string Error)> Run(TempDirectory directory, params string[] extra)
+    private static Task<(int ExitCode, string Output, string Error)> Run(TempDirectory directory, params string[] extra)
+        => Run(directory, baselines: false, extra);
+
+    private static async Task<(int ExitCode, string Output, string Error)> Run(TempDirectory directory, bool baselines, params string[] extra)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         string[] database = extra.Contains("--db") ? [] : ["--db", directory.File("f.db")];
-        string[] args = [.. database, "--log", directory.File("etl.log"), "--no-baselines", "--quiet", .. extra];
+        string[] args = [.. database, "--log", directory.File("etl.log"), .. baselines ? Array.Empty<string>() : ["--no-baselines"], "--quiet", .. extra];
         int exitCode = await ConsoleFrontEnd.RunAsync(args, output, error, CancellationToken.None);
         return (exitCode, output.ToString(), error.ToString());
     }

@@ -25,6 +25,15 @@ internal static class DatabaseContents
         return values;
     }
 
+    /// <summary>Runs <paramref name="sql"/> on <paramref name="database"/> (a test's set-up).</summary>
+    public static void Execute(string database, string sql)
+    {
+        using var connection = Open(database);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>The declared type of <paramref name="table"/>'s first column.</summary>
     public static string FirstColumnType(string database, string table) => Strings(database, $"SELECT type FROM pragma_table_info('{table}')")[0];
 
