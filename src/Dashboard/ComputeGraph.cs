@@ -81,8 +81,8 @@ internal sealed class ComputeGraph
     }
 
     /// <summary>Counters for the tasks of this compute that callbacks count instead of recording, on the rows met so far (an undrawn graph's are all its methods).</summary>
-    internal TaskTally Tally(long computeId)
-        => new(computeId, this, new Dictionary<DelayedMethod, int>(methodRows, ReferenceEqualityComparer.Instance), collectionRow, Methods.Count);
+    internal TaskTally Tally()
+        => new(this, new Dictionary<DelayedMethod, int>(methodRows, ReferenceEqualityComparer.Instance), collectionRow, Methods.Count);
 
     /// <summary>Drops what maps nodes to tasks (the compute ended: no event names its tasks any more), keeping what the page draws.</summary>
     internal void ForgetTasks()

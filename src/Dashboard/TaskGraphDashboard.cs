@@ -127,7 +127,7 @@ public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
         if (!ComputeGraph.Draws(compute, maxDrawnTasks))
         {
             // Its rows now (from the compute's own counts, no walk), so that callbacks can count its tasks from the first.
-            tallies[compute.Id] = ComputeGraph.Of(compute, maxDrawnTasks).Tally(compute.Id);
+            tallies[compute.Id] = ComputeGraph.Of(compute, maxDrawnTasks).Tally();
         }
 
         Queue(DashboardEventKind.ComputeStarted, compute, null, Stopwatch.GetTimestamp());

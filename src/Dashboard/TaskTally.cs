@@ -18,16 +18,13 @@ internal sealed class TaskTally
     private readonly int collectionRow;
     private readonly Dictionary<int, ThreadTally> threads = new();
 
-    internal TaskTally(long computeId, ComputeGraph graph, Dictionary<DelayedMethod, int> rows, int collectionRow, int rowCount)
+    internal TaskTally(ComputeGraph graph, Dictionary<DelayedMethod, int> rows, int collectionRow, int rowCount)
     {
-        ComputeId = computeId;
         Graph = graph;
         this.rows = rows;
         this.collectionRow = collectionRow;
         RowCount = rowCount;
     }
-
-    internal long ComputeId { get; }
 
     /// <summary>The compute's rows, made when it started; the push loop's alone (its view adopts it).</summary>
     internal ComputeGraph Graph { get; }
