@@ -37,8 +37,9 @@ internal sealed class TaskSampler
     private ThreadTally? openCounts;
     private int openRow;
 
+    // Starts left before the next recorded one, out of oneIn since the last; when that one was.
     private int countdown;
-    private int startsSinceSample;
+    private int oneIn = 1;
     private long lastSample;
 
     internal TaskSampler(TimeSpan spacing, ConcurrentDictionary<long, TaskTally> tallies)
@@ -63,7 +64,6 @@ internal sealed class TaskSampler
         }
 
         int row = RowOf(task.Method);
-        startsSinceSample++;
         if (--countdown > 0 && row >= 0)
         {
             counts!.CountStart(row);
@@ -79,9 +79,10 @@ internal sealed class TaskSampler
             return 0;
         }
 
+        // The starts since the last recorded one were oneIn at most (fewer when a method the counts do not name came first).
         long now = Stopwatch.GetTimestamp();
-        countdown = OneIn(now - lastSample, startsSinceSample, spacing);
-        (lastSample, startsSinceSample, open) = (now, 0, null);
+        countdown = oneIn = OneIn(now - lastSample, oneIn, spacing);
+        (lastSample, open) = (now, null);
         return now;
     }
 
