@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.IO;
-using System.Globalization;
 using System.Linq;
 using TaskGraph.Samples;
 
