@@ -77,7 +77,6 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
     private readonly int[] argumentSlots;
     private readonly int[] consumers;
     private readonly int taskCount;
-    private readonly ComputeInfo? info;
     private readonly ComputeNotifier? notifier;
     private readonly AttemptGuard? guard;
 
@@ -123,7 +122,7 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
         if (observed)
         {
             // Only a compute someone watches is described: without observers it costs no object.
-            info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount + (resumed?.Reused.Count ?? 0), CountPerMethod());
+            var info = new ComputeInfo(Interlocked.Increment(ref lastId), Array.AsReadOnly(targets), taskCount + (resumed?.Reused.Count ?? 0), CountPerMethod());
             notifier = new ComputeNotifier(StopWith, info, options);
         }
 
@@ -206,7 +205,7 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
         ready.Return();
     }
 
-    /// <summary>The tasks of <see cref="info"/> per method: the planned ones, then the reused ones.</summary>
+    /// <summary>The compute's tasks per method, for its <see cref="ComputeInfo"/>: the planned ones, then the reused ones.</summary>
     private MethodTaskCount[] CountPerMethod()
     {
         MethodCounts counts = plan.TasksPerMethod!;
