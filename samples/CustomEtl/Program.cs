@@ -10,15 +10,8 @@ if (await TaskGraph.Orleans.LocalCluster.RunWorkerIfAskedAsync())
 }
 
 var parse = CustomEtlCommandLine.Parse(args);
-if (parse.Errors.Count > 0)
+if (TaskGraph.Samples.SampleOptions.Refuse(parse, Console.Error, CustomEtlCommandLine.WriteHelp))
 {
-    foreach (var problem in parse.Errors)
-    {
-        Console.Error.WriteLine($"error: {problem.Message}");
-    }
-
-    Console.Error.WriteLine();
-    CustomEtlCommandLine.WriteHelp(Console.Error);
     return 2;
 }
 

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.Globalization;
+using System.IO;
 using System.Numerics;
 
 namespace TaskGraph.Samples;
@@ -8,6 +9,27 @@ namespace TaskGraph.Samples;
 /// <summary>The command-line options both samples take alike (System.CommandLine), each with an error that names the option and the value.</summary>
 internal static class SampleOptions
 {
+    /// <summary>
+    /// Writes each of <paramref name="parse"/>'s errors as an <c>error:</c> line to <paramref name="error"/>, then the
+    /// help (<paramref name="writeHelp"/>); false, writing nothing, when the command line had none.
+    /// </summary>
+    internal static bool Refuse(ParseResult parse, TextWriter error, Action<TextWriter> writeHelp)
+    {
+        if (parse.Errors.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var problem in parse.Errors)
+        {
+            error.WriteLine($"error: {problem.Message}");
+        }
+
+        error.WriteLine();
+        writeHelp(error);
+        return true;
+    }
+
     /// <summary>An option taking a whole number between <paramref name="min"/> and <paramref name="max"/> (underscores allowed: 2_611_892).</summary>
     internal static Option<T> Whole<T>(string name, string description, T defaultValue, T min, T max)
         where T : IBinaryInteger<T>

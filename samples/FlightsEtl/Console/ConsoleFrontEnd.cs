@@ -28,15 +28,8 @@ public static class ConsoleFrontEnd
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var parse = FlightsCommandLine.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (TaskGraph.Samples.SampleOptions.Refuse(parse, error, FlightsCommandLine.WriteHelp))
         {
-            foreach (var problem in parse.Errors)
-            {
-                await error.WriteLineAsync($"error: {problem.Message}").ConfigureAwait(false);
-            }
-
-            await error.WriteLineAsync().ConfigureAwait(false);
-            FlightsCommandLine.WriteHelp(error);
             return BadArguments;
         }
 
