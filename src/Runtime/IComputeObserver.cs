@@ -14,6 +14,23 @@ public interface IComputeObserver
     {
     }
 
+    /// <summary>
+    /// How far apart, on one worker, the tasks this observer hears of one by one are to be in
+    /// <paramref name="compute"/>; asked once, before <see cref="OnComputeStarted"/>. <see cref="TimeSpan.Zero"/>
+    /// (the default): every task. Longer: a worker whose tasks come faster tells this observer of one in so many
+    /// (<see cref="OnTaskStarted"/> and its end, so that those are that far apart) and only counts the others, which
+    /// it reports with <see cref="OnTasksCompleted"/>. A live view of a big compute then costs no callback per task,
+    /// and its counts stay exact.
+    /// </summary>
+    /// <remarks>
+    /// Only tasks that a worker runs to completion at once are counted. A task that awaits, fails, is retried, has a
+    /// timeout, runs on a thread of its own or is handed to an executor is always told. With several sampling
+    /// observers a compute paces its workers by the shortest spacing any of them asks for.
+    /// </remarks>
+    /// <param name="compute">The compute about to start.</param>
+    /// <returns>The spacing: zero or more, at most a second.</returns>
+    TimeSpan SampleSpacing(ComputeInfo compute) => TimeSpan.Zero;
+
     /// <summary>A task is about to run.</summary>
     void OnTaskStarted(ComputeInfo compute, DelayedNode task)
     {
@@ -21,6 +38,18 @@ public interface IComputeObserver
 
     /// <summary>A task finished successfully.</summary>
     void OnTaskCompleted(ComputeInfo compute, DelayedNode task)
+    {
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> tasks of <paramref name="method"/> ran and completed on one worker without telling this
+    /// observer one by one (its <see cref="SampleSpacing"/>): no <see cref="OnTaskStarted"/> or
+    /// <see cref="OnTaskCompleted"/> fired for them. Every counted task is reported before <see cref="OnComputeFinished"/>.
+    /// </summary>
+    /// <param name="compute">The compute.</param>
+    /// <param name="method">The tasks' method; <see langword="null"/> for collection nodes (<see cref="DelayedNode.Method"/>).</param>
+    /// <param name="count">How many, at least one.</param>
+    void OnTasksCompleted(ComputeInfo compute, DelayedMethod? method, int count)
     {
     }
 

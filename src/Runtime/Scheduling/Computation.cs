@@ -277,6 +277,7 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
     {
         int finishedHere = 0;
         var unreported = default(UnreportedInputs);
+        var pace = default(TaskPace);
         bool stoodDown = false;
         while (!IsStopped && parkedSlot < 0 && TryTakeReady(out int slot, out stoodDown))
         {
@@ -287,18 +288,21 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
                     Report(ref unreported, keepSuccessor: false, next: -1);
                 }
 
-                slot = RunTask(slot, keepSuccessor: true, ref finishedHere, ref unreported);
+                slot = RunTask(slot, keepSuccessor: true, ref finishedHere, ref unreported, ref pace);
             }
             while (slot >= 0);
 
             if (finishedHere >= FinishedBatch)
             {
+                // Counted tasks first: the report of the last finished tasks finishes the compute.
+                pace.Report(notifier);
                 ReportFinished(finishedHere);
                 finishedHere = 0;
             }
         }
 
         Report(ref unreported, keepSuccessor: false, next: -1);
+        pace.Report(notifier);
         ReportFinished(finishedHere);
         return stoodDown;
     }
@@ -308,13 +312,17 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
     /// to run next (-1: none). Counts a finished task in <paramref name="finishedHere"/> and its consumers'
     /// inputs in <paramref name="unreported"/> for the caller to report.
     /// </summary>
-    private int RunTask(int slot, bool keepSuccessor, ref int finishedHere, ref UnreportedInputs unreported)
+    private int RunTask(int slot, bool keepSuccessor, ref int finishedHere, ref UnreportedInputs unreported, ref TaskPace pace)
     {
-        switch (StartTask(slot))
+        switch (StartTask(slot, ref pace))
         {
             case TaskStep.Completed:
                 finishedHere++;
                 return CompleteTask(slot, keepSuccessor, ref unreported);
+            case TaskStep.CompletedCounted:
+                finishedHere++;
+                notifier!.CountCompleted(tasks[slot].Node, ref pace);
+                return CompleteTask(slot, keepSuccessor, ref unreported, counted: true);
             case TaskStep.Awaiting:
                 AwaitTask(slot);
                 return -1;
@@ -327,7 +335,7 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
         }
     }
 
-    private TaskStep StartTask(int slot)
+    private TaskStep StartTask(int slot, ref TaskPace pace)
     {
         if (IsStoppedOrCanceled())
         {
@@ -335,15 +343,23 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
         }
 
         DelayedNode node = tasks[slot].Node;
-        notifier?.TaskStarted(node);
         if (handOver is not null)
         {
+            notifier?.TaskStarted(node);
             return HandOver(slot, node);
         }
 
         if (guard is not null && guard.Applies(node))
         {
+            notifier?.TaskStarted(node);
             return StartGuardedAttempt(slot);
+        }
+
+        // Only a task that completes here and now can go uncounted past the sampling observers (see TaskPace).
+        bool counted = notifier is not null && notifier.CountsStart(node, ref pace);
+        if (!counted)
+        {
+            notifier?.TaskStarted(node);
         }
 
         bool completed;
@@ -353,12 +369,27 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
         }
         catch (Exception exception)
         {
+            if (counted)
+            {
+                notifier!.TellSampling(node);
+            }
+
             FailTask(node, exception);
             return TaskStep.Failed;
         }
 
         ReleaseInputs(slot);
-        return completed ? TaskStep.Completed : TaskStep.Awaiting;
+        if (completed)
+        {
+            return counted ? TaskStep.CompletedCounted : TaskStep.Completed;
+        }
+
+        if (counted)
+        {
+            notifier!.TellSampling(node);
+        }
+
+        return TaskStep.Awaiting;
     }
 
     private void FailTask(DelayedNode node, Exception exception)
@@ -374,11 +405,16 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
     /// Records a finished task: counts it as an input of each of its consumers in <paramref name="unreported"/>
     /// (reporting the consumer held there first when it is another one), and wakes a consumer once the
     /// inputs held are all it still waits for, keeping one for this thread if asked (returned; -1: none).
-    /// The caller then reports it to <c>pending</c> (<see cref="ReportFinished"/>).
+    /// The caller then reports it to <c>pending</c> (<see cref="ReportFinished"/>). A <paramref name="counted"/> task's
+    /// observers know already (<see cref="ComputeNotifier.CountCompleted"/>).
     /// </summary>
-    private int CompleteTask(int slot, bool keepSuccessor, ref UnreportedInputs unreported)
+    private int CompleteTask(int slot, bool keepSuccessor, ref UnreportedInputs unreported, bool counted = false)
     {
-        notifier?.TaskCompleted(tasks[slot].Node);
+        if (!counted)
+        {
+            notifier?.TaskCompleted(tasks[slot].Node);
+        }
+
         int next = -1;
         int end = tasks[slot + 1].ConsumerStart;
         for (int i = tasks[slot].ConsumerStart; i < end; i++)
@@ -587,6 +623,9 @@ internal sealed partial class Computation : ComputeLifetime, IThreadPoolWorkItem
     {
         NotStarted,
         Completed,
+
+        /// <summary>Completed, and counted rather than told to the sampling observers (see <see cref="TaskPace"/>).</summary>
+        CompletedCounted,
         Awaiting,
         Failed,
 

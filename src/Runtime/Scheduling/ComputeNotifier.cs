@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace TaskGraph.Scheduling;
@@ -13,10 +16,20 @@ namespace TaskGraph.Scheduling;
 /// </summary>
 internal sealed class ComputeNotifier
 {
+    /// <summary>The longest <see cref="IComputeObserver.SampleSpacing"/> an observer may ask for.</summary>
+    internal static readonly TimeSpan MaxSpacing = TimeSpan.FromSeconds(1);
+
     private readonly Action<Exception> stop;
     private readonly ComputeInfo info;
     // An array, not the options' list: a foreach over an interface allocates an enumerator per task event.
     private readonly IComputeObserver[] observers;
+
+    // The observers told of every task start and end, and those told of a sample (see TaskPace); set when the compute starts.
+    private IComputeObserver[] everyTask;
+    private IComputeObserver[] sampling = [];
+
+    // Nobody but the sampling observers hears of tasks one by one: a counted task is told to nobody.
+    private bool countedGoUntold;
     private readonly IProgress<ComputeProgress>? progress;
     private int running;
     private int done;
@@ -32,14 +45,19 @@ internal sealed class ComputeNotifier
         this.stop = stop;
         this.info = info;
         observers = [.. options.Observers];
+        everyTask = observers;
         progress = options.Progress;
     }
+
+    /// <summary>The least time between two tasks a worker tells the sampling observers of, in <see cref="Stopwatch"/> ticks.</summary>
+    internal long Spacing { get; private set; }
 
     /// <summary>Whether <paramref name="options"/> ask for any notification.</summary>
     internal static bool IsWanted(ComputeOptions options) => options.Observers.Count != 0 || options.Progress is not null;
 
     internal void ComputeStarted()
     {
+        SplitBySpacing();
         foreach (IComputeObserver observer in observers)
         {
             try
@@ -55,41 +73,61 @@ internal sealed class ComputeNotifier
         Report();
     }
 
-    internal void TaskStarted(DelayedNode task)
+    /// <summary>
+    /// Whether the sampling observers are kept from <paramref name="task"/>, which a worker is about to run (see
+    /// <see cref="TaskPace"/>): then everyone else is told of its start here, and its end, if it completes at once, goes
+    /// to <see cref="CountCompleted"/>. <see langword="false"/>: tell everyone with <see cref="TaskStarted(DelayedNode)"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool CountsStart(DelayedNode task, ref TaskPace pace)
     {
-        Count(ref running, 1);
-        foreach (IComputeObserver observer in observers)
+        if (sampling.Length == 0 || !pace.CountsNext(this))
         {
-            try
-            {
-                observer.OnTaskStarted(info, task);
-            }
-            catch (Exception exception)
-            {
-                stop(Describe(observer, nameof(IComputeObserver.OnTaskStarted), exception));
-            }
+            return false;
         }
 
-        Report();
+        if (!countedGoUntold)
+        {
+            TaskStarted(task, counted: true);
+        }
+
+        return true;
     }
 
-    internal void TaskCompleted(DelayedNode task)
+    /// <summary>A task that <see cref="CountsStart"/> kept from the sampling observers completed at once: it is counted for them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void CountCompleted(DelayedNode task, ref TaskPace pace)
     {
-        Count(ref done, 1);
-        Count(ref running, -1);
-        foreach (IComputeObserver observer in observers)
+        pace.Count(task.Method, this);
+        if (!countedGoUntold)
+        {
+            TaskCompleted(task, counted: true);
+        }
+    }
+
+    /// <summary>A task is about to run.</summary>
+    internal void TaskStarted(DelayedNode task) => TaskStarted(task, counted: false);
+
+    /// <summary>A task that <see cref="CountsStart"/> kept from the sampling observers awaits or failed after all: they are told of its start, so that they hear of its end as everyone does.</summary>
+    internal void TellSampling(DelayedNode task) => Started(sampling, task);
+
+    /// <summary>A task completed.</summary>
+    internal void TaskCompleted(DelayedNode task) => TaskCompleted(task, counted: false);
+
+    /// <summary><paramref name="count"/> tasks of <paramref name="method"/> completed without the sampling observers being told.</summary>
+    internal void TasksCompleted(DelayedMethod? method, int count)
+    {
+        foreach (IComputeObserver observer in sampling)
         {
             try
             {
-                observer.OnTaskCompleted(info, task);
+                observer.OnTasksCompleted(info, method, count);
             }
             catch (Exception exception)
             {
-                stop(Describe(observer, nameof(IComputeObserver.OnTaskCompleted), exception));
+                stop(Describe(observer, nameof(IComputeObserver.OnTasksCompleted), exception));
             }
         }
-
-        Report();
     }
 
     internal void TaskReused(DelayedNode task)
@@ -174,6 +212,110 @@ internal sealed class ComputeNotifier
         }
 
         return firstFailure;
+    }
+
+    /// <summary>Asks each observer how far apart the tasks it hears of are to be, and splits them into those told of every task and those told of a sample.</summary>
+    private void SplitBySpacing()
+    {
+        var wantsEvery = new List<IComputeObserver>(observers.Length);
+        var samples = new List<IComputeObserver>();
+        long shortest = long.MaxValue;
+        foreach (IComputeObserver observer in observers)
+        {
+            TimeSpan spacing = TimeSpan.Zero;
+            try
+            {
+                spacing = observer.SampleSpacing(info);
+            }
+            catch (Exception exception)
+            {
+                stop(Describe(observer, nameof(IComputeObserver.SampleSpacing), exception));
+            }
+
+            if (spacing < TimeSpan.Zero || spacing > MaxSpacing)
+            {
+                stop(new InvalidOperationException($"The compute observer {observer.GetType().FullName} asked for a sample spacing of {spacing}: it must be between zero and {MaxSpacing}."));
+                spacing = TimeSpan.Zero;
+            }
+
+            if (spacing == TimeSpan.Zero)
+            {
+                wantsEvery.Add(observer);
+                continue;
+            }
+
+            samples.Add(observer);
+            shortest = Math.Min(shortest, Math.Max(1, (long)(spacing.TotalSeconds * Stopwatch.Frequency)));
+        }
+
+        (everyTask, sampling) = (wantsEvery.ToArray(), samples.ToArray());
+        countedGoUntold = everyTask.Length == 0 && progress is null;
+        Spacing = samples.Count == 0 ? 0 : shortest;
+    }
+
+    /// <summary>A task is about to run; <paramref name="counted"/>: the sampling observers are not told (<see cref="CountsStart"/>).</summary>
+    private void TaskStarted(DelayedNode task, bool counted)
+    {
+        Count(ref running, 1);
+        if (everyTask.Length != 0)
+        {
+            Started(everyTask, task);
+        }
+
+        if (!counted && sampling.Length != 0)
+        {
+            Started(sampling, task);
+        }
+
+        Report();
+    }
+
+    /// <summary>A task completed; <paramref name="counted"/>: the sampling observers were not told of it (<see cref="CountCompleted"/>).</summary>
+    private void TaskCompleted(DelayedNode task, bool counted)
+    {
+        Count(ref done, 1);
+        Count(ref running, -1);
+        if (everyTask.Length != 0)
+        {
+            Completed(everyTask, task);
+        }
+
+        if (!counted && sampling.Length != 0)
+        {
+            Completed(sampling, task);
+        }
+
+        Report();
+    }
+
+    private void Started(IComputeObserver[] group, DelayedNode task)
+    {
+        foreach (IComputeObserver observer in group)
+        {
+            try
+            {
+                observer.OnTaskStarted(info, task);
+            }
+            catch (Exception exception)
+            {
+                stop(Describe(observer, nameof(IComputeObserver.OnTaskStarted), exception));
+            }
+        }
+    }
+
+    private void Completed(IComputeObserver[] group, DelayedNode task)
+    {
+        foreach (IComputeObserver observer in group)
+        {
+            try
+            {
+                observer.OnTaskCompleted(info, task);
+            }
+            catch (Exception exception)
+            {
+                stop(Describe(observer, nameof(IComputeObserver.OnTaskCompleted), exception));
+            }
+        }
     }
 
     // A method with a handler is never inlined: the check is apart, so that without a callback an event costs no call.

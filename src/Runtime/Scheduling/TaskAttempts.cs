@@ -110,7 +110,9 @@ internal sealed partial class Computation
     {
         int finishedHere = 0;
         var unreported = default(UnreportedInputs);
-        RunTask(slot, keepSuccessor: false, ref finishedHere, ref unreported);
+        // A fresh pace tells its first task: a blocking task is never counted.
+        var pace = default(TaskPace);
+        RunTask(slot, keepSuccessor: false, ref finishedHere, ref unreported, ref pace);
         Report(ref unreported, keepSuccessor: false, next: -1);
         ReportFinished(finishedHere);
         Exit();
