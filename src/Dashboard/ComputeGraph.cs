@@ -80,10 +80,6 @@ internal sealed class ComputeGraph
         return graph;
     }
 
-    /// <summary>Counters for the tasks of this compute that callbacks count instead of recording, on the rows met so far (an undrawn graph's are all its methods).</summary>
-    internal TaskTally Tally()
-        => new(this, new Dictionary<DelayedMethod, int>(methodRows, ReferenceEqualityComparer.Instance), collectionRow, Methods.Count);
-
     /// <summary>Drops what maps nodes to tasks (the compute ended: no event names its tasks any more), keeping what the page draws.</summary>
     internal void ForgetTasks()
     {
@@ -100,7 +96,7 @@ internal sealed class ComputeGraph
     internal int MethodOf(int number) => drawnMethods[number];
 
     /// <summary>The progress row of <paramref name="task"/>'s method, added when the walk did not meet it.</summary>
-    internal int MethodOf(DelayedNode task) => RowOf(task);
+    internal int MethodOf(DelayedNode task) => RowOf(task.Method);
 
     // Depth first without recursion (chains of 100,000 tasks); a task gets its number once its inputs have theirs.
     // The inputs stay DelayedDependencies (a struct) on the stack: as an IReadOnlyList each node's would be boxed.
@@ -163,7 +159,7 @@ internal sealed class ComputeGraph
             pureNumbers[node.Key] = number;
         }
 
-        int row = RowOf(node);
+        int row = RowOf(node.Method);
         Methods[row].Total++;
         if (number < MaxDrawnTasks)
         {
@@ -195,10 +191,9 @@ internal sealed class ComputeGraph
         ranks.Add(rank);
     }
 
-    // Consecutive events mostly name the same method: the last one is checked before the dictionary.
-    private int RowOf(DelayedNode node) => RowOf(node.Method);
-
-    private int RowOf(DelayedMethod? method)
+    /// <summary>The progress row of <paramref name="method"/>'s tasks (collections: <see langword="null"/>), added when not met yet.</summary>
+    /// <remarks>Consecutive events mostly name the same method: the last one is checked before the dictionary.</remarks>
+    internal int RowOf(DelayedMethod? method)
     {
         if (method is null)
         {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
 using System.Text.Json;
 
 namespace TaskGraph.Dashboard;
@@ -10,8 +9,8 @@ namespace TaskGraph.Dashboard;
 /// What the page shows of one compute, kept by the push loop alone (no locking here): counts per method,
 /// the lanes and spans of the task stream, the state of each drawn task and the first error. Changes since
 /// the last update are tracked so that an update carries only what is new; a snapshot carries everything.
-/// In a compute too big to draw, the tasks the callbacks counted instead of recording (<see cref="TaskTally"/>)
-/// are added to the counts of the recorded ones whenever the view is written, and for good when it ends.
+/// In a compute too big to draw, the tasks the workers counted rather than told one by one
+/// (<see cref="IComputeObserver.OnTasksCompleted"/>) are added to the counts as they come, and are not in the stream.
 /// </summary>
 internal sealed class ComputeView
 {
@@ -27,10 +26,8 @@ internal sealed class ComputeView
     private readonly byte[] states;
     private readonly List<int> changedStates = new();
 
-    // Counted tasks whose end was recorded (no recorded start matched it), per row: their start is in the tally.
-    private readonly int[] countedStartsEnded;
-    private TaskTally? tally;
-    private int countedDone;
+    // Tasks done that the workers counted rather than told: the stream does not show them.
+    private int countedOnly;
 
     private long end;
     private int done;
@@ -48,17 +45,15 @@ internal sealed class ComputeView
     private bool graphSent;
     private bool errorSent;
 
-    internal ComputeView(ComputeInfo compute, long origin, DashboardOptions options, TaskTally? tally)
+    internal ComputeView(ComputeInfo compute, long origin, DashboardOptions options)
     {
-        this.tally = tally;
         this.compute = compute;
         this.origin = origin;
         maxKeptSpans = options.MaxKeptSpans;
         // A drawn compute's spans fit at once; a bigger one's grow from there (its fast tasks are sampled, not all kept).
         keptSpans = new Queue<TaskSpan>(Math.Min(compute.TaskCount, Math.Min(maxKeptSpans, options.MaxDrawnTasks)));
-        graph = tally?.Graph ?? ComputeGraph.Of(compute, options.MaxDrawnTasks);
+        graph = ComputeGraph.Of(compute, options.MaxDrawnTasks);
         states = new byte[graph.IsDrawn ? graph.TaskCount : 0];
-        countedStartsEnded = new int[tally?.RowCount ?? 0];
     }
 
     /// <summary>The states a drawn task is shown in.</summary>
@@ -75,8 +70,7 @@ internal sealed class ComputeView
 
     internal bool IsFinished => end != 0;
 
-    // A compute with counted tasks changes without recorded events.
-    internal bool HasChanges => changed || tally is not null;
+    internal bool HasChanges => changed;
 
     internal void Apply(in DashboardEvent happened)
     {
@@ -90,6 +84,11 @@ internal sealed class ComputeView
             case DashboardEventKind.TaskCompleted:
                 done++;
                 Finish(happened, SpanOutcome.Done, DrawnState.Done).Done++;
+                break;
+            case DashboardEventKind.TasksCounted:
+                done += happened.Count;
+                countedOnly += happened.Count;
+                graph.Methods[graph.RowOf(happened.Method)].Done += happened.Count;
                 break;
             case DashboardEventKind.TaskReused:
                 done++;
@@ -109,7 +108,6 @@ internal sealed class ComputeView
                 break;
             case DashboardEventKind.ComputeFinished:
                 end = happened.Timestamp;
-                AddCounted();
                 graph.ForgetTasks();
                 running.Clear();
                 status = happened.Status switch { ComputeStatus.Succeeded => "succeeded", ComputeStatus.Failed => "failed", _ => "canceled" };
@@ -130,19 +128,15 @@ internal sealed class ComputeView
         json.WriteString("status", status);
         json.WriteNumber("total", compute.TaskCount);
         json.WriteNumber("elapsedMs", Milliseconds(end != 0 ? end : Stopwatch.GetTimestamp()));
-        (int Done, int Running)[] counted = CountedNow();
-        int doneNow = done + counted.Sum(row => row.Done);
-        int runningNow = running.Count + counted.Sum(row => row.Running);
-        json.WriteNumber("done", doneNow);
-        json.WriteNumber("running", runningNow);
+        json.WriteNumber("done", done);
+        json.WriteNumber("running", running.Count);
         json.WriteNumber("failed", failed);
         json.WriteNumber("reused", reused);
         json.WriteNumber("retried", retried);
-        json.WriteNumber("waiting", Math.Max(0, compute.TaskCount - doneNow - runningNow - failed));
+        json.WriteNumber("waiting", Math.Max(0, compute.TaskCount - done - running.Count - failed));
         json.WriteNumber("spanCount", spanCount);
-        // Attempts counted but not in the stream: counted ends, and recorded ends whose start was counted.
-        json.WriteNumber("countedOnly", countedDone + counted.Sum(row => row.Done) + countedStartsEnded.Sum());
-        WriteMethods(json, counted);
+        json.WriteNumber("countedOnly", countedOnly);
+        WriteMethods(json);
         if (full || lanesChanged)
         {
             json.WriteStartArray("lanes");
@@ -205,45 +199,8 @@ internal sealed class ComputeView
             row.Running--;
             Keep(new TaskSpan(LaneOf(happened.Worker ?? started.Worker, started.Thread), method, Milliseconds(started.Start), Milliseconds(happened.Timestamp), outcome));
         }
-        else if (method < countedStartsEnded.Length)
-        {
-            countedStartsEnded[method]++;
-        }
 
         return row;
-    }
-
-    /// <summary>Per row, the counted tasks done and running now (none once the compute ended: they were added then).</summary>
-    private (int Done, int Running)[] CountedNow()
-    {
-        if (tally is null)
-        {
-            return [];
-        }
-
-        var counted = new (int Done, int Running)[tally.RowCount];
-        for (int row = 0; row < counted.Length; row++)
-        {
-            (int started, int finished) = tally.Sum(row);
-            counted[row] = (finished, Math.Max(0, started - finished - countedStartsEnded[row]));
-        }
-
-        return counted;
-    }
-
-    // The compute ended, so every callback has counted what it will: the counts become the view's own.
-    private void AddCounted()
-    {
-        (int Done, int Running)[] counted = CountedNow();
-        for (int row = 0; row < counted.Length; row++)
-        {
-            graph.Methods[row].Done += counted[row].Done;
-            graph.Methods[row].Running += counted[row].Running;
-            done += counted[row].Done;
-            countedDone += counted[row].Done;
-        }
-
-        tally = null;
     }
 
     private void Keep(TaskSpan span)
@@ -288,21 +245,19 @@ internal sealed class ComputeView
         return lanes.Count - 1;
     }
 
-    private void WriteMethods(Utf8JsonWriter json, (int Done, int Running)[] counted)
+    private void WriteMethods(Utf8JsonWriter json)
     {
         json.WriteStartArray("methods");
-        for (int index = 0; index < graph.Methods.Count; index++)
+        foreach (MethodProgress row in graph.Methods)
         {
-            MethodProgress row = graph.Methods[index];
-            (int rowCountedDone, int rowCountedRunning) = index < counted.Length ? counted[index] : default;
             json.WriteStartObject();
             json.WriteString("name", row.Name);
             json.WriteNumber("total", row.Total);
-            json.WriteNumber("done", row.Done + rowCountedDone);
-            json.WriteNumber("running", row.Running + rowCountedRunning);
+            json.WriteNumber("done", row.Done);
+            json.WriteNumber("running", row.Running);
             json.WriteNumber("failed", row.Failed);
             json.WriteNumber("reused", row.Reused);
-            json.WriteNumber("waiting", Math.Max(0, row.Waiting - rowCountedDone - rowCountedRunning));
+            json.WriteNumber("waiting", Math.Max(0, row.Waiting));
             json.WriteEndObject();
         }
 

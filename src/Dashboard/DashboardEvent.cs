@@ -11,6 +11,8 @@ namespace TaskGraph.Dashboard;
 /// <param name="Worker">Where the task ran when its executor says so (<see cref="TaskWorker.Current"/>).</param>
 /// <param name="Error">A failure's exception.</param>
 /// <param name="Status">How the compute ended (<see cref="DashboardEventKind.ComputeFinished"/> only).</param>
+/// <param name="Method">The counted tasks' method (<see cref="DashboardEventKind.TasksCounted"/> only; <see langword="null"/> for collections).</param>
+/// <param name="Count">How many tasks were counted (<see cref="DashboardEventKind.TasksCounted"/> only).</param>
 internal readonly record struct DashboardEvent(
     DashboardEventKind Kind,
     ComputeInfo Compute,
@@ -19,7 +21,9 @@ internal readonly record struct DashboardEvent(
     int Thread,
     string? Worker = null,
     Exception? Error = null,
-    ComputeStatus Status = ComputeStatus.Succeeded);
+    ComputeStatus Status = ComputeStatus.Succeeded,
+    DelayedMethod? Method = null,
+    int Count = 0);
 
 /// <summary>The observer callbacks a <see cref="DashboardEvent"/> comes from.</summary>
 internal enum DashboardEventKind : byte
@@ -27,6 +31,9 @@ internal enum DashboardEventKind : byte
     ComputeStarted,
     TaskStarted,
     TaskCompleted,
+
+    /// <summary>Tasks a worker ran without telling the dashboard one by one (<see cref="IComputeObserver.OnTasksCompleted"/>).</summary>
+    TasksCounted,
     TaskReused,
     TaskRetrying,
     TaskFailed,

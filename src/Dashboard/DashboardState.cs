@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -17,17 +16,10 @@ internal sealed class DashboardState
     internal const int KeptComputes = 10;
 
     private readonly DashboardOptions options;
-    private readonly ConcurrentDictionary<long, TaskTally> tallies;
     private readonly Dictionary<ComputeInfo, ComputeView> views = new(ReferenceEqualityComparer.Instance);
     private readonly List<ComputeView> order = new();
 
-    /// <param name="options">The dashboard's options.</param>
-    /// <param name="tallies">The counters of computes too big to draw, by compute id (added as they start; a view takes its own and removes it when the compute ends).</param>
-    internal DashboardState(DashboardOptions options, ConcurrentDictionary<long, TaskTally> tallies)
-    {
-        this.options = options;
-        this.tallies = tallies;
-    }
+    internal DashboardState(DashboardOptions options) => this.options = options;
 
     internal void Apply(in DashboardEvent happened)
     {
@@ -41,7 +33,6 @@ internal sealed class DashboardState
             if (view.IsFinished)
             {
                 views.Remove(happened.Compute);
-                tallies.TryRemove(view.Id, out _);
             }
         }
     }
@@ -60,8 +51,7 @@ internal sealed class DashboardState
 
     private void Open(in DashboardEvent happened)
     {
-        tallies.TryGetValue(happened.Compute.Id, out TaskTally? tally);
-        var view = new ComputeView(happened.Compute, happened.Timestamp, options, tally);
+        var view = new ComputeView(happened.Compute, happened.Timestamp, options);
         views[happened.Compute] = view;
         order.Add(view);
         if (order.Count > KeptComputes)

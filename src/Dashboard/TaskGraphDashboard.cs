@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -25,34 +24,29 @@ namespace TaskGraph.Dashboard;
 /// <see cref="DashboardComputeOptions.WithDashboard"/>) for as many computes as you like, and dispose it to stop
 /// the server. The callbacks only record what they saw, each thread in a log of its own (<see cref="EventLog"/>);
 /// counting, matching starts with ends and writing to browsers happen on the dashboard's own loop, so a compute
-/// pays one unshared write per event. In a compute too big to draw, tasks faster than
-/// <see cref="DashboardOptions.SampleSpacing"/> are recorded one in so many and only counted otherwise
-/// (<see cref="TaskSampler"/>): the counts stay exact, the task stream shows a sample.
+/// pays one unshared write per event. In a compute too big to draw, the dashboard asks to hear of tasks
+/// <see cref="DashboardOptions.SampleSpacing"/> apart (<see cref="IComputeObserver.SampleSpacing"/>): the workers tell it of
+/// one fast task in so many and count the rest for it, so the counts stay exact and the task stream shows a sample.
 /// </remarks>
 public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
 {
-    // The sampler this thread used last: with one dashboard, a callback skips the ThreadLocal lookup.
-    [ThreadStatic]
-    private static TaskSampler? lastSampler;
-
     private readonly EventLog events = new();
-    private readonly ConcurrentDictionary<long, TaskTally> tallies = new();
-    private readonly ThreadLocal<TaskSampler> samplers;
     private readonly object gate = new();
     private readonly DashboardState state;
     private readonly EventStreamClients clients = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly Action<DashboardEvent> apply;
     private readonly int maxDrawnTasks;
+    private readonly TimeSpan sampleSpacing;
     private WebApplication? server;
     private Task pushing = Task.CompletedTask;
     private int disposed;
 
     private TaskGraphDashboard(DashboardOptions options)
     {
-        state = new DashboardState(options, tallies);
+        state = new DashboardState(options);
         maxDrawnTasks = options.MaxDrawnTasks;
-        samplers = new ThreadLocal<TaskSampler>(() => new TaskSampler(options.SampleSpacing, tallies), trackAllValues: true);
+        sampleSpacing = options.SampleSpacing;
         apply = happened => state.Apply(happened);
     }
 
@@ -122,74 +116,30 @@ public sealed class TaskGraphDashboard : IComputeObserver, IAsyncDisposable
         stopping.Dispose();
     }
 
-    void IComputeObserver.OnComputeStarted(ComputeInfo compute)
-    {
-        if (!ComputeGraph.Draws(compute, maxDrawnTasks))
-        {
-            // Its rows now (from the compute's own counts, no walk), so that callbacks can count its tasks from the first.
-            tallies[compute.Id] = ComputeGraph.Of(compute, maxDrawnTasks).Tally();
-        }
+    // A drawn compute's picture shows each task; a bigger one's stream is a sample, its counts exact all the same.
+    TimeSpan IComputeObserver.SampleSpacing(ComputeInfo compute) => ComputeGraph.Draws(compute, maxDrawnTasks) ? TimeSpan.Zero : sampleSpacing;
 
-        Queue(DashboardEventKind.ComputeStarted, compute, null, Stopwatch.GetTimestamp());
-    }
+    void IComputeObserver.OnComputeStarted(ComputeInfo compute) => Queue(DashboardEventKind.ComputeStarted, compute, null);
 
-    void IComputeObserver.OnTaskStarted(ComputeInfo compute, DelayedNode task)
-    {
-        long timestamp = Sampler().CountStart(compute, task);
-        if (timestamp != 0)
-        {
-            Queue(DashboardEventKind.TaskStarted, compute, task, timestamp);
-        }
-    }
+    void IComputeObserver.OnTaskStarted(ComputeInfo compute, DelayedNode task) => Queue(DashboardEventKind.TaskStarted, compute, task);
 
-    void IComputeObserver.OnTaskCompleted(ComputeInfo compute, DelayedNode task)
-    {
-        if (!Sampler().CountFinish(compute, task))
-        {
-            Queue(DashboardEventKind.TaskCompleted, compute, task, Stopwatch.GetTimestamp());
-        }
-    }
+    void IComputeObserver.OnTaskCompleted(ComputeInfo compute, DelayedNode task) => Queue(DashboardEventKind.TaskCompleted, compute, task);
 
-    void IComputeObserver.OnTaskReused(ComputeInfo compute, DelayedNode task) => Queue(DashboardEventKind.TaskReused, compute, task, Stopwatch.GetTimestamp());
+    void IComputeObserver.OnTasksCompleted(ComputeInfo compute, DelayedMethod? method, int count)
+        => Queue(new DashboardEvent(DashboardEventKind.TasksCounted, compute, null, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId, Method: method, Count: count));
+
+    void IComputeObserver.OnTaskReused(ComputeInfo compute, DelayedNode task) => Queue(DashboardEventKind.TaskReused, compute, task);
 
     void IComputeObserver.OnTaskRetrying(ComputeInfo compute, DelayedNode task, Exception exception, int attempt, TimeSpan delay)
-    {
-        Sampler().Forget(task);
-        Queue(DashboardEventKind.TaskRetrying, compute, task, Stopwatch.GetTimestamp(), exception);
-    }
+        => Queue(DashboardEventKind.TaskRetrying, compute, task, exception);
 
-    void IComputeObserver.OnTaskFailed(ComputeInfo compute, DelayedNode task, Exception exception)
-    {
-        Sampler().Forget(task);
-        Queue(DashboardEventKind.TaskFailed, compute, task, Stopwatch.GetTimestamp(), exception);
-    }
+    void IComputeObserver.OnTaskFailed(ComputeInfo compute, DelayedNode task, Exception exception) => Queue(DashboardEventKind.TaskFailed, compute, task, exception);
 
     void IComputeObserver.OnComputeFinished(ComputeInfo compute, ComputeStatus status, Exception? exception)
-    {
-        if (tallies.ContainsKey(compute.Id))
-        {
-            foreach (TaskSampler sampler in samplers.Values)
-            {
-                sampler.Release(compute.Id);
-            }
-        }
+        => Queue(new DashboardEvent(DashboardEventKind.ComputeFinished, compute, null, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId, null, exception, status));
 
-        Queue(new DashboardEvent(DashboardEventKind.ComputeFinished, compute, null, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId, null, exception, status));
-    }
-
-    private void Queue(DashboardEventKind kind, ComputeInfo compute, DelayedNode? task, long timestamp, Exception? error = null)
-        => Queue(new DashboardEvent(kind, compute, task, timestamp, Environment.CurrentManagedThreadId, TaskWorker.Current, error));
-
-    private TaskSampler Sampler()
-    {
-        TaskSampler? sampler = lastSampler;
-        if (sampler is null || !sampler.Serves(tallies))
-        {
-            lastSampler = sampler = samplers.Value!;
-        }
-
-        return sampler;
-    }
+    private void Queue(DashboardEventKind kind, ComputeInfo compute, DelayedNode? task, Exception? error = null)
+        => Queue(new DashboardEvent(kind, compute, task, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId, TaskWorker.Current, error));
 
     // A stopped dashboard drops what computes still tell it: nobody would read it.
     private void Queue(in DashboardEvent happened)

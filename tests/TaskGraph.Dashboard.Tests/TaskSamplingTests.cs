@@ -10,23 +10,20 @@ namespace TaskGraph.Dashboard.Tests;
 
 /// <summary>
 /// The task stream of computes too big to draw: tasks faster than <see cref="DashboardOptions.SampleSpacing"/> are
-/// shown one in so many and counted otherwise; every count stays exact.
+/// shown one in so many and counted otherwise (the workers pace them, see the runtime's SampledObserverTests); every
+/// count stays exact.
 /// </summary>
 public sealed partial class TaskSamplingTests
 {
-    private const long Spacing = 3_000;
-
-    [Theory]
-    [InlineData(3_000 * 30, 30, 1)] // a thread's tasks as far apart as the spacing: each one shown
-    [InlineData(100 * 300, 300, 30)] // 100 ticks a task: one in 30
-    [InlineData(1, 1_000_000, TaskSampler.MaxOneIn)] // faster than the clock: capped
-    [InlineData(1_000_000_000, 1, 1)] // a long idle gap: the next task is shown too
-    public void Tasks_faster_than_the_spacing_are_shown_one_in_so_many(long elapsed, int starts, int oneIn)
-        => Assert.Equal(oneIn, TaskSampler.OneIn(elapsed, starts, Spacing));
-
     [Fact]
-    public void A_spacing_of_zero_shows_every_task()
-        => Assert.Equal(1, TaskSampler.OneIn(elapsed: 10, starts: 10, spacing: 0));
+    public async Task The_dashboard_asks_for_every_task_of_a_drawn_compute_and_for_a_sample_of_a_bigger_one()
+    {
+        (ComputeInfo small, ComputeInfo big) = (InfoOf(WideGraph.Build(3)), InfoOf(WideGraph.Build(10)));
+        await using TaskGraphDashboard dashboard = await StartAsync(maxDrawnTasks: 5, TimeSpan.FromMicroseconds(7));
+        IComputeObserver observer = dashboard;
+
+        Assert.Equal((TimeSpan.Zero, TimeSpan.FromMicroseconds(7)), (observer.SampleSpacing(small), observer.SampleSpacing(big)));
+    }
 
     [Fact]
     public async Task Tasks_slower_than_the_spacing_are_all_in_the_stream_of_an_undrawn_compute()
@@ -66,93 +63,36 @@ public sealed partial class TaskSamplingTests
     }
 
     [Fact]
-    public async Task A_counted_task_that_ends_on_another_thread_is_running_until_then_and_done_after()
+    public async Task Counted_tasks_are_done_in_their_methods_row_and_not_in_the_stream()
     {
-        // A compute's real tasks, replayed: the first two starts of a thread are shown (no pace known yet), then
-        // with a spacing of a second every start is counted; task 3 ends on another thread, as an asynchronous one can.
-        var recorder = new TaskRecorder();
-        WideGraph.Build(5).Compute(new ComputeOptions { Observers = new[] { recorder } });
-        ComputeInfo info = recorder.Compute!;
+        ComputeInfo info = InfoOf(WideGraph.Build(5));
+        DelayedMethod step = info.TasksPerMethod.Single(row => row.Method?.Name == "Step").Method!;
         await using TaskGraphDashboard dashboard = await StartAsync(maxDrawnTasks: 0, TimeSpan.FromSeconds(1));
         IComputeObserver observer = dashboard;
+        DelayedNode told = info.Targets[0].Dependencies[0].Dependencies[0];
 
         observer.OnComputeStarted(info);
-        for (int i = 0; i < recorder.Started.Count; i++)
-        {
-            DelayedNode task = recorder.Started[i];
-            observer.OnTaskStarted(info, task);
-            if (i != 3)
-            {
-                observer.OnTaskCompleted(info, task);
-            }
-        }
-
+        observer.OnTaskStarted(info, told);
+        observer.OnTaskCompleted(info, told);
+        observer.OnTasksCompleted(info, step, 4);
+        observer.OnTasksCompleted(info, null, 1);
         JsonElement open = DashboardRun.Newest(await DashboardRun.StateAsync(dashboard))!.Value;
-        OnAnotherThread(() => observer.OnTaskCompleted(info, recorder.Started[3]));
+        observer.OnTasksCompleted(info, info.Targets[0].Method, 1);
         observer.OnComputeFinished(info, ComputeStatus.Succeeded, null);
         JsonElement ended = DashboardRun.Newest(await DashboardRun.StateAsync(dashboard))!.Value;
 
-        int total = WideGraph.TaskCount(5);
-        Assert.Equal((total - 1, 1), (open.GetProperty("done").GetInt32(), open.GetProperty("running").GetInt32()));
-        Assert.Equal((total, 0, 0), (ended.GetProperty("done").GetInt32(), ended.GetProperty("running").GetInt32(), ended.GetProperty("waiting").GetInt32()));
-        Assert.Equal((2, total - 2), (ended.GetProperty("spanCount").GetInt32(), ended.GetProperty("countedOnly").GetInt32()));
-        JsonElement step = ended.GetProperty("methods").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "Step");
-        Assert.Equal((5, 0), (step.GetProperty("done").GetInt32(), step.GetProperty("running").GetInt32()));
+        Assert.Equal((6, 1, 0), (open.GetProperty("done").GetInt32(), open.GetProperty("waiting").GetInt32(), open.GetProperty("running").GetInt32()));
+        Assert.Equal((7, 0, 1, 6), (ended.GetProperty("done").GetInt32(), ended.GetProperty("waiting").GetInt32(), ended.GetProperty("spanCount").GetInt32(), ended.GetProperty("countedOnly").GetInt32()));
+        Assert.Equal(
+            new[] { ("Step", 5, 5), ("All", 1, 1), ("Sum", 1, 1) },
+            ended.GetProperty("methods").EnumerateArray().Select(m => (m.GetProperty("name").GetString()!, m.GetProperty("total").GetInt32(), m.GetProperty("done").GetInt32())).OrderByDescending(m => m.Item2).ThenBy(m => m.Item1 == "Sum"));
     }
 
-    [Fact]
-    public async Task A_node_counted_in_one_compute_ends_as_recorded_in_another_that_shares_it()
+    private static ComputeInfo InfoOf(Delayed<int> graph)
     {
-        // Step 0 is a task of a compute too big to draw (7 tasks) and of a drawn one (3 tasks). It starts in the first
-        // (counted here, after two shown starts), then in the second elsewhere, and ends in the second here first.
-        Delayed<int>[] steps = Enumerable.Range(0, 5).Select(i => WideGraph.StepDelayed(i)).ToArray();
-        var (bigRecorder, smallRecorder) = (new TaskRecorder(), new TaskRecorder());
-        WideGraph.SumDelayed(Delayed.All(steps)).Compute(new ComputeOptions { Observers = new[] { bigRecorder } });
-        WideGraph.SumDelayed(Delayed.All(new[] { steps[0] })).Compute(new ComputeOptions { Observers = new[] { smallRecorder } });
-        (ComputeInfo big, ComputeInfo small) = (bigRecorder.Compute!, smallRecorder.Compute!);
-        await using TaskGraphDashboard dashboard = await StartAsync(maxDrawnTasks: 5, TimeSpan.FromSeconds(1));
-        IComputeObserver observer = dashboard;
-        DelayedNode shared = steps[0];
-
-        observer.OnComputeStarted(big);
-        observer.OnComputeStarted(small);
-        foreach (DelayedNode shown in new DelayedNode[] { steps[1], steps[2] })
-        {
-            observer.OnTaskStarted(big, shown);
-            observer.OnTaskCompleted(big, shown);
-        }
-
-        observer.OnTaskStarted(big, shared);
-        OnAnotherThread(() => observer.OnTaskStarted(small, shared));
-        observer.OnTaskCompleted(small, shared);
-        Replay(observer, small, smallRecorder.Started.Where(task => task != shared));
-        observer.OnComputeFinished(small, ComputeStatus.Succeeded, null);
-        OnAnotherThread(() => observer.OnTaskCompleted(big, shared));
-        Replay(observer, big, bigRecorder.Started.Where(task => task != shared && task != steps[1] && task != steps[2]));
-        observer.OnComputeFinished(big, ComputeStatus.Succeeded, null);
-
-        JsonElement state = await DashboardRun.StateAsync(dashboard);
-        JsonElement[] computes = state.GetProperty("computes").EnumerateArray().ToArray();
-        JsonElement bigView = computes.Single(c => c.GetProperty("id").GetInt64() == big.Id);
-        JsonElement smallView = computes.Single(c => c.GetProperty("id").GetInt64() == small.Id);
-        Assert.Equal((3, 0, 3), (smallView.GetProperty("done").GetInt32(), smallView.GetProperty("running").GetInt32(), smallView.GetProperty("spanCount").GetInt32()));
-        Assert.Equal((7, 0), (bigView.GetProperty("done").GetInt32(), bigView.GetProperty("running").GetInt32()));
-    }
-
-    private static void Replay(IComputeObserver observer, ComputeInfo compute, System.Collections.Generic.IEnumerable<DelayedNode> tasks)
-    {
-        foreach (DelayedNode task in tasks)
-        {
-            observer.OnTaskStarted(compute, task);
-            observer.OnTaskCompleted(compute, task);
-        }
-    }
-
-    private static void OnAnotherThread(Action callback)
-    {
-        var thread = new Thread(() => callback());
-        thread.Start();
-        thread.Join();
+        var recorder = new ComputeRecorder();
+        graph.Compute(new ComputeOptions { Observers = new[] { recorder } });
+        return recorder.Compute!;
     }
 
     /// <summary>A test dashboard (<see cref="DashboardRun"/>) drawing graphs up to <paramref name="maxDrawnTasks"/> tasks.</summary>
@@ -175,20 +115,10 @@ public sealed partial class TaskSamplingTests
     [Delayed]
     internal static int WideSum(int[] values) => values.Sum();
 
-    private sealed class TaskRecorder : IComputeObserver
+    private sealed class ComputeRecorder : IComputeObserver
     {
         public ComputeInfo? Compute { get; private set; }
 
-        public System.Collections.Generic.List<DelayedNode> Started { get; } = new();
-
         public void OnComputeStarted(ComputeInfo compute) => Compute = compute;
-
-        public void OnTaskStarted(ComputeInfo compute, DelayedNode task)
-        {
-            lock (Started)
-            {
-                Started.Add(task);
-            }
-        }
     }
 }
