@@ -83,10 +83,11 @@ public sealed record DashboardOptions
     private readonly int maxKeptSpans = 20_000;
 
     /// <summary>
-    /// In a compute too big to draw (<see cref="MaxDrawnTasks"/>), the least time between two tasks of one thread that
-    /// the task stream shows: tasks that come faster are shown one in so many (at most one in 1,024) and counted, so
-    /// that the dashboard does not read the clock around each of them (about 30 ns a read, more than a trivial task
-    /// costs the runtime). The counts stay exact. <see cref="TimeSpan.Zero"/> shows every task. Default: 10 µs.
+    /// In a compute too big to draw (<see cref="MaxDrawnTasks"/>), the least time between two tasks of one worker that
+    /// the task stream shows (<see cref="IComputeObserver.SampleSpacing"/>): tasks that come faster are shown one in so
+    /// many (at most one in 1,024) and counted by the workers, so that the dashboard takes no callback and no clock read
+    /// for each of them (together more than a trivial task costs the runtime). The counts stay exact.
+    /// <see cref="TimeSpan.Zero"/> shows every task. Default: 10 µs.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative or longer than 1 s.</exception>
     public TimeSpan SampleSpacing

@@ -23,14 +23,15 @@ internal sealed class ComputeNotifier
     private readonly ComputeInfo info;
     // An array, not the options' list: a foreach over an interface allocates an enumerator per task event.
     private readonly IComputeObserver[] observers;
+    private readonly IProgress<ComputeProgress>? progress;
 
-    // The observers told of every task start and end, and those told of a sample (see TaskPace); set when the compute starts.
+    // Set when the compute starts (SplitBySpacing): the observers told of every task's start and end, those told of a
+    // sample (see TaskPace), the least time between two tasks a worker tells those of (Stopwatch ticks), and whether a
+    // counted task concerns nobody else (no other observer, no progress callback).
     private IComputeObserver[] everyTask;
     private IComputeObserver[] sampling = [];
-
-    // Nobody but the sampling observers hears of tasks one by one: a counted task is told to nobody.
+    private long spacing;
     private bool countedGoUntold;
-    private readonly IProgress<ComputeProgress>? progress;
     private int running;
     private int done;
     private int failed;
@@ -48,9 +49,6 @@ internal sealed class ComputeNotifier
         everyTask = observers;
         progress = options.Progress;
     }
-
-    /// <summary>The least time between two tasks a worker tells the sampling observers of, in <see cref="Stopwatch"/> ticks.</summary>
-    internal long Spacing { get; private set; }
 
     /// <summary>Whether <paramref name="options"/> ask for any notification.</summary>
     internal static bool IsWanted(ComputeOptions options) => options.Observers.Count != 0 || options.Progress is not null;
@@ -81,7 +79,7 @@ internal sealed class ComputeNotifier
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool CountsStart(DelayedNode task, ref TaskPace pace)
     {
-        if (sampling.Length == 0 || !pace.CountsNext(this))
+        if (sampling.Length == 0 || !pace.CountsNext(spacing))
         {
             return false;
         }
@@ -222,35 +220,35 @@ internal sealed class ComputeNotifier
         long shortest = long.MaxValue;
         foreach (IComputeObserver observer in observers)
         {
-            TimeSpan spacing = TimeSpan.Zero;
+            TimeSpan wanted = TimeSpan.Zero;
             try
             {
-                spacing = observer.SampleSpacing(info);
+                wanted = observer.SampleSpacing(info);
             }
             catch (Exception exception)
             {
                 stop(Describe(observer, nameof(IComputeObserver.SampleSpacing), exception));
             }
 
-            if (spacing < TimeSpan.Zero || spacing > MaxSpacing)
+            if (wanted < TimeSpan.Zero || wanted > MaxSpacing)
             {
-                stop(new InvalidOperationException($"The compute observer {observer.GetType().FullName} asked for a sample spacing of {spacing}: it must be between zero and {MaxSpacing}."));
-                spacing = TimeSpan.Zero;
+                stop(new InvalidOperationException($"The compute observer {observer.GetType().FullName} asked for a sample spacing of {wanted}: it must be between zero and {MaxSpacing}."));
+                wanted = TimeSpan.Zero;
             }
 
-            if (spacing == TimeSpan.Zero)
+            if (wanted == TimeSpan.Zero)
             {
                 wantsEvery.Add(observer);
                 continue;
             }
 
             samples.Add(observer);
-            shortest = Math.Min(shortest, Math.Max(1, (long)(spacing.TotalSeconds * Stopwatch.Frequency)));
+            shortest = Math.Min(shortest, Math.Max(1, (long)(wanted.TotalSeconds * Stopwatch.Frequency)));
         }
 
         (everyTask, sampling) = (wantsEvery.ToArray(), samples.ToArray());
         countedGoUntold = everyTask.Length == 0 && progress is null;
-        Spacing = samples.Count == 0 ? 0 : shortest;
+        spacing = samples.Count == 0 ? 0 : shortest;
     }
 
     /// <summary>A task is about to run; <paramref name="counted"/>: the sampling observers are not told (<see cref="CountsStart"/>).</summary>

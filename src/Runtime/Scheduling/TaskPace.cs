@@ -14,8 +14,8 @@ namespace TaskGraph.Scheduling;
 /// <remarks>
 /// A local of the worker's loop, so that pacing takes no shared write and no thread-static lookup. The counted tasks
 /// of a run of one method are reported in one callback (<see cref="ComputeNotifier.TasksCompleted"/>) when the method
-/// changes, at the next told task, and before the worker reports its finished tasks to the compute, so that they are
-/// all reported before the compute can finish.
+/// changes, every <see cref="MaxOneIn"/> of them (a long chain), and before the worker reports its finished tasks to
+/// the compute (every 64 in the worker's loop), so that they are all reported before the compute can finish.
 /// </remarks>
 internal struct TaskPace
 {
@@ -31,28 +31,33 @@ internal struct TaskPace
     private DelayedMethod? countedMethod;
     private int counted;
 
-    /// <summary>
-    /// Whether the next task goes uncounted past the sampling observers: <see langword="false"/> when it is told
-    /// (the counted ones before it are reported first, so that they come in order).
-    /// </summary>
+    /// <summary>Whether the sampling observers are kept from the next task (it is counted if it completes at once); <see langword="false"/>: it is told.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool CountsNext(ComputeNotifier notifier) => --countdown > 0 || !TellNext(notifier);
+    internal bool CountsNext(long spacing)
+    {
+        if (--countdown > 0)
+        {
+            return true;
+        }
 
-    /// <summary>Paces the told task that comes now; returns <see langword="true"/>.</summary>
-    private bool TellNext(ComputeNotifier notifier)
+        Pace(spacing);
+        return false;
+    }
+
+    /// <summary>Sets how many tasks to count before the next told one, from the time per task since the last told one.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Pace(long spacing)
     {
         long now = Stopwatch.GetTimestamp();
-        countdown = oneIn = OneIn(now - lastTold, Math.Max(1, oneIn), notifier.Spacing);
+        countdown = oneIn = OneIn(now - lastTold, Math.Max(1, oneIn), spacing);
         lastTold = now;
-        Report(notifier);
-        return true;
     }
 
     /// <summary>Counts a completed task that the sampling observers were not told of.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Count(DelayedMethod? method, ComputeNotifier notifier)
     {
-        if (counted > 0 && !ReferenceEquals(method, countedMethod))
+        if (counted > 0 && (!ReferenceEquals(method, countedMethod) || counted == MaxOneIn))
         {
             Report(notifier);
         }
