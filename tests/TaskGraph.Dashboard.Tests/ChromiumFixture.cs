@@ -8,7 +8,8 @@ namespace TaskGraph.Dashboard.Tests;
 
 /// <summary>
 /// Debian's headless Chromium and its chromedriver, installed once per test collection with
-/// <c>apt-get install -y chromium chromium-driver</c> when missing. When they cannot be had,
+/// <c>apt-get install -y chromium chromium-driver</c> when missing (after <c>apt-get update</c> when the first try
+/// fails). When they cannot be had,
 /// <see cref="Unavailable"/> says why and the browser tests skip themselves with it.
 /// </summary>
 public sealed class ChromiumFixture
@@ -57,26 +58,40 @@ public sealed class ChromiumFixture
             return $"The browser tests need Debian's chromium and chromium-driver ({Browser}, {DriverDirectory}/{Driver}); this machine has no apt-get to install them.";
         }
 
+        // A fresh machine may have no package lists yet: the install is tried again after `apt-get update`.
+        string? failure = Apt("install -y chromium chromium-driver");
+        if (failure is not null && Apt("update") is null)
+        {
+            failure = Apt("install -y chromium chromium-driver");
+        }
+
+        return IsInstalled() ? null : failure ?? "apt-get install -y chromium chromium-driver left no chromium or chromedriver in /usr/bin.";
+    }
+
+    /// <summary>Runs apt-get with <paramref name="arguments"/>; <see langword="null"/> when it succeeded, else what went wrong.</summary>
+    private static string? Apt(string arguments)
+    {
         try
         {
-            using var apt = Process.Start(new ProcessStartInfo("apt-get", "install -y chromium chromium-driver")
+            using var apt = Process.Start(new ProcessStartInfo("apt-get", arguments)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 Environment = { ["DEBIAN_FRONTEND"] = "noninteractive" },
             })!;
-            string output = apt.StandardOutput.ReadToEnd() + apt.StandardError.ReadToEnd();
+            var error = apt.StandardError.ReadToEndAsync();
+            string output = apt.StandardOutput.ReadToEnd() + error.GetAwaiter().GetResult();
             if (!apt.WaitForExit(TimeSpan.FromMinutes(5)))
             {
                 apt.Kill(entireProcessTree: true);
-                return "apt-get install -y chromium chromium-driver did not finish within 5 minutes.";
+                return $"apt-get {arguments} did not finish within 5 minutes.";
             }
 
-            return IsInstalled() ? null : $"apt-get install -y chromium chromium-driver exited with {apt.ExitCode}: {Last(output, 400)}";
+            return apt.ExitCode == 0 ? null : $"apt-get {arguments} exited with {apt.ExitCode}: {Last(output, 400)}";
         }
         catch (Exception error) when (error is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
-            return $"apt-get could not be started to install chromium and chromium-driver: {error.Message}";
+            return $"apt-get could not be started ({arguments}): {error.Message}";
         }
     }
 
