@@ -193,11 +193,10 @@ internal sealed class ComputeView
     private MethodProgress Finish(in DashboardEvent happened, SpanOutcome outcome, DrawnState state)
     {
         MethodProgress row = Count(happened.Task!, state);
-        int method = graph.MethodOf(happened.Task!);
         if (running.Remove(happened.Task!, out var started))
         {
             row.Running--;
-            Keep(new TaskSpan(LaneOf(happened.Worker ?? started.Worker, started.Thread), method, Milliseconds(started.Start), Milliseconds(happened.Timestamp), outcome));
+            Keep(new TaskSpan(LaneOf(happened.Worker ?? started.Worker, started.Thread), graph.MethodOf(happened.Task!), Milliseconds(started.Start), Milliseconds(happened.Timestamp), outcome));
         }
 
         return row;
@@ -257,7 +256,7 @@ internal sealed class ComputeView
             json.WriteNumber("running", row.Running);
             json.WriteNumber("failed", row.Failed);
             json.WriteNumber("reused", row.Reused);
-            json.WriteNumber("waiting", Math.Max(0, row.Waiting));
+            json.WriteNumber("waiting", row.Waiting);
             json.WriteEndObject();
         }
 
